@@ -1,0 +1,1 @@
+"""How the bot runs: configuration, command line, platform adapters and wiring."""

@@ -1,0 +1,43 @@
+"""Wiring: build the database, router and core from settings. Nothing runs at import."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.config import Settings
+from handlers import knowledge, members
+from handlers.core import Clock
+from handlers.router import Core, Router
+from storage import migrate
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+
+def build_router() -> Router:
+    """Every capability registers its commands and buttons here, explicitly."""
+    router = Router()
+    members.register(router)
+    knowledge.register(router)
+    return router
+
+
+@dataclass
+class App:
+    settings: Settings
+    db: Database
+    core: Core
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def create_app(settings: Settings, clock: Clock, *, run_migrations: bool = True) -> App:
+    """The bot for `settings`: a migrated database and a core that handles requests."""
+    db = Database.from_url(settings.database_url)
+    if run_migrations:
+        migrate.upgrade(db.engine)
+        log.info("database ready at %s", settings.safe_database_url)
+    core = Core(build_router(), db, clock, settings.core())
+    return App(settings=settings, db=db, core=core)

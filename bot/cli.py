@@ -1,0 +1,210 @@
+"""The `ciso-bot` command line. The only place that reads the environment and `.env`."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from dotenv import load_dotenv
+
+from bot.app import create_app
+from bot.clock import FixedClock, SystemClock
+from bot.config import ConfigError, Settings, load_settings
+from bot.console import Console
+from handlers.core import Clock
+from handlers.i18n import translate
+from storage import backup, migrate
+
+log = logging.getLogger("bot")
+CONSOLE_OPERATOR = "console"
+
+
+def _moment(text: str) -> datetime:
+    """`--now` as an aware datetime; a time without zone is read in BOT_TIMEZONE later."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date-time: {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ciso-bot",
+        description="Chat bot for the CISO network: knowledge base, bottlenecks, actions, digest.",
+    )
+    parser.add_argument("--env-file", default=".env", help="settings file to read (default .env)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser(
+        "run", help="start the bot on the configured platform (the console when none)"
+    )
+    run.add_argument("--as", dest="user", help="console user id when no platform is configured")
+
+    console = sub.add_parser("console", help="talk to the bot on standard input and output")
+    console.add_argument("--as", dest="user", help="the chat user id to act as")
+    console.add_argument("--now", type=_moment, help="run with the clock set to this ISO date-time")
+    console.add_argument("--channel", default="algemeen", help="channel to talk in (default)")
+
+    sub.add_parser("migrate", help="bring the database schema up to date")
+
+    demo = sub.add_parser("demo", help="load the demo data set (an empty database only)")
+    demo.add_argument("--now", type=_moment, help="the moment the demo data is relative to")
+
+    export = sub.add_parser("export", help="write all data as JSON")
+    export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+
+    restore = sub.add_parser("import", help="restore a JSON export into an empty database")
+    restore.add_argument("file", type=Path, help="the export file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    load_dotenv(args.env_file, override=False)
+    try:
+        settings = load_settings(os.environ)
+    except ConfigError as error:
+        print(f"Configuratiefout / configuration error: {error}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    commands = {
+        "run": _run,
+        "console": _console,
+        "migrate": _migrate,
+        "demo": _demo,
+        "export": _export,
+        "import": _import,
+    }
+    return commands[args.command](settings, args)
+
+
+def _clock(settings: Settings, moment: datetime | None) -> Clock:
+    if moment is None:
+        return SystemClock()
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(settings.timezone))
+    return FixedClock(moment)
+
+
+def _run(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.platform != "console":
+        print(
+            f"The {settings.platform} adapter is not part of this version yet; "
+            "unset its variables to use the console.",
+            file=sys.stderr,
+        )
+        return 2
+    return _console(settings, argparse.Namespace(user=args.user, now=None, channel="algemeen"))
+
+
+def _console(settings: Settings, args: argparse.Namespace) -> int:
+    user = args.user or next(iter(sorted(settings.admins)), None)
+    if user is None:
+        # Whoever runs the console owns the database file: make them its administrator.
+        user = CONSOLE_OPERATOR
+        settings = replace(settings, admins=settings.admins | {CONSOLE_OPERATOR})
+    app = create_app(settings, _clock(settings, args.now))
+    try:
+        console = Console(app.core, sys.stdout, user, settings.language, channel=args.channel)
+        interactive = sys.stdin.isatty()
+        if interactive:
+            print(translate(settings.language, "console.welcome", user=user) + "\n")
+        return console.run(_prompted_lines(console) if interactive else sys.stdin)
+    finally:
+        app.close()
+
+
+def _prompted_lines(console: Console) -> Iterator[str]:
+    with contextlib.suppress(ImportError):  # not on every platform
+        import readline  # noqa: F401 - line editing and history at the prompt
+    while True:
+        try:
+            yield input(console.prompt)
+        except EOFError:
+            print()
+            return
+        except KeyboardInterrupt:
+            print()
+            return
+
+
+def _migrate(settings: Settings, _args: argparse.Namespace) -> int:
+    app = create_app(settings, SystemClock())
+    try:
+        print(f"Database at revision {migrate.current_revision(app.db.engine)}")
+    finally:
+        app.close()
+    return 0
+
+
+def _demo(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.demo import DemoRefused, load_demo
+
+    clock = _clock(settings, args.now)
+    app = create_app(settings, clock)
+    try:
+        counts = load_demo(app.db, clock.now())
+    except DemoRefused as error:
+        print(f"Demo not loaded: {error}", file=sys.stderr)
+        return 1
+    finally:
+        app.close()
+    print(", ".join(f"{n} {what}" for what, n in counts.items()) + " loaded.")
+    return 0
+
+
+def _export(settings: Settings, args: argparse.Namespace) -> int:
+    app = create_app(settings, SystemClock())
+    try:
+        with app.db.read() as session:
+            data = backup.export_data(
+                session, migrate.current_revision(app.db.engine), SystemClock().now()
+            )
+    finally:
+        app.close()
+    if args.out:
+        with args.out.open("w", encoding="utf-8") as handle:
+            _write_json(data, handle)
+        print(f"Exported to {args.out}", file=sys.stderr)
+    else:
+        _write_json(data, sys.stdout)
+    return 0
+
+
+def _write_json(data: object, handle: TextIO) -> None:
+    json.dump(data, handle, ensure_ascii=False, indent=1)
+    handle.write("\n")
+
+
+def _import(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        print(f"Cannot read {args.file}: {error}", file=sys.stderr)
+        return 1
+    app = create_app(settings, SystemClock())
+    try:
+        with app.db.write() as session:
+            counts = backup.import_data(session, data, migrate.current_revision(app.db.engine))
+    except backup.ImportRefused as error:
+        print(f"Import refused: {error}", file=sys.stderr)
+        return 1
+    finally:
+        app.close()
+    print(f"Imported {sum(counts.values())} rows from {args.file}")
+    return 0

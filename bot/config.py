@@ -1,0 +1,118 @@
+"""Settings from the environment (and `.env`, read by the CLI), checked at start.
+
+A bad value stops the bot with a message that names the variable. Secrets are kept
+out of `repr()` and logs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import make_url
+from sqlalchemy.exc import ArgumentError
+
+from handlers.context import CoreSettings
+from handlers.i18n import LANGUAGES
+from storage.tlp import TLP
+
+DEFAULT_DATABASE_URL = "sqlite:///" + str(Path("data") / "ciso-bot.sqlite3")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; the message names the variable."""
+
+    def __init__(self, variable: str, problem: str) -> None:
+        super().__init__(f"{variable}: {problem}")
+        self.variable = variable
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = field(repr=False)
+    language: str = "nl"
+    timezone: str = "Europe/Amsterdam"
+    admins: frozenset[str] = frozenset()
+    tlp_default: TLP = TLP.GREEN
+    log_level: str = "INFO"
+    slack_bot_token: str | None = field(default=None, repr=False)
+    mattermost_url: str | None = None
+
+    @property
+    def safe_database_url(self) -> str:
+        """The database URL without its password, for logs."""
+        return make_url(self.database_url).render_as_string(hide_password=True)
+
+    @property
+    def platform(self) -> str:
+        """The chat platform this configuration asks for."""
+        if self.slack_bot_token:
+            return "slack"
+        if self.mattermost_url:
+            return "mattermost"
+        return "console"
+
+    def core(self) -> CoreSettings:
+        return CoreSettings(
+            language=self.language,
+            timezone=self.timezone,
+            admins=self.admins,
+            tlp_default=self.tlp_default,
+        )
+
+
+def _get(env: Mapping[str, str], name: str, default: str) -> str:
+    value = env.get(name, "").strip()
+    return value or default
+
+
+def load_settings(env: Mapping[str, str]) -> Settings:
+    """Read and check every setting from `env`."""
+    database_url = _get(env, "DATABASE_URL", DEFAULT_DATABASE_URL)
+    try:
+        make_url(database_url)
+    except ArgumentError:
+        raise ConfigError(
+            "DATABASE_URL", "is not a database URL (sqlite:///data/ciso-bot.sqlite3)"
+        ) from None
+
+    language = _get(env, "BOT_LANGUAGE", "nl").lower()
+    if language not in LANGUAGES:
+        raise ConfigError(
+            "BOT_LANGUAGE", f"must be one of {', '.join(LANGUAGES)}, not {language!r}"
+        )
+
+    timezone = _get(env, "BOT_TIMEZONE", "Europe/Amsterdam")
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ConfigError("BOT_TIMEZONE", f"{timezone!r} is not a known time zone") from None
+
+    admins = frozenset(a.strip() for a in env.get("BOT_ADMINS", "").split(",") if a.strip())
+    if any(" " in a for a in admins):
+        raise ConfigError("BOT_ADMINS", "is a comma-separated list of chat user ids")
+
+    tlp_text = _get(env, "TLP_DEFAULT", "TLP:GREEN")
+    tlp_default = TLP.parse(tlp_text if ":" in tlp_text else f"TLP:{tlp_text}")
+    if tlp_default is None or tlp_default is TLP.RED:
+        raise ConfigError(
+            "TLP_DEFAULT", "must be TLP:CLEAR, TLP:GREEN, TLP:AMBER or TLP:AMBER+STRICT"
+        )
+
+    log_level = _get(env, "LOG_LEVEL", "INFO").upper()
+    if log_level not in LOG_LEVELS:
+        raise ConfigError("LOG_LEVEL", f"must be one of {', '.join(LOG_LEVELS)}")
+
+    return Settings(
+        database_url=database_url,
+        language=language,
+        timezone=timezone,
+        admins=admins,
+        tlp_default=tlp_default,
+        log_level=log_level,
+        slack_bot_token=env.get("SLACK_BOT_TOKEN", "").strip() or None,
+        mattermost_url=env.get("MATTERMOST_URL", "").strip() or None,
+    )

@@ -1,0 +1,99 @@
+"""What a handler gets: the caller, the request, the clock, the database, the texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from storage.db import Database
+from storage.tlp import TLP, Audience, Place
+from storage.views import Actor, MemberView
+
+from handlers.core import Clock, Request
+from handlers.i18n import format_date, translate
+
+ROLES = ("ciso", "adviseur", "werkgroep", "portefeuillehouder", "partner", "beheerder")
+
+
+@dataclass(frozen=True)
+class CoreSettings:
+    """The part of the configuration that handlers need."""
+
+    language: str = "nl"
+    timezone: str = "Europe/Amsterdam"
+    admins: frozenset[str] = frozenset()
+    tlp_default: TLP = TLP.GREEN
+    page_size: int = 5
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The person behind a request: a member, a configured admin, or a guest."""
+
+    platform: str
+    user_id: str
+    name: str
+    member: MemberView | None
+    is_configured_admin: bool = False
+
+    @property
+    def is_member(self) -> bool:
+        return self.member is not None and self.member.active
+
+    @property
+    def roles(self) -> frozenset[str]:
+        roles = self.member.roles if self.is_member and self.member else frozenset()
+        return roles | {"beheerder"} if self.is_configured_admin else roles
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles & set(roles))
+
+    @property
+    def member_id(self) -> int | None:
+        return self.member.id if self.is_member and self.member else None
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(ref=f"{self.platform}:{self.user_id}", member_id=self.member_id)
+
+
+@dataclass(frozen=True)
+class Context:
+    db: Database
+    clock: Clock
+    settings: CoreSettings
+    request: Request
+    caller: Caller
+
+    @property
+    def language(self) -> str:
+        member = self.caller.member
+        return (member.language if member and member.language else None) or self.settings.language
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        member = self.caller.member
+        name = (member.timezone if member and member.timezone else None) or self.settings.timezone
+        return ZoneInfo(name)
+
+    def t(self, key: str, **params: object) -> str:
+        """A text from the catalogue in the caller's language."""
+        return translate(self.language, key, **params)
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def date(self, moment: datetime) -> str:
+        """A moment as a date in words, in the caller's time zone (`15 maart 2027`)."""
+        return format_date(moment.astimezone(self.timezone).date(), self.language)
+
+    def audience(self, place: Place = Place.PRIVATE) -> Audience:
+        """The caller as a TLP audience, reading in `place`."""
+        member = self.caller.member if self.caller.is_member else None
+        return Audience(
+            place=place,
+            member_id=member.id if member else None,
+            organisation_id=member.organisation_id if member else None,
+            is_member=self.caller.is_member or self.caller.is_configured_admin,
+        )

@@ -1,0 +1,110 @@
+"""The neutral request and reply that cross between adapters and handlers.
+
+An adapter turns a platform event into a `Request` and renders the `Reply`s that come
+back in its platform's own form (Block Kit, Mattermost attachments, plain text).
+Text uses a small Markdown subset: `**bold**`, `_italic_`, `` `code` `` and links
+as `<url|label>`; adapters translate it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from storage.tlp import TLP
+
+
+class Visibility(enum.Enum):
+    """Who reads a reply."""
+
+    EPHEMERAL = "ephemeral"  # only the person who asked, where they asked
+    CHANNEL = "channel"  # everyone in a channel (the request's, or `Reply.channel`)
+    DIRECT = "direct"  # a direct message to `Reply.user` (a platform user id)
+
+
+@dataclass(frozen=True)
+class Request:
+    """One thing a user did: a slash command, or a button they pressed.
+
+    Mentions in `text` arrive normalised by the adapter as `<@USERID>`, with the
+    names the adapter knows in `mention_names`.
+    """
+
+    platform: str
+    user_id: str
+    channel_id: str | None = None
+    is_direct: bool = False
+    command: str = ""
+    text: str = ""
+    action_id: str = ""
+    action_value: str = ""
+    user_name: str = ""
+    mention_names: Mapping[str, str] = field(default_factory=dict)
+    platform_ids: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_action(self) -> bool:
+        return bool(self.action_id)
+
+
+@dataclass(frozen=True)
+class Button:
+    """A button; pressing it comes back as a `Request` with this action id and value."""
+
+    action_id: str
+    value: str
+    label: str
+    style: str = ""  # "", "primary" or "danger"
+    confirm: str = ""  # a question to confirm before the press is sent
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """One block of a reply: a search result, an item, a member."""
+
+    text: str
+    fields: tuple[Field, ...] = ()
+    context: str = ""  # a small line of metadata under the text
+    buttons: tuple[Button, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the bot says back, and to whom.
+
+    `tlp` is the strictest label of the content; the router refuses to send a
+    reply anywhere its label may not be shown.
+    """
+
+    text: str
+    sections: tuple[Section, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    visibility: Visibility = Visibility.EPHEMERAL
+    channel: str | None = None
+    user: str | None = None
+    tlp: TLP | None = None
+
+    def all_buttons(self) -> tuple[Button, ...]:
+        return tuple(b for s in self.sections for b in s.buttons) + self.buttons
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class UserError(Exception):
+    """Something the user did that we can explain; `key` names a catalogue text."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params

@@ -1,0 +1,30 @@
+"""The text catalogue: every word a chat user reads, in Dutch and English."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from handlers.texts_en import TEXTS as EN
+from handlers.texts_nl import TEXTS as NL
+
+CATALOGUES: dict[str, dict[str, str]] = {"nl": NL, "en": EN}
+LANGUAGES = tuple(CATALOGUES)
+
+
+def translate(language: str, key: str, **params: object) -> str:
+    """The text `key` in `language` (Dutch when unknown), with `params` filled in."""
+    catalogue = CATALOGUES.get(language, NL)
+    template = catalogue.get(key) or NL[key]
+    return template.format(**params) if params else template
+
+
+def format_date(day: date, language: str) -> str:
+    """A date in words: `15 maart 2027`, `15 March 2027`."""
+    months = translate(language, "date.months").split()
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def format_weekday_date(day: date, language: str) -> str:
+    """A date with its weekday: `vrijdag 12 maart 2027`."""
+    weekdays = translate(language, "date.weekdays").split()
+    return f"{weekdays[day.weekday()]} {format_date(day, language)}"

@@ -1,0 +1,252 @@
+"""`/kennis`: share, show, edit, delete, vote on and list knowledge (DESIGN §2.1).
+
+Search lives in `handlers.knowledge_search`; both read items only through TLP.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from storage import knowledge, members
+from storage.search import related
+from storage.tlp import TLP, Place, may_show_in
+from storage.views import KnowledgeView
+
+from handlers import knowledge_search
+from handlers.context import Context
+from handlers.core import Button, Reply, Section, UserError, Visibility
+from handlers.knowledge_views import item_section, short_section, strictest
+from handlers.parsing import clean, item_number, labelled_text, split_word, title_and_body
+from handlers.permissions import can_change_knowledge, require_member
+from handlers.router import Router
+
+MAX_TEXT = 20_000
+RECENT_DEFAULT = 10
+
+
+def register(router: Router) -> None:
+    router.add_command("kennis", handle, "knowledge", "kb")
+    router.add_action("kennis.show", lambda c: show(c, c.request.action_value))
+    router.add_action("kennis.useful", lambda c: useful(c, c.request.action_value))
+    router.add_action("kennis.delete", lambda c: delete(c, c.request.action_value))
+    router.add_action("kennis.announce", announce)
+    knowledge_search.register(router)
+
+
+def handle(context: Context) -> Reply:
+    word, rest = split_word(context.request.text)
+    subcommands: dict[str, Callable[[Context, str], Reply]] = {
+        "": show_help,
+        "help": show_help,
+        "hulp": show_help,
+        "deel": share,
+        "share": share,
+        "zoek": knowledge_search.search,
+        "search": knowledge_search.search,
+        "toon": show,
+        "show": show,
+        "wijzig": edit,
+        "edit": edit,
+        "verwijder": delete,
+        "delete": delete,
+        "nuttig": useful,
+        "useful": useful,
+        "recent": recent,
+        "nieuw": recent,
+        "latest": recent,
+        "tags": list_tags,
+    }
+    subcommand = subcommands.get(word)
+    if subcommand is None:
+        raise UserError("knowledge.unknown", word=word[:40])
+    return subcommand(context, rest)
+
+
+def show_help(context: Context, _rest: str = "") -> Reply:
+    return Reply(text=context.t("knowledge.help"))
+
+
+def _checked_text(rest: str) -> str:
+    text = clean(rest)
+    if len(text) > MAX_TEXT:
+        raise UserError("knowledge.too_long", limit=f"{MAX_TEXT:,}".replace(",", "."))
+    return text
+
+
+def _recipient_ids(context: Context, user_ids: tuple[str, ...]) -> list[int]:
+    """Member ids for `TLP:RED @a @b`; every name must be an active member."""
+    with context.db.read() as session:
+        found = members.members_by_user_ids(session, context.request.platform, user_ids)
+        by_user = {m.platform_user_id: m for m in found if m.active}
+    missing = [u for u in user_ids if u not in by_user]
+    if missing:
+        raise UserError(
+            "knowledge.recipient_not_member", users=", ".join(f"<@{u}>" for u in missing)
+        )
+    return [by_user[u].id for u in user_ids]
+
+
+def share(context: Context, rest: str) -> Reply:
+    require_member(context)
+    parsed = labelled_text(_checked_text(rest))
+    if not parsed.text:
+        raise UserError("knowledge.share_usage")
+    label = parsed.label or context.settings.tlp_default
+    recipient_ids = _recipient_ids(context, parsed.recipients) if label is TLP.RED else []
+    title, body = title_and_body(parsed.text)
+    member = context.caller.member
+    with context.db.write() as session:
+        item = knowledge.create(
+            session,
+            context.caller.actor,
+            context.now(),
+            title=title,
+            body=body,
+            tlp=label,
+            tags=parsed.tags,
+            author_id=context.caller.member_id,
+            organisation_id=member.organisation_id if member else None,
+            recipient_ids=recipient_ids,
+        )
+    buttons = [Button("kennis.show", str(item.id), context.t("button.show"))]
+    if may_show_in(item.tlp, Place.CHANNEL) and not context.request.is_direct:
+        buttons.append(Button("kennis.announce", str(item.id), context.t("button.announce")))
+    note = "knowledge.saved_red" if label is TLP.RED else "knowledge.saved"
+    return Reply(
+        text=context.t(
+            note,
+            id=item.id,
+            title=item.title,
+            tlp=item.tlp.value,
+            recipients=", ".join(item.recipient_names) or "—",
+        ),
+        buttons=tuple(buttons),
+        tlp=item.tlp,
+    )
+
+
+def _visible_item(context: Context, rest: str) -> KnowledgeView:
+    number = item_number(split_word(rest)[0] if rest.strip() else "", "knowledge.bad_number")
+    with context.db.read() as session:
+        item = knowledge.get_visible(session, context.audience(), number)
+    if item is None:
+        raise UserError("knowledge.not_found", id=number)
+    return item
+
+
+def show(context: Context, rest: str) -> Reply:
+    item = _visible_item(context, rest)
+    with context.db.read() as session:
+        others = related(session, context.audience(), item)
+    sections = [item_section(context, item)]
+    if others:
+        sections.append(Section(text=context.t("knowledge.related")))
+        sections += [short_section(context, other) for other in others]
+    return Reply(text="", sections=tuple(sections), tlp=strictest([item, *others]))
+
+
+def _changeable_item(context: Context, rest: str) -> KnowledgeView:
+    require_member(context)
+    item = _visible_item(context, rest)
+    if not can_change_knowledge(context.caller, item):
+        raise UserError("knowledge.not_yours", id=item.id)
+    return item
+
+
+def edit(context: Context, rest: str) -> Reply:
+    number_word, new_text = split_word(rest)
+    item = _changeable_item(context, number_word)
+    parsed = labelled_text(_checked_text(new_text))
+    if not parsed.text and parsed.label is None and not parsed.tags:
+        raise UserError("knowledge.edit_usage")
+    label = parsed.label or item.tlp
+    recipients = None
+    if label is TLP.RED and (parsed.recipients or item.tlp is not TLP.RED):
+        recipients = _recipient_ids(context, parsed.recipients)
+    title, body = title_and_body(parsed.text) if parsed.text else (None, None)
+    with context.db.write() as session:
+        updated = knowledge.update(
+            session,
+            context.caller.actor,
+            context.now(),
+            item.id,
+            title=title,
+            body=body,
+            tlp=parsed.label,
+            tags=parsed.tags if parsed.tags else None,
+            recipient_ids=recipients,
+        )
+    return Reply(
+        text=context.t(
+            "knowledge.updated", id=updated.id, title=updated.title, tlp=updated.tlp.value
+        ),
+        buttons=(Button("kennis.show", str(updated.id), context.t("button.show")),),
+        tlp=updated.tlp,
+    )
+
+
+def delete(context: Context, rest: str) -> Reply:
+    item = _changeable_item(context, rest)
+    with context.db.write() as session:
+        knowledge.remove(session, context.caller.actor, context.now(), item.id)
+    return Reply(text=context.t("knowledge.deleted", id=item.id, title=item.title), tlp=item.tlp)
+
+
+def useful(context: Context, rest: str) -> Reply:
+    require_member(context)
+    item = _visible_item(context, rest)
+    member_id = context.caller.member_id
+    if member_id is None:
+        raise UserError("member.not_member")
+    with context.db.write() as session:
+        added = knowledge.add_useful_vote(
+            session, context.caller.actor, context.now(), item.id, member_id
+        )
+    key = "knowledge.useful_added" if added else "knowledge.useful_already"
+    return Reply(text=context.t(key, id=item.id, title=item.title), tlp=item.tlp)
+
+
+def announce(context: Context) -> Reply:
+    """Post an item to the channel the button was pressed in, if its label allows."""
+    item = _visible_item(context, context.request.action_value)
+    if context.request.is_direct or not context.request.channel_id:
+        raise UserError("knowledge.announce_no_channel")
+    if not may_show_in(item.tlp, Place.CHANNEL):
+        raise UserError("tlp.blocked_in_channel", tlp=item.tlp.value)
+    author = context.caller.name
+    return Reply(
+        text=context.t("knowledge.announcement", name=author),
+        sections=(short_section(context, item),),
+        visibility=Visibility.CHANNEL,
+        channel=context.request.channel_id,
+        tlp=item.tlp,
+    )
+
+
+def recent(context: Context, rest: str) -> Reply:
+    count = RECENT_DEFAULT
+    if rest.strip():
+        count = min(max(item_number(rest, "knowledge.bad_count"), 1), 25)
+    with context.db.read() as session:
+        items = knowledge.recent(session, context.audience(), count)
+    if not items:
+        return Reply(text=context.t("knowledge.none_yet"))
+    intro = context.t("knowledge.recent_title", count=len(items))
+    if not context.caller.is_member and not context.caller.is_configured_admin:
+        intro = context.t("member.guest_note") + "\n" + intro
+    return Reply(
+        text=intro,
+        sections=tuple(short_section(context, item) for item in items),
+        tlp=strictest(items),
+    )
+
+
+def list_tags(context: Context, _rest: str) -> Reply:
+    with context.db.read() as session:
+        counted = knowledge.tag_counts(session, context.audience())
+    if not counted:
+        return Reply(text=context.t("knowledge.no_tags"))
+    return Reply(
+        text=context.t("knowledge.tags_title"),
+        sections=(Section(text="  ".join(f"#{name} ({count})" for name, count in counted)),),
+    )

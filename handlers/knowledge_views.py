@@ -1,0 +1,90 @@
+"""How knowledge items read in a reply: a result line, a full item, the buttons."""
+
+from __future__ import annotations
+
+from storage.tlp import TLP, Place, may_show_in
+from storage.views import KnowledgeView, SearchHit
+
+from handlers.context import Context
+from handlers.core import Button, Field, Section
+from handlers.permissions import can_change_knowledge
+
+TLP_ICONS = {
+    TLP.CLEAR: "⚪",
+    TLP.GREEN: "🟢",
+    TLP.AMBER: "🟠",
+    TLP.AMBER_STRICT: "🟠",
+    TLP.RED: "🔴",
+}
+
+
+def strictest(items: list[KnowledgeView]) -> TLP | None:
+    """The most restrictive label among `items`: what a reply showing them carries."""
+    return max((i.tlp for i in items), key=lambda t: t.rank, default=None)
+
+
+def byline(context: Context, item: KnowledgeView) -> str:
+    """`🟢 TLP:GREEN · #phishing · Anna (Delft) · 15 maart 2027 · 👍 3`."""
+    parts = [f"{TLP_ICONS[item.tlp]} {item.tlp.value}"]
+    if item.tags:
+        parts.append(" ".join(f"#{t}" for t in item.tags))
+    author = item.author_name or item.source_author or context.t("value.unknown")
+    parts.append(f"{author} ({item.organisation_name})" if item.organisation_name else author)
+    parts.append(context.date(item.created_at))
+    if item.useful_votes:
+        parts.append(f"👍 {item.useful_votes}")
+    return " · ".join(parts)
+
+
+def hit_section(context: Context, hit: SearchHit) -> Section:
+    item = hit.item
+    return Section(
+        text=f"**#{item.id} {item.title}**\n{hit.snippet}",
+        context=byline(context, item),
+        buttons=(Button("kennis.show", str(item.id), context.t("button.show")),),
+    )
+
+
+def short_section(context: Context, item: KnowledgeView) -> Section:
+    return Section(
+        text=f"**#{item.id} {item.title}**",
+        context=byline(context, item),
+        buttons=(Button("kennis.show", str(item.id), context.t("button.show")),),
+    )
+
+
+def item_section(context: Context, item: KnowledgeView) -> Section:
+    """The whole item, with what the caller may do with it."""
+    fields = [
+        Field(context.t("field.tlp"), f"{TLP_ICONS[item.tlp]} {item.tlp.value}"),
+        Field(context.t("field.tags"), " ".join(f"#{t}" for t in item.tags) or "—"),
+        Field(context.t("field.author"), item.author_name or context.t("value.unknown")),
+        Field(context.t("field.organisation"), item.organisation_name or "—"),
+        Field(context.t("field.shared_on"), context.date(item.created_at)),
+        Field(context.t("field.useful"), str(item.useful_votes)),
+    ]
+    if item.updated_at != item.created_at:
+        fields.append(Field(context.t("field.updated_on"), context.date(item.updated_at)))
+    if item.tlp is TLP.RED:
+        fields.append(Field(context.t("field.recipients"), ", ".join(item.recipient_names) or "—"))
+    if item.source_url:
+        original = item.source_author or context.t("value.unknown")
+        fields.append(Field(context.t("field.source"), f"<{item.source_url}|{original}>"))
+    buttons = [Button("kennis.useful", str(item.id), context.t("button.useful"))]
+    if may_show_in(item.tlp, Place.CHANNEL) and not context.request.is_direct:
+        buttons.append(Button("kennis.announce", str(item.id), context.t("button.announce")))
+    if can_change_knowledge(context.caller, item):
+        buttons.append(
+            Button(
+                "kennis.delete",
+                str(item.id),
+                context.t("button.delete"),
+                style="danger",
+                confirm=context.t("knowledge.confirm_delete", id=item.id),
+            )
+        )
+    return Section(
+        text=f"**#{item.id} {item.title}**\n\n{item.body}",
+        fields=tuple(fields),
+        buttons=tuple(buttons),
+    )

@@ -1,0 +1,254 @@
+"""`/ciso`: help, who am I, members and roles, organisations, personal settings."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from storage import members
+
+from handlers.context import ROLES, Context
+from handlers.core import Field, Reply, Section, UserError
+from handlers.i18n import LANGUAGES
+from handlers.parsing import MENTION, split_word
+from handlers.permissions import require_member, require_role
+from handlers.router import Router
+
+ROLE_WORDS = {
+    "ciso": "ciso",
+    "adviseur": "adviseur",
+    "advisor": "adviseur",
+    "werkgroep": "werkgroep",
+    "workgroup": "werkgroep",
+    "portefeuillehouder": "portefeuillehouder",
+    "portfolio-holder": "portefeuillehouder",
+    "partner": "partner",
+    "beheerder": "beheerder",
+    "admin": "beheerder",
+}
+
+
+def register(router: Router) -> None:
+    router.add_command("ciso", handle, "bot")
+
+
+def handle(context: Context) -> Reply:
+    word, rest = split_word(context.request.text)
+    subcommands: dict[str, Callable[[Context, str], Reply]] = {
+        "": show_help,
+        "help": show_help,
+        "hulp": show_help,
+        "ik": who_am_i,
+        "me": who_am_i,
+        "leden": list_members,
+        "members": list_members,
+        "lid": add_member,
+        "member": add_member,
+        "verwijder": remove_member,
+        "remove": remove_member,
+        "organisaties": list_organisations,
+        "organisations": list_organisations,
+        "organisatie": add_organisation,
+        "organisation": add_organisation,
+        "instellingen": settings,
+        "settings": settings,
+    }
+    subcommand = subcommands.get(word)
+    if subcommand is None:
+        raise UserError("ciso.unknown", word=word[:40])
+    return subcommand(context, rest)
+
+
+def show_help(context: Context, _rest: str = "") -> Reply:
+    return Reply(text=context.t("ciso.help"))
+
+
+def who_am_i(context: Context, _rest: str) -> Reply:
+    caller = context.caller
+    if not (caller.is_member or caller.is_configured_admin):
+        return Reply(text=context.t("member.not_member_me", user=caller.user_id))
+    member = caller.member
+    fields = [
+        Field(context.t("field.name"), caller.name),
+        Field(context.t("field.user_id"), f"{caller.platform}:{caller.user_id}"),
+        Field(
+            context.t("field.organisation"),
+            (member.organisation_name if member else None) or context.t("value.none"),
+        ),
+        Field(context.t("field.roles"), _role_names(context, caller.roles)),
+        Field(context.t("field.language"), context.t(f"language.{context.language}")),
+        Field(context.t("field.timezone"), str(context.timezone)),
+    ]
+    return Reply(
+        text=context.t("ciso.me_title"), sections=(Section(text="", fields=tuple(fields)),)
+    )
+
+
+def _role_names(context: Context, roles: frozenset[str]) -> str:
+    ordered = [r for r in ROLES if r in roles]
+    return ", ".join(context.t(f"role.{r}") for r in ordered) or context.t("value.none")
+
+
+def list_members(context: Context, _rest: str) -> Reply:
+    require_member(context)
+    with context.db.read() as session:
+        everyone = members.active_members(session)
+    if not everyone:
+        return Reply(text=context.t("ciso.no_members"))
+    lines: list[str] = []
+    current: str | None = None
+    for member in everyone:
+        org = member.organisation_name or context.t("value.no_organisation")
+        if org != current:
+            lines.append(f"**{org}**")
+            current = org
+        lines.append(f"• {member.display_name} — {_role_names(context, member.roles)}")
+    return Reply(
+        text=context.t("ciso.members_title", count=len(everyone)),
+        sections=(Section(text="\n".join(lines)),),
+    )
+
+
+def add_member(context: Context, rest: str) -> Reply:
+    require_role(context, "beheerder")
+    mention = MENTION.match(rest.strip())
+    if not mention:
+        raise UserError("ciso.member_usage")
+    user_id = mention.group(1)
+    name = mention.group(2) or context.request.mention_names.get(user_id) or user_id
+    words = rest.strip()[mention.end() :].split()
+    roles: list[str] = []
+    while words and words[-1].lower().strip(",") in ROLE_WORDS:
+        roles.insert(0, ROLE_WORDS[words.pop().lower().strip(",")])
+    if not roles:
+        raise UserError("ciso.member_needs_role", roles=", ".join(ROLES))
+    org_name = " ".join(words).strip(" ,")
+    if not org_name:
+        raise UserError("ciso.member_usage")
+    with context.db.write() as session:
+        org = members.find_organisation(session, org_name)
+        if org is None:
+            known = [o.name for o in members.organisations(session)]
+            close = difflib.get_close_matches(org_name, known, n=3, cutoff=0.6)
+            raise UserError(
+                "ciso.unknown_organisation",
+                name=org_name[:80],
+                suggestions=", ".join(close) or context.t("value.none"),
+            )
+        member, created = members.save_member(
+            session,
+            context.caller.actor,
+            context.now(),
+            platform=context.request.platform,
+            user_id=user_id,
+            display_name=name,
+            organisation_id=org.id,
+            roles=roles,
+        )
+    key = "ciso.member_added" if created else "ciso.member_updated"
+    return Reply(
+        text=context.t(
+            key,
+            name=member.display_name,
+            organisation=org.name,
+            roles=_role_names(context, member.roles),
+        )
+    )
+
+
+def remove_member(context: Context, rest: str) -> Reply:
+    require_role(context, "beheerder")
+    mention = MENTION.match(rest.strip())
+    if not mention:
+        raise UserError("ciso.remove_usage")
+    with context.db.write() as session:
+        removed = members.deactivate_member(
+            session,
+            context.caller.actor,
+            context.now(),
+            context.request.platform,
+            mention.group(1),
+        )
+    if removed is None:
+        raise UserError("ciso.not_a_member", user=mention.group(1))
+    return Reply(text=context.t("ciso.member_removed", name=removed.display_name))
+
+
+def list_organisations(context: Context, _rest: str) -> Reply:
+    with context.db.read() as session:
+        orgs = members.organisations(session)
+    municipalities = [o.name for o in orgs if o.kind == "gemeente"]
+    partners = [o.name for o in orgs if o.kind != "gemeente"]
+    text = context.t(
+        "ciso.organisations",
+        municipalities=", ".join(municipalities),
+        count=len(municipalities),
+        partners=", ".join(partners) or context.t("value.none"),
+    )
+    return Reply(text=text)
+
+
+def add_organisation(context: Context, rest: str) -> Reply:
+    require_role(context, "beheerder")
+    word, name = split_word(rest)
+    if word not in ("nieuw", "new") or not name:
+        raise UserError("ciso.organisation_usage")
+    kind = "gemeente"
+    last = name.rsplit(maxsplit=1)
+    if len(last) == 2 and last[1].lower() in ("partner", "gemeente"):
+        name, kind = last[0], last[1].lower()
+    name = name.strip()[:120]
+    with context.db.write() as session:
+        if members.find_organisation(session, name) is not None:
+            raise UserError("ciso.organisation_exists", name=name)
+        org = members.add_organisation(session, context.caller.actor, context.now(), name, kind)
+    return Reply(text=context.t("ciso.organisation_added", name=org.name, kind=org.kind))
+
+
+def settings(context: Context, rest: str) -> Reply:
+    require_member(context)
+    word, value = split_word(rest)
+    if not word:
+        return Reply(
+            text=context.t("ciso.settings_title"),
+            sections=(
+                Section(
+                    text="",
+                    fields=(
+                        Field(
+                            context.t("field.language"), context.t(f"language.{context.language}")
+                        ),
+                        Field(context.t("field.timezone"), str(context.timezone)),
+                        Field(context.t("field.tlp_default"), context.settings.tlp_default.value),
+                    ),
+                    context=context.t("ciso.settings_hint"),
+                ),
+            ),
+        )
+    member = context.caller.member
+    if member is None:
+        raise UserError("member.not_member")
+    if word in ("taal", "language"):
+        language = value.strip().lower()
+        if language not in LANGUAGES:
+            raise UserError("ciso.bad_language", languages=", ".join(LANGUAGES))
+        with context.db.write() as session:
+            members.set_preferences(
+                session, context.caller.actor, context.now(), member.id, language=language
+            )
+        return Reply(
+            text=context.t("ciso.language_set", language=context.t(f"language.{language}"))
+        )
+    if word in ("tijdzone", "timezone"):
+        zone = value.strip()
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            raise UserError("ciso.bad_timezone", zone=zone[:60]) from None
+        with context.db.write() as session:
+            members.set_preferences(
+                session, context.caller.actor, context.now(), member.id, timezone=zone
+            )
+        return Reply(text=context.t("ciso.timezone_set", zone=zone))
+    raise UserError("ciso.settings_usage")

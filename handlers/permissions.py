@@ -1,0 +1,32 @@
+"""Who may do what: every permission rule of the bot, in one place."""
+
+from __future__ import annotations
+
+from storage.views import KnowledgeView
+
+from handlers.context import Caller, Context
+from handlers.core import UserError
+
+
+def require_member(context: Context) -> None:
+    """Stop with a friendly explanation when the caller is not (yet) a member."""
+    if not (context.caller.is_member or context.caller.is_configured_admin):
+        raise UserError("member.not_member")
+
+
+def require_role(context: Context, *roles: str) -> None:
+    """Stop unless the caller holds one of `roles`."""
+    require_member(context)
+    if not context.caller.has_role(*roles):
+        names = ", ".join(context.t(f"role.{r}") for r in roles)
+        raise UserError("permission.role_needed", roles=names)
+
+
+def can_manage_members(caller: Caller) -> bool:
+    return caller.has_role("beheerder")
+
+
+def can_change_knowledge(caller: Caller, item: KnowledgeView) -> bool:
+    """The author, the werkgroep and beheerders may edit or delete an item."""
+    is_author = caller.member_id is not None and caller.member_id == item.author_id
+    return is_author or caller.has_role("werkgroep", "beheerder")

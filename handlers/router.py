@@ -1,0 +1,169 @@
+"""The router: finds the handler for a request, runs it, and guards what goes out.
+
+This is the one seam adapters use: `Core.handle(request) -> list[Reply]`. Errors a
+user caused become a friendly reply; anything else is logged with its traceback and
+the user gets a short apology. Every reply passes the TLP guard and loses live mass
+mentions before it leaves.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from storage import members
+from storage.db import Database
+from storage.tlp import Place, may_show_in
+
+from handlers.context import Caller, Context, CoreSettings
+from handlers.core import Button, Clock, Reply, Request, Section, UserError, Visibility
+from handlers.i18n import translate
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Context], Reply | Sequence[Reply]]
+
+
+@dataclass
+class Router:
+    """Command words and button action ids, each mapped to a handler."""
+
+    commands: dict[str, Handler] = field(default_factory=dict)
+    actions: dict[str, Handler] = field(default_factory=dict)
+
+    def add_command(self, name: str, handler: Handler, *aliases: str) -> None:
+        for word in (name, *aliases):
+            self.commands[word] = handler
+
+    def add_action(self, action_id: str, handler: Handler) -> None:
+        self.actions[action_id] = handler
+
+
+class Core:
+    """Handles neutral requests for every adapter."""
+
+    def __init__(self, router: Router, db: Database, clock: Clock, settings: CoreSettings) -> None:
+        self.router = router
+        self.db = db
+        self.clock = clock
+        self.settings = settings
+
+    def handle(self, request: Request) -> list[Reply]:
+        """Run the request and return the replies to send, never raising."""
+        language = self.settings.language
+        try:
+            context = self._context(request)
+            language = context.language
+            handler = self._handler(request)
+            if handler is None:
+                raise UserError(
+                    "error.unknown_action" if request.is_action else "error.unknown_command",
+                    command=request.command,
+                )
+            result = handler(context)
+            replies = [result] if isinstance(result, Reply) else list(result)
+        except UserError as error:
+            replies = [Reply(text=translate(language, error.key, **error.params))]
+        except Exception:
+            log.exception(
+                "request failed: platform=%s user=%s command=%s action=%s",
+                request.platform,
+                request.user_id,
+                request.command,
+                request.action_id,
+            )
+            replies = [Reply(text=translate(language, "error.unexpected"))]
+        return [defuse_reply(self._guard(reply, language)) for reply in replies]
+
+    def _handler(self, request: Request) -> Handler | None:
+        if request.is_action:
+            return self.router.actions.get(request.action_id)
+        return self.router.commands.get(request.command.lower().lstrip("/"))
+
+    def _context(self, request: Request) -> Context:
+        return Context(
+            db=self.db,
+            clock=self.clock,
+            settings=self.settings,
+            request=request,
+            caller=self._caller(request),
+        )
+
+    def _caller(self, request: Request) -> Caller:
+        is_admin = request.user_id in self.settings.admins
+        name = request.user_name or request.user_id
+        with self.db.read() as session:
+            member = members.get_member(session, request.platform, request.user_id)
+        needs_admin_row = is_admin and (
+            member is None or not member.active or "beheerder" not in member.roles
+        )
+        renamed = member is not None and request.user_name and member.display_name != name
+        if needs_admin_row or renamed:
+            with self.db.write() as session:
+                if needs_admin_row:
+                    member = members.ensure_admin(
+                        session, self.clock.now(), request.platform, request.user_id, name
+                    )
+                if member is not None and renamed:
+                    members.rename_member(session, member.id, name)
+                    member = members.get_member_by_id(session, member.id)
+        return Caller(
+            platform=request.platform,
+            user_id=request.user_id,
+            name=name,
+            member=member,
+            is_configured_admin=is_admin,
+        )
+
+    def _guard(self, reply: Reply, language: str) -> Reply:
+        """Refuse to show labelled content where its label forbids it."""
+        place = Place.CHANNEL if reply.visibility is Visibility.CHANNEL else Place.PRIVATE
+        if reply.tlp is None or may_show_in(reply.tlp, place):
+            return reply
+        log.warning("blocked a %s reply with %s content", reply.visibility.value, reply.tlp)
+        return Reply(text=translate(language, "tlp.blocked_in_channel", tlp=reply.tlp.value))
+
+
+# Mass mentions must never reach a channel live, whatever a user typed or a
+# captured message held: Slack's <!here>-style markup and plain @here/@channel.
+_SLACK_MASS = re.compile(r"<!(here|channel|everyone)(?:\|[^>]*)?>", re.IGNORECASE)
+_SLACK_GROUP = re.compile(r"<!subteam\^[^>|]*(?:\|([^>]*))?>")
+_PLAIN_MASS = re.compile(r"(?<![\w@])@(here|channel|everyone|all)\b", re.IGNORECASE)
+_ZERO_WIDTH = "\u200b"
+
+
+def defuse(text: str) -> str:
+    """`text` with every mass mention made inert (it still reads the same)."""
+    text = _SLACK_MASS.sub(lambda m: f"@{_ZERO_WIDTH}{m.group(1)}", text)
+    text = _SLACK_GROUP.sub(lambda m: f"@{_ZERO_WIDTH}{(m.group(1) or 'group').lstrip('@')}", text)
+    return _PLAIN_MASS.sub(lambda m: f"@{_ZERO_WIDTH}{m.group(1)}", text)
+
+
+def _defuse_button(button: Button) -> Button:
+    return replace(button, label=defuse(button.label), confirm=defuse(button.confirm))
+
+
+def defuse_reply(reply: Reply) -> Reply:
+    sections = tuple(
+        replace(
+            s,
+            text=defuse(s.text),
+            context=defuse(s.context),
+            fields=tuple(
+                replace(f, label=defuse(f.label), value=defuse(f.value)) for f in s.fields
+            ),
+            buttons=tuple(_defuse_button(b) for b in s.buttons),
+        )
+        for s in reply.sections
+    )
+    return replace(
+        reply,
+        text=defuse(reply.text),
+        sections=sections,
+        buttons=tuple(_defuse_button(b) for b in reply.buttons),
+    )
+
+
+__all__ = ["Core", "Handler", "Router", "Section", "defuse"]

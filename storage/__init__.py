@@ -1,0 +1,1 @@
+"""What the bot keeps: SQLAlchemy models, migrations, queries and search."""

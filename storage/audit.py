@@ -1,0 +1,46 @@
+"""The audit log: every state change is recorded in the same transaction as the change."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import AuditEntry
+from storage.views import Actor
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    subject_type: str,
+    subject_id: object | None,
+    at: datetime,
+    **details: Any,
+) -> None:
+    """Add one audit entry for a change made in `session`."""
+    session.add(
+        AuditEntry(
+            at=at,
+            actor_id=actor.member_id,
+            actor=actor.ref,
+            action=action,
+            subject_type=subject_type,
+            subject_id=None if subject_id is None else str(subject_id),
+            details=json.dumps(details, ensure_ascii=False, default=str, sort_keys=True),
+        )
+    )
+
+
+def entries_for(session: Session, subject_type: str, subject_id: object) -> list[AuditEntry]:
+    """The history of one subject, oldest first."""
+    query = (
+        select(AuditEntry)
+        .where(AuditEntry.subject_type == subject_type, AuditEntry.subject_id == str(subject_id))
+        .order_by(AuditEntry.id)
+    )
+    return list(session.scalars(query))

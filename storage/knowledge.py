@@ -1,0 +1,258 @@
+"""Knowledge items: create, read (always through TLP), change, delete, vote."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy.orm import Session
+
+from storage import audit
+from storage.fold import fold, index_text
+from storage.models import (
+    KnowledgeItem,
+    KnowledgeRecipient,
+    KnowledgeTag,
+    Member,
+    Tag,
+    UsefulVote,
+)
+from storage.tlp import TLP, Audience, visible_clause
+from storage.views import Actor, KnowledgeView
+
+RECIPIENTS = KnowledgeRecipient.__table__
+
+
+def visible(audience: Audience) -> ColumnElement[bool]:
+    """The TLP condition for knowledge items read by `audience`."""
+    return visible_clause(
+        audience,
+        label=KnowledgeItem.tlp,
+        organisation_id=KnowledgeItem.organisation_id,
+        author_id=KnowledgeItem.author_id,
+        item_id=KnowledgeItem.id,
+        recipients_table=RECIPIENTS,
+    )
+
+
+def normalise_tag(tag: str) -> str:
+    """How a tag is stored: folded, without its `#`."""
+    return fold(tag.lstrip("#")).strip()[:60]
+
+
+def views(session: Session, ids: Sequence[int]) -> list[KnowledgeView]:
+    """Snapshots of the items with `ids`, in that order (missing ids are skipped)."""
+    if not ids:
+        return []
+    items = {
+        i.id: i for i in session.scalars(select(KnowledgeItem).where(KnowledgeItem.id.in_(ids)))
+    }
+    counted = session.execute(
+        select(UsefulVote.item_id, func.count())
+        .where(UsefulVote.item_id.in_(ids))
+        .group_by(UsefulVote.item_id)
+    ).tuples()
+    votes = {item_id: count for item_id, count in counted}
+    return [_view(items[i], votes.get(i, 0)) for i in ids if i in items]
+
+
+def _view(item: KnowledgeItem, votes: int) -> KnowledgeView:
+    return KnowledgeView(
+        id=item.id,
+        title=item.title,
+        body=item.body,
+        tlp=TLP(item.tlp),
+        tags=tuple(t.name for t in item.tags),
+        author_id=item.author_id,
+        author_name=item.author.display_name if item.author else None,
+        author_user_id=item.author.platform_user_id if item.author else None,
+        organisation_id=item.organisation_id,
+        organisation_name=item.organisation.name if item.organisation else None,
+        recipient_ids=frozenset(m.id for m in item.recipients),
+        recipient_names=tuple(sorted(m.display_name for m in item.recipients)),
+        source_url=item.source_url,
+        source_author=item.source_author,
+        created_at=item.created_at,
+        updated_at=item.updated_at,
+        useful_votes=votes,
+    )
+
+
+def get_visible(session: Session, audience: Audience, item_id: int) -> KnowledgeView | None:
+    """The item if it exists and `audience` may see it; otherwise None (never say which)."""
+    found = session.scalar(
+        select(KnowledgeItem.id).where(KnowledgeItem.id == item_id, visible(audience))
+    )
+    return views(session, [found])[0] if found is not None else None
+
+
+def recent(
+    session: Session, audience: Audience, limit: int, offset: int = 0
+) -> list[KnowledgeView]:
+    """The newest items `audience` may see."""
+    query = (
+        select(KnowledgeItem.id)
+        .where(visible(audience))
+        .order_by(KnowledgeItem.created_at.desc(), KnowledgeItem.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return views(session, list(session.scalars(query)))
+
+
+def count_hidden(session: Session, audience: Audience, since: datetime | None = None) -> int:
+    """How many items exist that `audience` may not see (a digest may count them)."""
+    query = select(func.count()).select_from(KnowledgeItem).where(~visible(audience))
+    if since is not None:
+        query = query.where(KnowledgeItem.created_at >= since)
+    return session.scalar(query) or 0
+
+
+def _tags(session: Session, names: Iterable[str]) -> list[Tag]:
+    wanted = list(dict.fromkeys(n for n in (normalise_tag(n) for n in names) if n))
+    if not wanted:
+        return []
+    existing = {t.name: t for t in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}
+    for name in wanted:
+        if name not in existing:
+            existing[name] = Tag(name=name)
+            session.add(existing[name])
+    return [existing[n] for n in wanted]
+
+
+def _reindex(item: KnowledgeItem) -> None:
+    item.search_title = index_text(item.title)
+    item.search_body = index_text(item.body)
+    item.search_tags = index_text(" ".join(t.name for t in item.tags))
+
+
+def create(
+    session: Session,
+    actor: Actor,
+    at: datetime,
+    *,
+    title: str,
+    body: str,
+    tlp: TLP,
+    tags: Iterable[str] = (),
+    author_id: int | None,
+    organisation_id: int | None,
+    recipient_ids: Iterable[int] = (),
+    source_url: str | None = None,
+    source_author: str | None = None,
+) -> KnowledgeView:
+    """Store a new item and index it."""
+    item = KnowledgeItem(
+        title=title,
+        body=body,
+        tlp=tlp.value,
+        author_id=author_id,
+        organisation_id=organisation_id,
+        source_url=source_url,
+        source_author=source_author,
+        created_at=at,
+        updated_at=at,
+    )
+    item.tags = _tags(session, tags)
+    item.recipients = _members(session, recipient_ids)
+    _reindex(item)
+    session.add(item)
+    session.flush()
+    audit.record(
+        session, actor, "knowledge.created", "knowledge", item.id, at, title=title, tlp=tlp.value
+    )
+    return views(session, [item.id])[0]
+
+
+def _members(session: Session, ids: Iterable[int]) -> list[Member]:
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return []
+    return list(session.scalars(select(Member).where(Member.id.in_(wanted))))
+
+
+def update(
+    session: Session,
+    actor: Actor,
+    at: datetime,
+    item_id: int,
+    *,
+    title: str | None = None,
+    body: str | None = None,
+    tlp: TLP | None = None,
+    tags: Iterable[str] | None = None,
+    recipient_ids: Iterable[int] | None = None,
+) -> KnowledgeView:
+    """Change the given fields of an item and re-index it."""
+    item = session.get(KnowledgeItem, item_id)
+    if item is None:
+        raise LookupError(item_id)
+    changed: dict[str, object] = {}
+    if title is not None and title != item.title:
+        item.title = title
+        changed["title"] = title
+    if body is not None and body != item.body:
+        item.body = body
+        changed["body"] = True
+    if tlp is not None and tlp.value != item.tlp:
+        changed["tlp"] = f"{item.tlp} -> {tlp.value}"
+        item.tlp = tlp.value
+    if tags is not None:
+        new_tags = _tags(session, tags)
+        if [t.name for t in new_tags] != [t.name for t in item.tags]:
+            item.tags = new_tags
+            changed["tags"] = [t.name for t in new_tags]
+    if recipient_ids is not None:
+        item.recipients = _members(session, recipient_ids)
+        changed["recipients"] = sorted(m.id for m in item.recipients)
+    if changed:
+        item.updated_at = at
+        _reindex(item)
+        session.flush()
+        audit.record(session, actor, "knowledge.updated", "knowledge", item.id, at, **changed)
+    return views(session, [item.id])[0]
+
+
+def remove(session: Session, actor: Actor, at: datetime, item_id: int) -> None:
+    """Delete an item; the audit log keeps its title and label."""
+    item = session.get(KnowledgeItem, item_id)
+    if item is None:
+        raise LookupError(item_id)
+    audit.record(
+        session,
+        actor,
+        "knowledge.deleted",
+        "knowledge",
+        item.id,
+        at,
+        title=item.title,
+        tlp=item.tlp,
+    )
+    session.execute(delete(KnowledgeItem).where(KnowledgeItem.id == item_id))
+
+
+def add_useful_vote(
+    session: Session, actor: Actor, at: datetime, item_id: int, member_id: int
+) -> bool:
+    """Record that a member found an item useful; False if they had already said so."""
+    if session.get(UsefulVote, (item_id, member_id)) is not None:
+        return False
+    session.add(UsefulVote(item_id=item_id, member_id=member_id, created_at=at))
+    session.flush()
+    audit.record(session, actor, "knowledge.useful", "knowledge", item_id, at)
+    return True
+
+
+def tag_counts(session: Session, audience: Audience, limit: int = 30) -> list[tuple[str, int]]:
+    """The most used tags on items `audience` may see."""
+    query = (
+        select(Tag.name, func.count())
+        .join(KnowledgeTag, KnowledgeTag.tag_id == Tag.id)
+        .join(KnowledgeItem, KnowledgeItem.id == KnowledgeTag.item_id)
+        .where(visible(audience))
+        .group_by(Tag.name)
+        .order_by(func.count().desc(), Tag.name)
+        .limit(limit)
+    )
+    return [(name, count) for name, count in session.execute(query).tuples()]

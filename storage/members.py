@@ -1,0 +1,217 @@
+"""Members, their roles and organisations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage import audit
+from storage.fold import fold
+from storage.models import Member, MemberRole, Organisation
+from storage.views import Actor, MemberView, OrganisationView
+
+
+def member_view(member: Member) -> MemberView:
+    return MemberView(
+        id=member.id,
+        platform=member.platform,
+        platform_user_id=member.platform_user_id,
+        display_name=member.display_name,
+        organisation_id=member.organisation_id,
+        organisation_name=member.organisation.name if member.organisation else None,
+        roles=frozenset(r.role for r in member.roles),
+        language=member.language,
+        timezone=member.timezone,
+        active=member.active,
+    )
+
+
+def organisation_view(org: Organisation) -> OrganisationView:
+    return OrganisationView(id=org.id, name=org.name, kind=org.kind, region=org.region)
+
+
+def _find(session: Session, platform: str, user_id: str) -> Member | None:
+    query = select(Member).where(Member.platform == platform, Member.platform_user_id == user_id)
+    return session.scalars(query).one_or_none()
+
+
+def get_member(session: Session, platform: str, user_id: str) -> MemberView | None:
+    """The member with this platform id, active or not, or None."""
+    member = _find(session, platform, user_id)
+    return member_view(member) if member else None
+
+
+def get_member_by_id(session: Session, member_id: int) -> MemberView | None:
+    member = session.get(Member, member_id)
+    return member_view(member) if member else None
+
+
+def active_members(session: Session) -> list[MemberView]:
+    """Every active member, by organisation and then name."""
+    query = (
+        select(Member)
+        .outerjoin(Organisation)
+        .where(Member.active.is_(True))
+        .order_by(Organisation.name, Member.display_name)
+    )
+    return [member_view(m) for m in session.scalars(query)]
+
+
+def organisations(session: Session) -> list[OrganisationView]:
+    query = select(Organisation).order_by(Organisation.kind, Organisation.name)
+    return [organisation_view(o) for o in session.scalars(query)]
+
+
+def find_organisation(session: Session, name: str) -> OrganisationView | None:
+    """The organisation called `name`, ignoring case, diacritics, spaces and hyphens."""
+    wanted = _loose(name)
+    for org in organisations(session):
+        if _loose(org.name) == wanted:
+            return org
+    return None
+
+
+def _loose(name: str) -> str:
+    return "".join(ch for ch in fold(name) if ch.isalnum())
+
+
+def save_member(
+    session: Session,
+    actor: Actor,
+    at: datetime,
+    *,
+    platform: str,
+    user_id: str,
+    display_name: str,
+    organisation_id: int | None,
+    roles: Iterable[str],
+) -> tuple[MemberView, bool]:
+    """Add a member or update one (organisation, roles, active again); True if new."""
+    member = _find(session, platform, user_id)
+    created = member is None
+    if member is None:
+        member = Member(
+            platform=platform,
+            platform_user_id=user_id,
+            display_name=display_name,
+            created_at=at,
+            active=True,
+        )
+        session.add(member)
+    member.organisation_id = organisation_id
+    member.active = True
+    if display_name and (created or member.display_name == member.platform_user_id):
+        member.display_name = display_name
+    wanted = sorted(set(roles))
+    member.roles = [MemberRole(role=role) for role in wanted]
+    session.flush()
+    session.refresh(member)
+    audit.record(
+        session,
+        actor,
+        "member.added" if created else "member.updated",
+        "member",
+        member.id,
+        at,
+        user=f"{platform}:{user_id}",
+        organisation_id=organisation_id,
+        roles=wanted,
+    )
+    return member_view(member), created
+
+
+def deactivate_member(
+    session: Session, actor: Actor, at: datetime, platform: str, user_id: str
+) -> MemberView | None:
+    """Take away a member's access; their items stay, attributed to them."""
+    member = _find(session, platform, user_id)
+    if member is None or not member.active:
+        return None
+    member.active = False
+    member.roles = []
+    session.flush()
+    audit.record(session, actor, "member.removed", "member", member.id, at)
+    return member_view(member)
+
+
+def ensure_admin(
+    session: Session, at: datetime, platform: str, user_id: str, display_name: str
+) -> MemberView:
+    """Make sure a configured administrator exists as an active member with that role."""
+    member = _find(session, platform, user_id)
+    if member is not None and member.active and any(r.role == "beheerder" for r in member.roles):
+        return member_view(member)
+    if member is None:
+        member = Member(
+            platform=platform,
+            platform_user_id=user_id,
+            display_name=display_name or user_id,
+            created_at=at,
+            active=True,
+        )
+        session.add(member)
+    member.active = True
+    member.roles = [
+        *[r for r in member.roles if r.role != "beheerder"],
+        MemberRole(role="beheerder"),
+    ]
+    session.flush()
+    session.refresh(member)
+    actor = Actor(ref="config:BOT_ADMINS")
+    audit.record(session, actor, "member.admin_from_config", "member", member.id, at)
+    return member_view(member)
+
+
+def rename_member(session: Session, member_id: int, display_name: str) -> None:
+    """Keep the display name in step with the platform (not audited: not a decision)."""
+    member = session.get(Member, member_id)
+    if member is not None and display_name and member.display_name != display_name:
+        member.display_name = display_name[:200]
+
+
+def set_preferences(
+    session: Session,
+    actor: Actor,
+    at: datetime,
+    member_id: int,
+    *,
+    language: str | None = None,
+    timezone: str | None = None,
+) -> MemberView:
+    """Change a member's own language or time zone."""
+    member = session.get(Member, member_id)
+    if member is None:
+        raise LookupError(member_id)
+    changes: dict[str, str] = {}
+    if language is not None:
+        member.language = language
+        changes["language"] = language
+    if timezone is not None:
+        member.timezone = timezone
+        changes["timezone"] = timezone
+    session.flush()
+    audit.record(session, actor, "member.preferences", "member", member.id, at, **changes)
+    return member_view(member)
+
+
+def members_by_user_ids(
+    session: Session, platform: str, user_ids: Iterable[str]
+) -> list[MemberView]:
+    ids = list(dict.fromkeys(user_ids))
+    if not ids:
+        return []
+    query = select(Member).where(Member.platform == platform, Member.platform_user_id.in_(ids))
+    return [member_view(m) for m in session.scalars(query)]
+
+
+def add_organisation(
+    session: Session, actor: Actor, at: datetime, name: str, kind: str
+) -> OrganisationView:
+    org = Organisation(name=name, kind=kind, region=None)
+    session.add(org)
+    session.flush()
+    audit.record(session, actor, "organisation.added", "organisation", org.id, at, name=name)
+    return organisation_view(org)

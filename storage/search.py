@@ -1,0 +1,190 @@
+"""Full-text search over knowledge items: FTS5 with BM25, Dutch stems, TLP applied.
+
+User text never reaches `MATCH` as written. The query is rebuilt from words (runs of
+letters and digits, folded and stemmed exactly as the index was), each one quoted, so
+that `"`, `*`, `NEAR`, `AND`, `-`, `:` or brackets are just words or separators.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import ColumnClause, column, literal_column, select, table
+from sqlalchemy.orm import Session
+
+from storage.fold import WORD, fold, stem, stems, words
+from storage.knowledge import views, visible
+from storage.models import KnowledgeItem, KnowledgeTag, Tag
+from storage.tlp import TLP, Audience
+from storage.views import KnowledgeView, SearchHit
+
+FTS = table("knowledge_fts", column("rowid"), column("rank"))
+FTS_MATCH: ColumnClause[str] = literal_column("knowledge_fts")
+
+# A plain word also finds longer words that start with its stem (`phishing` finds
+# `phishingmails`, `wachtwoord` finds `wachtwoordbeleid`); below this length that
+# would find too much (`log` → `login`).
+PREFIX_FROM = 5
+MAX_TERMS = 12
+
+# Words too common to narrow a search; dropped unless the query has nothing else.
+STOPWORDS = frozenset(
+    "de het een en of in op van voor met aan bij te tot om als dat die dit is zijn was er "
+    "ook nog wel niet geen maar dan naar over door uit wat hoe wie waar welke ik je jij "
+    "we wij ze zij u onze ons mijn hun the a an and or of to for is are".split()
+)
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What to look for: words as typed, filters already resolved."""
+
+    words: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    tlp: TLP | None = None
+    organisation_id: int | None = None
+    since: datetime | None = None
+    exclude_ids: tuple[int, ...] = ()
+    match_any: bool = False
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.words or self.phrases or self.prefixes)
+
+
+@dataclass(frozen=True)
+class _Terms:
+    exact: tuple[str, ...] = ()
+    prefix: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = field(default=())
+
+
+def _terms(query: SearchQuery) -> _Terms:
+    plain = [w for text in query.words for w in words(text)]
+    meaningful = [w for w in plain if w not in STOPWORDS] or plain
+    exact: list[str] = []
+    prefix: list[str] = []
+    for word in dict.fromkeys(meaningful):
+        stemmed = stem(word)
+        (prefix if len(stemmed) >= PREFIX_FROM else exact).append(stemmed)
+    for text in query.prefixes:
+        folded = words(text)
+        if folded:
+            prefix.append(min(stem(folded[0]), folded[0], key=len))
+    phrases = [tuple(stems(text)) for text in query.phrases]
+    return _Terms(
+        exact=tuple(dict.fromkeys(exact))[:MAX_TERMS],
+        prefix=tuple(dict.fromkeys(prefix))[:MAX_TERMS],
+        phrases=tuple(p for p in dict.fromkeys(phrases) if p)[:MAX_TERMS],
+    )
+
+
+def match_expression(query: SearchQuery) -> str | None:
+    """The FTS5 MATCH string for `query`, or None when it holds no searchable word."""
+    terms = _terms(query)
+    parts = [f'"{t}"' for t in terms.exact]
+    parts += [f'"{t}"*' for t in terms.prefix]
+    parts += ['"' + " ".join(p) + '"' for p in terms.phrases]
+    if not parts:
+        return None
+    return (" OR " if query.match_any else " AND ").join(parts)
+
+
+def search(
+    session: Session, audience: Audience, query: SearchQuery, limit: int, offset: int = 0
+) -> list[SearchHit]:
+    """Ranked hits that `audience` may see: best first, with marked snippets."""
+    match = match_expression(query) if query.has_text else None
+    if query.has_text and match is None:
+        return []
+    ids = _ranked_ids(session, audience, query, match, limit, offset)
+    marker = _marker(_terms(query)) if match else None
+    return [SearchHit(item=item, snippet=snippet(item, marker)) for item in views(session, ids)]
+
+
+def _ranked_ids(
+    session: Session,
+    audience: Audience,
+    query: SearchQuery,
+    match: str | None,
+    limit: int,
+    offset: int,
+) -> list[int]:
+    stmt = select(KnowledgeItem.id).where(visible(audience))
+    if match is not None:
+        stmt = stmt.join(FTS, FTS.c.rowid == KnowledgeItem.id).where(FTS_MATCH.op("MATCH")(match))
+        stmt = stmt.order_by(FTS.c.rank, KnowledgeItem.created_at.desc())
+    else:
+        stmt = stmt.order_by(KnowledgeItem.created_at.desc(), KnowledgeItem.id.desc())
+    for tag in query.tags:
+        tagged = (
+            select(KnowledgeTag.item_id)
+            .join(Tag, Tag.id == KnowledgeTag.tag_id)
+            .where(Tag.name == tag, KnowledgeTag.item_id == KnowledgeItem.id)
+        )
+        stmt = stmt.where(tagged.exists())
+    if query.tlp is not None:
+        stmt = stmt.where(KnowledgeItem.tlp == query.tlp.value)
+    if query.organisation_id is not None:
+        stmt = stmt.where(KnowledgeItem.organisation_id == query.organisation_id)
+    if query.since is not None:
+        stmt = stmt.where(KnowledgeItem.created_at >= query.since)
+    if query.exclude_ids:
+        stmt = stmt.where(KnowledgeItem.id.not_in(query.exclude_ids))
+    return list(session.scalars(stmt.limit(limit).offset(offset)))
+
+
+def related(
+    session: Session, audience: Audience, item: KnowledgeView, limit: int = 3
+) -> list[KnowledgeView]:
+    """Other items on the same subject: its title and tags as an any-word search."""
+    query = SearchQuery(words=(item.title, *item.tags), exclude_ids=(item.id,), match_any=True)
+    return [hit.item for hit in search(session, audience, query, limit)]
+
+
+Marker = Callable[[str], bool]
+
+
+def _marker(terms: _Terms) -> Marker:
+    exact = set(terms.exact) | {s for p in terms.phrases for s in p}
+    prefixes = terms.prefix
+
+    def is_hit(word: str) -> bool:
+        folded = fold(word)
+        stemmed = stem(folded)
+        return stemmed in exact or any(
+            stemmed.startswith(p) or folded.startswith(p) for p in prefixes
+        )
+
+    return is_hit
+
+
+SNIPPET_WORDS = 28
+
+
+def snippet(item: KnowledgeView, is_hit: Marker | None) -> str:
+    """A short excerpt of the body around the first hit, with hits between `**`."""
+    body = re.sub(r"\s+", " ", item.body).strip()
+    spans = list(WORD.finditer(body))
+    if not spans:
+        return body[:200]
+    hits = [i for i, m in enumerate(spans) if is_hit(m.group())] if is_hit else []
+    first = max(0, min(hits[0] - 6, len(spans) - SNIPPET_WORDS)) if hits else 0
+    last = min(len(spans), first + SNIPPET_WORDS)
+    start = spans[first].start() if first else 0
+    end = spans[last - 1].end() if last < len(spans) else len(body)
+    marked: list[str] = []
+    cursor = start
+    for i in hits:
+        if first <= i < last:
+            m = spans[i]
+            marked += [body[cursor : m.start()], "**", m.group(), "**"]
+            cursor = m.end()
+    marked.append(body[cursor:end])
+    text = "".join(marked)
+    return ("…" if start else "") + text + ("…" if end < len(body) else "")
