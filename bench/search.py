@@ -1,0 +1,250 @@
+"""Search latency at scale: the bot's search beside a bare FTS5 query on the same table.
+
+Builds synthetic Dutch knowledge items (100,000 and 1,000,000 by default) through the
+real migrations and index triggers, then times a mix of queries three ways:
+
+- bare:  SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH ? ORDER BY rank LIMIT n
+- store: storage.search.search (TLP condition, ranking, item snapshots, snippets)
+- bot:   the whole command path, Core.handle(`/kennis zoek …`) up to the neutral reply
+
+and prints p50/p95 per size with the ratio to the bare query. Run: `make bench` or
+`python bench/search.py --sizes 100000,1000000`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from itertools import accumulate
+from pathlib import Path
+
+from sqlalchemy import insert, text
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.app import build_router
+from bot.clock import FixedClock
+from handlers.context import CoreSettings
+from handlers.core import Request
+from handlers.knowledge_search import parse
+from handlers.router import Core
+from storage import members, migrate
+from storage import search as store
+from storage.db import Database
+from storage.fold import index_text
+from storage.models import KnowledgeItem
+from storage.tlp import TLP, Audience, Place
+from storage.views import Actor
+
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+# Function words make up almost half of Dutch running text; people do not search for them.
+FUNCTION_WORDS = (
+    "de het een en van in op te voor met is dat die niet zijn aan ook bij als er om of door "
+    "naar dan maar over worden wordt heeft hebben kan moet zal nog wel geen deze dit wat wij "
+    "we ze hun onze tot uit"
+).split()
+ROOTS = (
+    "wachtwoord beveilig incident phishing ransomware leverancier back-up logging audit "
+    "netwerk server gemeente burger dienst advies risico maatregel beleid toegang account "
+    "melding datalek kwetsbaarheid patch update firewall monitor herstel continuiteit "
+    "awareness training oefening crisis communicatie bestuur college raad wethouder "
+    "contract verwerker privacy gegeven systeem applicatie cloud opslag werkplek laptop "
+    "telefoon mail bijlage link website portaal koppeling zaak archief document rapport "
+    "controle norm kader eis verklaring toezicht sanctie boete budget planning project "
+    "afdeling team medewerker beheerder ontwikkelaar leverantie dreiging aanval inbraak "
+    "sleutel certificaat versleuteling identiteit authenticatie autorisatie rol rechten"
+).split()
+COMPOUND_HEADS = (
+    "", "gemeente", "data", "cyber", "netwerk", "informatie", "keten", "burger", "systeem",
+    "beheer", "dienst", "privacy", "crisis", "digitaal", "regio", "team",
+)  # fmt: skip
+SUFFIXES = ("", "en", "s", "ing", "beleid", "plan", "proces", "lijst", "team", "systeem")
+TLP_MIX = (
+    [TLP.GREEN] * 60 + [TLP.CLEAR] * 20 + [TLP.AMBER] * 12 + [TLP.AMBER_STRICT] * 5 + [TLP.RED] * 3
+)
+PAGE = 5
+
+
+def vocabulary() -> list[str]:
+    """About 15,000 content words, most frequent first (Zipf order)."""
+    words = sorted(
+        {head + root + suffix for head in COMPOUND_HEADS for root in ROOTS for suffix in SUFFIXES}
+    )
+    random.Random(7).shuffle(words)
+    return words
+
+
+class Sampler:
+    """Draws running Dutch-like text: function words and Zipf-distributed content words."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.words = vocabulary()
+        self.cumulative = list(accumulate(1 / (rank + 1) for rank in range(len(self.words))))
+
+    def content(self, k: int) -> list[str]:
+        return self.rng.choices(self.words, cum_weights=self.cumulative, k=k)
+
+    def running_text(self, k: int) -> list[str]:
+        content = iter(self.content(k))
+        return [
+            self.rng.choice(FUNCTION_WORDS) if self.rng.random() < 0.45 else next(content)
+            for _ in range(k)
+        ]
+
+
+def build(path: Path, size: int) -> Database:
+    db = Database.from_url(f"sqlite:///{path}")
+    migrate.upgrade(db.engine)
+    rng = random.Random(size)
+    sample = Sampler(rng)
+    with db.write() as session:
+        members.save_member(
+            session,
+            Actor("bench"),
+            NOW,
+            platform="bench",
+            user_id="reader",
+            display_name="Lezer",
+            organisation_id=1,
+            roles=["ciso"],
+        )
+    started = time.perf_counter()
+    batch: list[dict[str, object]] = []
+    for number in range(size):
+        title = " ".join(sample.content(6)).capitalize()
+        body = " ".join(sample.running_text(40)) + "."
+        tags = " ".join(sample.content(2))
+        moment = NOW - timedelta(minutes=number)
+        batch.append(
+            {
+                "title": title,
+                "body": body,
+                "tlp": rng.choice(TLP_MIX).value,
+                "author_id": None,
+                "organisation_id": rng.randint(1, 27),
+                "created_at": moment,
+                "updated_at": moment,
+                "search_title": index_text(title),
+                "search_body": index_text(body),
+                "search_tags": index_text(tags),
+            }
+        )
+        if len(batch) == 20_000:
+            _flush(db, batch)
+    _flush(db, batch)
+    with db.write() as session:
+        session.execute(text("INSERT INTO knowledge_fts(knowledge_fts) VALUES('optimize')"))
+        session.execute(text("ANALYZE"))
+    print(f"  built {size:,} items in {time.perf_counter() - started:.0f} s, "
+          f"{path.stat().st_size / 2**20:.0f} MiB")  # fmt: skip
+    return db
+
+
+def _flush(db: Database, batch: list[dict[str, object]]) -> None:
+    if batch:
+        with db.write() as session:
+            session.execute(insert(KnowledgeItem), batch)
+        batch.clear()
+
+
+def queries(count: int) -> Iterator[tuple[str, str]]:
+    """(kind, query text): the mix people type, plus the worst case of a very common word."""
+    rng = random.Random(99)
+    words = vocabulary()
+    for number in range(count):
+        kind = ("word", "two words", "prefix", "phrase", "common word")[number % 5]
+        if kind == "word":
+            yield kind, rng.choice(words[100:5000])
+        elif kind == "two words":
+            yield kind, f"{rng.choice(words[30:3000])} {rng.choice(words[30:3000])}"
+        elif kind == "prefix":
+            yield kind, rng.choice(ROOTS)[:6] + "*"
+        elif kind == "phrase":
+            yield kind, f'"{rng.choice(words[10:1000])} {rng.choice(words[10:1000])}"'
+        else:
+            yield kind, rng.choice(words[:5])
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+    return statistics.median(ordered), p95
+
+
+def measure(db: Database, count: int) -> dict[str, dict[str, list[float]]]:
+    settings = CoreSettings(page_size=PAGE)
+    core = Core(build_router(), db, FixedClock(NOW), settings)
+    with db.read() as session:
+        reader = members.get_member(session, "bench", "reader")
+    assert reader is not None
+    audience = Audience(place=Place.PRIVATE, member_id=reader.id, organisation_id=1, is_member=True)
+    timings: dict[str, dict[str, list[float]]] = {}
+    for kind, query_text in queries(count):
+        parsed = parse(query_text)
+        query = store.SearchQuery(
+            words=parsed.words, phrases=parsed.phrases, prefixes=parsed.prefixes
+        )
+        match = store.match_expression(query)
+        bucket = timings.setdefault(kind, {"bare": [], "store": [], "bot": []})
+        with db.read() as session:
+            started = time.perf_counter()
+            session.execute(
+                text(
+                    "SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH :m "
+                    "ORDER BY rank LIMIT :n"
+                ),
+                {"m": match, "n": PAGE + 1},
+            ).all()
+            bucket["bare"].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            store.search(session, audience, query, PAGE + 1)
+            bucket["store"].append(time.perf_counter() - started)
+        request = Request(platform="bench", user_id="reader", command="kennis",
+                          text=f"zoek {query_text}", channel_id="bench")  # fmt: skip
+        started = time.perf_counter()
+        core.handle(request)
+        bucket["bot"].append(time.perf_counter() - started)
+    return timings
+
+
+def report(size: int, timings: dict[str, dict[str, list[float]]]) -> None:
+    print(f"\n{size:,} items — latency in ms (p50 / p95), ratio = p95 / bare p95")
+    print(f"  {'query kind':<12} {'bare':>15} {'store':>15} {'bot':>15} {'bot/bare':>9}")
+    everything: dict[str, list[float]] = {"bare": [], "store": [], "bot": []}
+    for kind, bucket in [*timings.items(), ("all", everything)]:
+        if kind != "all":
+            for way, samples in bucket.items():
+                everything[way] += samples
+        cells = []
+        for way in ("bare", "store", "bot"):
+            p50, p95 = percentiles(bucket[way])
+            cells.append(f"{p50 * 1000:6.1f} / {p95 * 1000:6.1f}")
+        ratio = percentiles(bucket["bot"])[1] / max(percentiles(bucket["bare"])[1], 1e-9)
+        print(f"  {kind:<12} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {ratio:>8.2f}x")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100000,1000000", help="comma-separated item counts")
+    parser.add_argument("--queries", type=int, default=250, help="queries per size")
+    parser.add_argument("--dir", type=Path, help="where to keep the databases (default: temp)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.dir) as folder:
+        for size in (int(s) for s in args.sizes.split(",")):
+            print(f"Building {size:,} items …", flush=True)
+            db = build(Path(folder) / f"bench-{size}.sqlite3", size)
+            measure(db, 20)  # warm the page cache and the stemmer
+            report(size, measure(db, args.queries))
+            db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

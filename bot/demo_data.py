@@ -197,7 +197,8 @@ ITEMS: tuple[tuple[str, int, str, tuple[str, ...], str], ...] = (
      "eigen accounts geplaatst."),
     ("hanna.lv", 66, "TLP:GREEN", ("back-up", "cloud"),
      "Back-up van Microsoft 365: niet vanzelfsprekend\nMicrosoft bewaart data, maar een back-up "
-     "tegen verwijdering of versleuteling moet je zelf regelen. Vergelijking van drie oplossingen."),
+     "tegen verwijdering of versleuteling moet je zelf regelen. Vergelijking van drie "
+     "oplossingen."),
     ("karin.alphen", 95, "TLP:GREEN", ("back-up", "immutable"),
      "Onveranderbare (immutable) back-ups: ervaringen\nNa ons incident zijn we overgestapt. "
      "Let op de retentie-instelling: die kan daarna niet meer korter."),

@@ -28,7 +28,7 @@ _PHRASE = re.compile(r'"([^"]*)"')
 _ORG_FILTER = re.compile(r'\b(?:gemeente|organisatie|organisation|org):("([^"]*)"|\S+)', re.I)
 _TLP_FILTER = re.compile(r"\btlp:\s*(amber\s*\+\s*strict|\S+)", re.I)
 _SINCE_FILTER = re.compile(r"\b(?:sinds|since|vanaf):(\S*)", re.I)
-_PREFIX = re.compile(r"([^\W_]{2,})\*", re.UNICODE)
+_PREFIX = re.compile(r"(?<![^\W_])([^\W_]{2,})\*", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -92,12 +92,13 @@ def _results(context: Context, text: str, offset: int, match_any: bool) -> Reply
     size = context.settings.page_size
     audience = context.audience()
     with context.db.read() as session:
-        hits = store.search(session, audience, query, size + 1, offset)
+        page = store.search(session, audience, query, size + 1, offset)
         broadened = False
-        if not hits and offset == 0 and not match_any and query.has_text:
+        if not page.hits and offset == 0 and not match_any and query.has_text:
             query = _with_any(query)
-            hits = store.search(session, audience, query, size + 1, offset)
-            broadened = bool(hits)
+            page = store.search(session, audience, query, size + 1, offset)
+            broadened = bool(page.hits)
+    hits = page.hits
     if not hits:
         key = "search.no_results" if offset == 0 else "search.no_more"
         return Reply(text=context.t(key, query=text))
@@ -108,6 +109,8 @@ def _results(context: Context, text: str, offset: int, match_any: bool) -> Reply
         first=offset + 1,
         last=offset + len(shown),
     )
+    if page.newest_first:
+        intro += "\n" + context.t("search.newest_first")
     if not (context.caller.is_member or context.caller.is_configured_admin):
         intro = context.t("member.guest_note") + "\n" + intro
     buttons: tuple[Button, ...] = ()

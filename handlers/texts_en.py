@@ -166,6 +166,7 @@ TEXTS: dict[str, str] = {
     "search.broadened": (
         "No item holds all your words; these come closest (**{first}–{last}**) for “{query}”"
     ),
+    "search.newest_first": "_These words occur in very many items: the newest are shown first. Add a word, `#tag` or `sinds:` for more focused results._",
     "search.bad_tlp": "I don't know “tlp:{value}”. Use clear, green, amber, amber+strict or red.",
     "search.bad_organisation": (
         "I don't know a municipality or organisation “{value}”. See `/ciso organisaties`."

@@ -169,6 +169,7 @@ TEXTS: dict[str, str] = {
         "Geen item bevat al je woorden; dit komt het dichtst in de buurt "
         "(**{first}–{last}**) voor “{query}”"
     ),
+    "search.newest_first": "_Deze woorden komen in heel veel items voor: de nieuwste staan bovenaan. Voeg een woord, `#tag` of `sinds:` toe voor gerichtere resultaten._",
     "search.bad_tlp": (
         "“tlp:{value}” ken ik niet. Gebruik clear, green, amber, amber+strict of red."
     ),

@@ -34,9 +34,13 @@ def stem(word: str) -> str:
     return stemmed
 
 
+# Longer "words" are hashes, URLs or noise; cutting them keeps stemming linear.
+MAX_WORD = 64
+
+
 def words(text: str) -> list[str]:
-    """The folded words of `text`, in order."""
-    return WORD.findall(fold(text))
+    """The folded words of `text`, in order (each at most MAX_WORD characters)."""
+    return [w[:MAX_WORD] for w in WORD.findall(fold(text))]
 
 
 def stems(text: str) -> list[str]:
@@ -47,3 +51,15 @@ def stems(text: str) -> list[str]:
 def index_text(text: str) -> str:
     """What the full-text index stores for `text`."""
     return " ".join(stems(text))
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str) -> str:
+    """The index form of one word as written (`Wachtwoorden` → `wachtwoord`)."""
+    folded = fold(word)
+    return stem(folded[:MAX_WORD])
+
+
+@lru_cache(maxsize=200_000)
+def folded_word(word: str) -> str:
+    return fold(word)[:MAX_WORD]

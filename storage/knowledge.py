@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import BindParameter, ColumnElement, bindparam, delete, func, select
+from sqlalchemy.orm import Session, aliased
 
 from storage import audit
 from storage.fold import fold, index_text
@@ -15,6 +15,7 @@ from storage.models import (
     KnowledgeRecipient,
     KnowledgeTag,
     Member,
+    Organisation,
     Tag,
     UsefulVote,
 )
@@ -41,42 +42,85 @@ def normalise_tag(tag: str) -> str:
     return fold(tag.lstrip("#")).strip()[:60]
 
 
+_IDS: BindParameter[int] = bindparam("ids", expanding=True)
+_AUTHOR = aliased(Member)
+# Built once: views() runs for every page of search results.
+_ITEMS = (
+    select(
+        KnowledgeItem.id,
+        KnowledgeItem.title,
+        KnowledgeItem.body,
+        KnowledgeItem.tlp,
+        KnowledgeItem.author_id,
+        _AUTHOR.display_name,
+        _AUTHOR.platform_user_id,
+        KnowledgeItem.organisation_id,
+        Organisation.name,
+        KnowledgeItem.source_url,
+        KnowledgeItem.source_author,
+        KnowledgeItem.created_at,
+        KnowledgeItem.updated_at,
+    )
+    .outerjoin(_AUTHOR, _AUTHOR.id == KnowledgeItem.author_id)
+    .outerjoin(Organisation, Organisation.id == KnowledgeItem.organisation_id)
+    .where(KnowledgeItem.id.in_(_IDS))
+)
+_TAGS = (
+    select(KnowledgeTag.item_id, Tag.name)
+    .join(Tag, Tag.id == KnowledgeTag.tag_id)
+    .where(KnowledgeTag.item_id.in_(_IDS))
+    .order_by(Tag.name)
+)
+_VOTES = (
+    select(UsefulVote.item_id, func.count())
+    .where(UsefulVote.item_id.in_(_IDS))
+    .group_by(UsefulVote.item_id)
+)
+_RECIPIENTS = (
+    select(KnowledgeRecipient.item_id, Member.id, Member.display_name)
+    .join(Member, Member.id == KnowledgeRecipient.member_id)
+    .where(KnowledgeRecipient.item_id.in_(_IDS))
+)
+
+
 def views(session: Session, ids: Sequence[int]) -> list[KnowledgeView]:
     """Snapshots of the items with `ids`, in that order (missing ids are skipped)."""
     if not ids:
         return []
-    items = {
-        i.id: i for i in session.scalars(select(KnowledgeItem).where(KnowledgeItem.id.in_(ids)))
+    wanted = {"ids": list(ids)}
+    rows = session.execute(_ITEMS, wanted).all()
+    tags: dict[int, list[str]] = {}
+    for item_id, name in session.execute(_TAGS, wanted):
+        tags.setdefault(item_id, []).append(name)
+    votes = {item_id: count for item_id, count in session.execute(_VOTES, wanted)}
+    red = [row.id for row in rows if row.tlp == TLP.RED.value]
+    recipients: dict[int, list[tuple[int, str]]] = {}
+    if red:
+        for item_id, member_id, name in session.execute(_RECIPIENTS, {"ids": red}):
+            recipients.setdefault(item_id, []).append((member_id, name))
+    found = {
+        row.id: KnowledgeView(
+            id=row.id,
+            title=row.title,
+            body=row.body,
+            tlp=TLP(row.tlp),
+            tags=tuple(tags.get(row.id, ())),
+            author_id=row.author_id,
+            author_name=row.display_name,
+            author_user_id=row.platform_user_id,
+            organisation_id=row.organisation_id,
+            organisation_name=row.name,
+            recipient_ids=frozenset(m for m, _ in recipients.get(row.id, ())),
+            recipient_names=tuple(sorted(n for _, n in recipients.get(row.id, ()))),
+            source_url=row.source_url,
+            source_author=row.source_author,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            useful_votes=votes.get(row.id, 0),
+        )
+        for row in rows
     }
-    counted = session.execute(
-        select(UsefulVote.item_id, func.count())
-        .where(UsefulVote.item_id.in_(ids))
-        .group_by(UsefulVote.item_id)
-    ).tuples()
-    votes = {item_id: count for item_id, count in counted}
-    return [_view(items[i], votes.get(i, 0)) for i in ids if i in items]
-
-
-def _view(item: KnowledgeItem, votes: int) -> KnowledgeView:
-    return KnowledgeView(
-        id=item.id,
-        title=item.title,
-        body=item.body,
-        tlp=TLP(item.tlp),
-        tags=tuple(t.name for t in item.tags),
-        author_id=item.author_id,
-        author_name=item.author.display_name if item.author else None,
-        author_user_id=item.author.platform_user_id if item.author else None,
-        organisation_id=item.organisation_id,
-        organisation_name=item.organisation.name if item.organisation else None,
-        recipient_ids=frozenset(m.id for m in item.recipients),
-        recipient_names=tuple(sorted(m.display_name for m in item.recipients)),
-        source_url=item.source_url,
-        source_author=item.source_author,
-        created_at=item.created_at,
-        updated_at=item.updated_at,
-        useful_votes=votes,
-    )
+    return [found[i] for i in ids if i in found]
 
 
 def get_visible(session: Session, audience: Audience, item_id: int) -> KnowledgeView | None:
@@ -255,4 +299,4 @@ def tag_counts(session: Session, audience: Audience, limit: int = 30) -> list[tu
         .order_by(func.count().desc(), Tag.name)
         .limit(limit)
     )
-    return [(name, count) for name, count in session.execute(query).tuples()]
+    return [(name, count) for name, count in session.execute(query)]

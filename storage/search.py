@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import ColumnClause, column, literal_column, select, table
+from sqlalchemy import ColumnClause, column, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
-from storage.fold import WORD, fold, stem, stems, words
+from storage.fold import WORD, folded_word, stem, stems, word_key, words
 from storage.knowledge import views, visible
 from storage.models import KnowledgeItem, KnowledgeTag, Tag
 from storage.tlp import TLP, Audience
@@ -72,8 +72,8 @@ def _terms(query: SearchQuery) -> _Terms:
     for word in dict.fromkeys(meaningful):
         stemmed = stem(word)
         (prefix if len(stemmed) >= PREFIX_FROM else exact).append(stemmed)
-    for text in query.prefixes:
-        folded = words(text)
+    for written in query.prefixes:
+        folded = words(written)
         if folded:
             prefix.append(min(stem(folded[0]), folded[0], key=len))
     phrases = [tuple(stems(text)) for text in query.phrases]
@@ -88,23 +88,51 @@ def match_expression(query: SearchQuery) -> str | None:
     """The FTS5 MATCH string for `query`, or None when it holds no searchable word."""
     terms = _terms(query)
     parts = [f'"{t}"' for t in terms.exact]
-    parts += [f'"{t}"*' for t in terms.prefix]
+    # A prefix term also matches as a whole word, so that the exact word (`phishing`)
+    # outranks the compounds it starts (`phishingmails`): bm25 adds up both matches.
+    parts += [f'("{t}" OR "{t}"*)' for t in terms.prefix]
     parts += ['"' + " ".join(p) + '"' for p in terms.phrases]
     if not parts:
         return None
     return (" OR " if query.match_any else " AND ").join(parts)
 
 
+@dataclass(frozen=True)
+class SearchPage:
+    hits: list[SearchHit]
+    newest_first: bool = False  # the words match so many items that relevance means little
+
+
+# When the rarest required word is in more items than this, ranking every match by
+# relevance costs more than it tells: show the newest matches first instead, which
+# the index can deliver without scoring them all.
+BROAD_MATCH = 5_000
+
+
 def search(
     session: Session, audience: Audience, query: SearchQuery, limit: int, offset: int = 0
-) -> list[SearchHit]:
-    """Ranked hits that `audience` may see: best first, with marked snippets."""
+) -> SearchPage:
+    """Hits that `audience` may see, best (or, for very broad queries, newest) first."""
     match = match_expression(query) if query.has_text else None
     if query.has_text and match is None:
-        return []
-    ids = _ranked_ids(session, audience, query, match, limit, offset)
+        return SearchPage(hits=[])
+    newest_first = match is not None and _is_broad(session, match)
+    ids = _ranked_ids(session, audience, query, match, limit, offset, newest_first)
     marker = _marker(_terms(query)) if match else None
-    return [SearchHit(item=item, snippet=snippet(item, marker)) for item in views(session, ids)]
+    hits = [SearchHit(item=item, snippet=snippet(item, marker)) for item in views(session, ids)]
+    return SearchPage(hits=hits, newest_first=newest_first)
+
+
+_CAPPED_COUNT = text(
+    "SELECT count(*) FROM (SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH :match "
+    "LIMIT :cap)"
+)
+
+
+def _is_broad(session: Session, match: str) -> bool:
+    """Whether `match` finds more than BROAD_MATCH items; counting stops there."""
+    found = session.scalar(_CAPPED_COUNT, {"match": match, "cap": BROAD_MATCH + 1}) or 0
+    return found > BROAD_MATCH
 
 
 def _ranked_ids(
@@ -114,11 +142,15 @@ def _ranked_ids(
     match: str | None,
     limit: int,
     offset: int,
+    newest_first: bool,
 ) -> list[int]:
     stmt = select(KnowledgeItem.id).where(visible(audience))
     if match is not None:
         stmt = stmt.join(FTS, FTS.c.rowid == KnowledgeItem.id).where(FTS_MATCH.op("MATCH")(match))
-        stmt = stmt.order_by(FTS.c.rank, KnowledgeItem.created_at.desc())
+        if newest_first:
+            stmt = stmt.order_by(FTS.c.rowid.desc())
+        else:
+            stmt = stmt.order_by(FTS.c.rank, KnowledgeItem.created_at.desc())
     else:
         stmt = stmt.order_by(KnowledgeItem.created_at.desc(), KnowledgeItem.id.desc())
     for tag in query.tags:
@@ -144,7 +176,7 @@ def related(
 ) -> list[KnowledgeView]:
     """Other items on the same subject: its title and tags as an any-word search."""
     query = SearchQuery(words=(item.title, *item.tags), exclude_ids=(item.id,), match_any=True)
-    return [hit.item for hit in search(session, audience, query, limit)]
+    return [hit.item for hit in search(session, audience, query, limit).hits]
 
 
 Marker = Callable[[str], bool]
@@ -155,11 +187,11 @@ def _marker(terms: _Terms) -> Marker:
     prefixes = terms.prefix
 
     def is_hit(word: str) -> bool:
-        folded = fold(word)
-        stemmed = stem(folded)
-        return stemmed in exact or any(
-            stemmed.startswith(p) or folded.startswith(p) for p in prefixes
-        )
+        stemmed = word_key(word)
+        if stemmed in exact:
+            return True
+        folded = folded_word(word)
+        return any(stemmed.startswith(p) or folded.startswith(p) for p in prefixes)
 
     return is_hit
 

@@ -1,0 +1,113 @@
+"""Shared fixtures: a migrated temporary database, a fixed clock, and a chat driver."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from bot.app import build_router
+from bot.clock import FixedClock
+from handlers.context import CoreSettings
+from handlers.core import Reply, Request
+from handlers.router import Core
+from storage import migrate
+from storage.db import Database
+
+settings.register_profile(
+    "ciso", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+settings.load_profile("ciso")
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+NOW = datetime(2026, 11, 28, 10, 0, tzinfo=AMSTERDAM)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = Database.from_url(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+    migrate.upgrade(database.engine)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+class Chat:
+    """Drives the core the way an adapter does: requests in, replies out."""
+
+    def __init__(self, core: Core) -> None:
+        self.core = core
+        self.last: list[Reply] = []
+
+    def say(
+        self, user: str, line: str, channel: str | None = "algemeen", name: str = ""
+    ) -> list[Reply]:
+        command, _, text = line.lstrip("/").partition(" ")
+        request = Request(
+            platform="console",
+            user_id=user,
+            user_name=name,
+            channel_id=channel,
+            is_direct=channel is None,
+            command=command,
+            text=text.strip(),
+        )
+        self.last = self.core.handle(request)
+        return self.last
+
+    def text(self, user: str, line: str, channel: str | None = "algemeen") -> str:
+        """Everything the replies to `line` say, as one string."""
+        return everything(self.say(user, line, channel))
+
+    def press(
+        self, user: str, action_id: str, value: str, channel: str | None = "algemeen"
+    ) -> list[Reply]:
+        request = Request(
+            platform="console",
+            user_id=user,
+            channel_id=channel,
+            is_direct=channel is None,
+            action_id=action_id,
+            action_value=value,
+        )
+        self.last = self.core.handle(request)
+        return self.last
+
+
+def everything(replies: list[Reply]) -> str:
+    parts: list[str] = []
+    for reply in replies:
+        parts.append(reply.text)
+        for section in reply.sections:
+            parts += [section.text, section.context]
+            parts += [f"{f.label}: {f.value}" for f in section.fields]
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def core(db: Database, clock: FixedClock) -> Core:
+    return Core(build_router(), db, clock, CoreSettings(admins=frozenset({"admin"})))
+
+
+@pytest.fixture
+def chat(core: Core) -> Chat:
+    return Chat(core)
+
+
+@pytest.fixture
+def network(chat: Chat) -> Chat:
+    """A small network: werkgroep in Den Haag, CISOs in Den Haag, Leiden and Delft."""
+    chat.say("admin", "/ciso lid <@anna> Den Haag ciso werkgroep")
+    chat.say("admin", "/ciso lid <@dirk> Den Haag ciso")
+    chat.say("admin", "/ciso lid <@bram> Leiden ciso")
+    chat.say("admin", "/ciso lid <@carla> Delft ciso")
+    chat.say("admin", "/ciso lid <@mayor> Zoetermeer portefeuillehouder")
+    return chat

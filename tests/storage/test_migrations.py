@@ -1,0 +1,79 @@
+"""Migrations: from empty to head, one step down and up again, and models in step."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from storage import knowledge, migrate
+from storage.db import Database
+from storage.models import Base
+from storage.search import SearchQuery, search
+from storage.tlp import TLP, Audience, Place
+from storage.views import Actor
+
+READER = Audience(place=Place.PRIVATE, member_id=1, organisation_id=1, is_member=True)
+
+
+def _fresh(tmp_path: Path) -> Database:
+    return Database.from_url(f"sqlite:///{tmp_path / 'm.sqlite3'}")
+
+
+def _add_item(db: Database, title: str) -> None:
+    with db.write() as session:
+        knowledge.create(
+            session,
+            Actor("test"),
+            datetime(2026, 1, 1, tzinfo=UTC),
+            title=title,
+            body=title,
+            tlp=TLP.GREEN,
+            author_id=None,
+            organisation_id=None,
+        )
+
+
+def test_upgrade_from_empty_reaches_head_and_seeds_the_region(tmp_path: Path) -> None:
+    db = _fresh(tmp_path)
+    migrate.upgrade(db.engine)
+    assert migrate.current_revision(db.engine) == migrate.head_revision(db.engine)
+    with db.read() as session:
+        rows = session.execute(text("SELECT kind, count(*) FROM organisations GROUP BY kind"))
+        kinds = {kind: count for kind, count in rows}
+    assert kinds == {"gemeente": 27, "partner": 6}
+
+
+def test_downgrade_one_step_and_upgrade_again_recreates_the_index(tmp_path: Path) -> None:
+    db = _fresh(tmp_path)
+    migrate.upgrade(db.engine)
+    _add_item(db, "Phishingmails over facturen")
+    migrate.downgrade(db.engine, "-1")
+    assert "knowledge_items" not in inspect(db.engine).get_table_names()
+    assert "members" in inspect(db.engine).get_table_names()
+    migrate.upgrade(db.engine)
+    _add_item(db, "Wachtwoordbeleid herzien")
+    with db.read() as session:
+        hits = search(session, READER, SearchQuery(words=("wachtwoorden",)), 5).hits
+    assert [h.item.title for h in hits] == ["Wachtwoordbeleid herzien"]
+
+
+def test_autogenerate_finds_no_difference_between_models_and_migrations(db: Database) -> None:
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection,
+            opts={
+                "include_object": lambda o, name, t, r, c: not migrate.is_fts_table(name),
+                "compare_type": True,
+            },
+        )
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_running_migrations_twice_changes_nothing(db: Database) -> None:
+    migrate.upgrade(db.engine)
+    with db.read() as session:
+        assert session.execute(text("SELECT count(*) FROM organisations")).scalar() == 33

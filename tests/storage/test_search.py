@@ -1,0 +1,122 @@
+"""Dutch search: stems, diacritics, phrases, prefixes, ranking, filters, hostile input."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from handlers.knowledge_search import parse
+from storage import knowledge
+from storage.db import Database
+from storage.search import SearchQuery, match_expression, search
+from storage.tlp import TLP, Audience, Place
+from storage.views import Actor
+
+READER = Audience(place=Place.PRIVATE, member_id=99, organisation_id=1, is_member=True)
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+CORPUS = [
+    ("Wachtwoordbeleid herzien", "Lange wachtwoorden en MFA voor alle medewerkers.", ["mfa"]),
+    ("Phishingmails met valse facturen", "Blokkeer het afzenderdomein.", ["phishing"]),
+    ("Continuïteit van de dienstverlening", "Plan voor uitval bij een café-incident.", []),
+    ("Ransomware bij leverancier", "Offline back-up was bepalend voor herstel.", ["ransomware"]),
+    ("Logging in Microsoft 365", "Audit log bewaren in eigen opslag.", ["logging"]),
+    ("Awareness", "Een campagne over phishing, kort genoemd.", ["awareness"]),
+    ("Phishing herkennen", "Phishing herkennen: afzender, haast, link, phishing melden.", []),
+]
+
+
+@pytest.fixture
+def corpus(db: Database) -> Database:
+    with db.write() as session:
+        for number, (title, body, tags) in enumerate(CORPUS):
+            knowledge.create(
+                session, Actor("t"), T0 + timedelta(days=number), title=title, body=body,
+                tlp=TLP.GREEN, tags=tags, author_id=None, organisation_id=1 + number % 2,
+            )  # fmt: skip
+    return db
+
+
+def titles(db: Database, text: str, **filters: object) -> list[str]:
+    parsed = parse(text)
+    query = SearchQuery(
+        words=parsed.words, phrases=parsed.phrases, prefixes=parsed.prefixes, **filters
+    )  # type: ignore[arg-type]
+    with db.read() as session:
+        return [hit.item.title for hit in search(session, READER, query, 10).hits]
+
+
+def test_plural_finds_singular_through_dutch_stemming(corpus: Database) -> None:
+    assert titles(corpus, "wachtwoord") == ["Wachtwoordbeleid herzien"]
+    assert titles(corpus, "wachtwoorden") == ["Wachtwoordbeleid herzien"]
+
+
+def test_diacritics_are_folded_both_ways(corpus: Database) -> None:
+    assert titles(corpus, "continuiteit") == ["Continuïteit van de dienstverlening"]
+    assert titles(corpus, "cafe") == ["Continuïteit van de dienstverlening"]
+    assert titles(corpus, "CAFÉ") == ["Continuïteit van de dienstverlening"]
+
+
+def test_a_word_finds_compounds_that_start_with_it(corpus: Database) -> None:
+    assert "Phishingmails met valse facturen" in titles(corpus, "phishing")
+
+
+def test_most_relevant_item_comes_first(corpus: Database) -> None:
+    found = titles(corpus, "phishing")
+    assert found[0] == "Phishing herkennen"
+    assert found[-1] == "Awareness"
+
+
+def test_quoted_phrase_matches_words_in_order_only(corpus: Database) -> None:
+    assert titles(corpus, '"offline back-up"') == ["Ransomware bij leverancier"]
+    assert titles(corpus, '"back-up offline"') == []
+
+
+def test_prefix_search(corpus: Database) -> None:
+    assert titles(corpus, "ransom*") == ["Ransomware bij leverancier"]
+
+
+def test_all_words_must_match(corpus: Database) -> None:
+    assert titles(corpus, "phishing facturen") == ["Phishingmails met valse facturen"]
+
+
+def test_filters_narrow_results(corpus: Database) -> None:
+    assert titles(corpus, "phishing", tags=("awareness",)) == ["Awareness"]
+    assert titles(corpus, "", tags=("logging",)) == ["Logging in Microsoft 365"]
+    assert "Awareness" not in titles(corpus, "phishing", organisation_id=1)
+    assert titles(corpus, "phishing", since=T0 + timedelta(days=6)) == ["Phishing herkennen"]
+
+
+def test_snippet_marks_the_matched_words(corpus: Database) -> None:
+    with db_read(corpus) as session:
+        hits = search(session, READER, SearchQuery(words=("wachtwoorden",)), 5).hits
+    assert "**wachtwoorden**" in hits[0].snippet
+
+
+def db_read(db: Database):  # type: ignore[no-untyped-def]
+    return db.read()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', '""', "*", "NEAR", "NEAR(a b)", "AND", "a AND OR NOT b", "-", "a:b", "(", ")", "'",
+     '"unbalanced', "^", "{x}", "col:phishing", "x" * 40_000, "🙂", "\x00", "'; DROP TABLE x;--"],
+)  # fmt: skip
+def test_hostile_queries_return_results_or_nothing_never_an_error(
+    corpus: Database, text: str
+) -> None:
+    titles(corpus, text)
+
+
+@given(st.text(max_size=300))
+def test_any_text_is_a_safe_query(corpus: Database, text: str) -> None:
+    parsed = parse(text)
+    query = SearchQuery(words=parsed.words, phrases=parsed.phrases, prefixes=parsed.prefixes)
+    expression = match_expression(query)
+    if expression is not None:
+        assert expression.count('"') % 2 == 0
+    with corpus.read() as session:
+        search(session, READER, query, 5)
