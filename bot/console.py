@@ -75,7 +75,7 @@ class Console:
         self.channel: str | None = channel
         self.last_replies: list[Reply] = []
 
-    def t(self, key: str, **params: object) -> str:
+    def t(self, key: str, /, **params: object) -> str:
         return translate(self.language, key, **params)
 
     @property
@@ -96,7 +96,9 @@ class Console:
             self._meta(line[1:])
         elif line.startswith("/"):
             word, _, rest = line[1:].partition(" ")
-            self._send(self._request(command=word.lower(), text=to_neutral_mentions(rest.strip())))
+            # One line per command: a typed \n stands for a new line in the text.
+            text = to_neutral_mentions(rest.strip()).replace("\\n", "\n")
+            self._send(self._request(command=word.lower(), text=text))
         else:
             self._say(self.t("console.not_a_command"))
 

@@ -77,7 +77,7 @@ class Context:
         name = (member.timezone if member and member.timezone else None) or self.settings.timezone
         return ZoneInfo(name)
 
-    def t(self, key: str, **params: object) -> str:
+    def t(self, key: str, /, **params: object) -> str:
         """A text from the catalogue in the caller's language."""
         return translate(self.language, key, **params)
 

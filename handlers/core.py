@@ -104,7 +104,7 @@ class Clock(Protocol):
 class UserError(Exception):
     """Something the user did that we can explain; `key` names a catalogue text."""
 
-    def __init__(self, key: str, **params: object) -> None:
+    def __init__(self, key: str, /, **params: object) -> None:
         super().__init__(key)
         self.key = key
         self.params = params

@@ -11,7 +11,7 @@ CATALOGUES: dict[str, dict[str, str]] = {"nl": NL, "en": EN}
 LANGUAGES = tuple(CATALOGUES)
 
 
-def translate(language: str, key: str, **params: object) -> str:
+def translate(language: str, key: str, /, **params: object) -> str:
     """The text `key` in `language` (Dutch when unknown), with `params` filled in."""
     catalogue = CATALOGUES.get(language, NL)
     template = catalogue.get(key) or NL[key]

@@ -10,7 +10,7 @@ from storage import members
 
 from handlers.context import ROLES, Context
 from handlers.core import Field, Reply, Section, UserError
-from handlers.i18n import LANGUAGES
+from handlers.i18n import LANGUAGES, translate
 from handlers.parsing import MENTION, split_word
 from handlers.permissions import require_member, require_role
 from handlers.router import Router
@@ -237,9 +237,9 @@ def settings(context: Context, rest: str) -> Reply:
             members.set_preferences(
                 session, context.caller.actor, context.now(), member.id, language=language
             )
-        return Reply(
-            text=context.t("ciso.language_set", language=context.t(f"language.{language}"))
-        )
+        # Answer in the language just chosen: the first sign that it worked.
+        chosen = translate(language, f"language.{language}")
+        return Reply(text=translate(language, "ciso.language_set", language=chosen))
     if word in ("tijdzone", "timezone"):
         zone = value.strip()
         try:

@@ -179,7 +179,8 @@ TEXTS: dict[str, str] = {
     ),
     "console.help": (
         "`:as <id>` switch user · `:in <channel>` talk in a channel · `:dm` talk in a direct "
-        "message · `:press <action> [value]` press a button of the last reply"
+        "message · `:press <action> [value]` press a button of the last reply · `\\n` in a "
+        "command is a new line"
     ),
     "console.now_as": "You are now {user}.",
     "console.now_in": "You are now talking in {place}.",

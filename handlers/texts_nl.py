@@ -184,7 +184,8 @@ TEXTS: dict[str, str] = {
     ),
     "console.help": (
         "`:as <id>` wissel van gebruiker · `:in <kanaal>` praat in een kanaal · `:dm` praat in "
-        "een privégesprek · `:press <actie> [waarde]` druk op een knop van het laatste antwoord"
+        "een privégesprek · `:press <actie> [waarde]` druk op een knop van het laatste antwoord · "
+        "`\\n` in een opdracht is een nieuwe regel"
     ),
     "console.now_as": "Je bent nu {user}.",
     "console.now_in": "Je praat nu in {place}.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -40,11 +41,11 @@ def corpus(db: Database) -> Database:
     return db
 
 
-def titles(db: Database, text: str, **filters: object) -> list[str]:
+def titles(db: Database, text: str, **filters: Any) -> list[str]:
     parsed = parse(text)
     query = SearchQuery(
         words=parsed.words, phrases=parsed.phrases, prefixes=parsed.prefixes, **filters
-    )  # type: ignore[arg-type]
+    )
     with db.read() as session:
         return [hit.item.title for hit in search(session, READER, query, 10).hits]
 
@@ -91,13 +92,9 @@ def test_filters_narrow_results(corpus: Database) -> None:
 
 
 def test_snippet_marks_the_matched_words(corpus: Database) -> None:
-    with db_read(corpus) as session:
+    with corpus.read() as session:
         hits = search(session, READER, SearchQuery(words=("wachtwoorden",)), 5).hits
     assert "**wachtwoorden**" in hits[0].snippet
-
-
-def db_read(db: Database):  # type: ignore[no-untyped-def]
-    return db.read()
 
 
 @pytest.mark.parametrize(

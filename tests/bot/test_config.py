@@ -1,0 +1,49 @@
+"""Configuration: sensible defaults, and a bad value names its variable."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+from storage.tlp import TLP
+
+
+def test_defaults_need_no_configuration() -> None:
+    settings = load_settings({})
+    assert settings.database_url.startswith("sqlite:///") and "data" in settings.database_url
+    assert (settings.language, settings.timezone, settings.tlp_default) == (
+        "nl", "Europe/Amsterdam", TLP.GREEN
+    )  # fmt: skip
+    assert settings.platform == "console"
+
+
+def test_admins_are_a_comma_separated_list() -> None:
+    assert load_settings({"BOT_ADMINS": " U1, U2 ,,"}).admins == {"U1", "U2"}
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("BOT_LANGUAGE", "fr"),
+        ("BOT_TIMEZONE", "Mars/Olympus"),
+        ("TLP_DEFAULT", "TLP:RED"),
+        ("TLP_DEFAULT", "geel"),
+        ("DATABASE_URL", "not a url"),
+        ("LOG_LEVEL", "LOUD"),
+        ("BOT_ADMINS", "U1 U2"),
+    ],
+)
+def test_a_bad_value_names_the_variable(variable: str, value: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        load_settings({variable: value})
+    assert error.value.variable == variable and variable in str(error.value)
+
+
+def test_tlp_default_may_be_written_without_prefix() -> None:
+    assert load_settings({"TLP_DEFAULT": "amber"}).tlp_default is TLP.AMBER
+
+
+def test_the_database_password_stays_out_of_repr_and_logs() -> None:
+    settings = load_settings({"DATABASE_URL": "postgresql://bot:s3cret@db/ciso"})
+    assert "s3cret" not in repr(settings)
+    assert "s3cret" not in settings.safe_database_url

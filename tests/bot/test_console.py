@@ -1,0 +1,106 @@
+"""End to end: `ciso-bot console` driven through a whole conversation on stdin."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run_cli(
+    tmp_path: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        "PATH": os.environ.get("PATH", ""),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
+        "LOG_LEVEL": "WARNING",
+        **(env or {}),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        cwd=tmp_path,
+    )
+
+
+CONVERSATION = """\
+/ciso lid @anna Den Haag ciso werkgroep
+/ciso lid @bram Leiden ciso
+:as anna
+/kennis deel Wachtwoordbeleid herzien\\nLange wachtwoorden en MFA. #wachtwoord
+:press kennis.announce
+/kennis deel Lek bij leverancier TLP:AMBER #leverancier
+:as bram
+/kennis zoek wachtwoorden
+:press kennis.show 1
+:press kennis.useful 1
+/kennis zoek leverancier
+:in netwerk
+:press kennis.announce 2
+:press kennis.nope
+:dm
+/kennis zoek "NEAR AND ( - ransom*
+hallo
+"""
+
+
+def test_a_whole_conversation_through_the_console(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "console", "--now", "2027-03-10T09:00", stdin=CONVERSATION)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "anna is toegevoegd: Den Haag, rollen ciso, werkgroep." in out
+    assert "Je bent nu anna." in out
+    assert "Opgeslagen als kennisitem **#1**" in out
+    assert "→ #algemeen: 📚 anna deelt uit de kennisbank:" in out
+    assert "**wachtwoorden**" in out  # the hit is marked in the snippet
+    assert "Gedeeld op: 10 maart 2027" in out  # --now sets the clock
+    assert "Genoteerd: je vindt #1" in out
+    assert "Lek bij leverancier" in out  # AMBER is fine privately ...
+    assert "→ #netwerk" not in out  # ... but never in a channel
+    assert "geen knop `kennis.announce` (2)" in out  # AMBER offers no such button
+    assert "geen knop `kennis.nope`" in out
+    assert "**#1 Wachtwoordbeleid herzien**\nLange **wachtwoorden**" in out  # \\n: new line
+    assert "Begin met een opdracht" in out
+    assert "Traceback" not in out + result.stderr
+
+
+def test_console_prints_nothing_but_replies_when_piped(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "console", stdin="/ciso ik\n")
+    assert result.returncode == 0
+    assert result.stdout.startswith("**Wat ik van je weet**")
+    assert "console>" not in result.stdout
+
+
+def test_console_as_an_unknown_user_explains_membership(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "console", "--as", "U999", stdin="/kennis zoek phishing\n/ciso ik\n")
+    assert result.returncode == 0
+    assert "geen lid" in result.stdout
+
+
+def test_run_starts_the_console_when_no_platform_is_configured(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "run", stdin="/ciso help\n")
+    assert result.returncode == 0 and "CISO-netwerk — wat kan ik?" in result.stdout
+
+
+def test_bad_configuration_stops_start_up_naming_the_variable(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "console", env={"BOT_TIMEZONE": "Nergens/Niets"})
+    assert result.returncode == 2
+    assert "BOT_TIMEZONE" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_english_install_answers_in_english(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "console", stdin="/ciso ik\n", env={"BOT_LANGUAGE": "en"})
+    assert "What I know about you" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["run", "console", "migrate", "demo", "export", "import"])
+def test_every_subcommand_has_help(tmp_path: Path, command: str) -> None:
+    result = run_cli(tmp_path, command, "--help")
+    assert result.returncode == 0 and "usage: ciso-bot" in result.stdout
