@@ -8,7 +8,7 @@ just text: it is never handed to the search engine as syntax.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 
 from storage import members
@@ -80,22 +80,35 @@ def search(context: Context, rest: str) -> Reply:
 
 
 def more(context: Context) -> Reply:
-    """The "more results" button: its value is `offset|mode|query`."""
+    """The "more results" button: its value is `offset|mode|query`.
+
+    The mode (`all`/`any`, with `+` when compounds were matched) keeps every page
+    of one search on the same query as its first page.
+    """
     offset_text, mode, text = [*context.request.action_value.split("|", 2), "", ""][:3]
-    if not offset_text.isdigit() or mode not in ("all", "any") or len(text) > MAX_QUERY:
+    words = mode.removesuffix("+")
+    if not offset_text.isdigit() or words not in ("all", "any") or len(text) > MAX_QUERY:
         raise UserError("error.unknown_action")
-    return _results(context, clean(text), offset=int(offset_text), match_any=mode == "any")
+    return _results(
+        context,
+        clean(text),
+        offset=int(offset_text),
+        match_any=words == "any",
+        compounds=mode.endswith("+"),
+    )
 
 
-def _results(context: Context, text: str, offset: int, match_any: bool) -> Reply:
-    query = _resolve(context, parse(text), match_any)
+def _results(
+    context: Context, text: str, offset: int, match_any: bool, compounds: bool | None = None
+) -> Reply:
+    query = replace(_resolve(context, parse(text), match_any), compounds=compounds)
     size = context.settings.page_size
     audience = context.audience()
     with context.db.read() as session:
         page = store.search(session, audience, query, size + 1, offset)
         broadened = False
         if not page.hits and offset == 0 and not match_any and query.has_text:
-            query = _with_any(query)
+            query = replace(query, match_any=True)
             page = store.search(session, audience, query, size + 1, offset)
             broadened = bool(page.hits)
     hits = page.hits
@@ -115,7 +128,7 @@ def _results(context: Context, text: str, offset: int, match_any: bool) -> Reply
         intro = context.t("member.guest_note") + "\n" + intro
     buttons: tuple[Button, ...] = ()
     if len(hits) > size:
-        mode = "any" if query.match_any else "all"
+        mode = ("any" if query.match_any else "all") + ("+" if page.compounds else "")
         value = f"{offset + size}|{mode}|{text}"
         buttons = (Button("kennis.more", value, context.t("button.more")),)
     return Reply(
@@ -123,19 +136,6 @@ def _results(context: Context, text: str, offset: int, match_any: bool) -> Reply
         sections=tuple(hit_section(context, hit) for hit in shown),
         buttons=buttons,
         tlp=strictest([hit.item for hit in shown]),
-    )
-
-
-def _with_any(query: store.SearchQuery) -> store.SearchQuery:
-    return store.SearchQuery(
-        words=query.words,
-        phrases=query.phrases,
-        prefixes=query.prefixes,
-        tags=query.tags,
-        tlp=query.tlp,
-        organisation_id=query.organisation_id,
-        since=query.since,
-        match_any=True,
     )
 
 

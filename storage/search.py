@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import ColumnClause, column, literal_column, select, table, text
@@ -51,6 +51,10 @@ class SearchQuery:
     since: datetime | None = None
     exclude_ids: tuple[int, ...] = ()
     match_any: bool = False
+    # Let a plain word also find compounds it starts (`phishing` → `phishingmails`).
+    # None: only when the exact words find less than a page, since expanding a
+    # common word's prefix makes the index merge large lists.
+    compounds: bool | None = None
 
     @property
     def has_text(self) -> bool:
@@ -71,7 +75,7 @@ def _terms(query: SearchQuery) -> _Terms:
     prefix: list[str] = []
     for word in dict.fromkeys(meaningful):
         stemmed = stem(word)
-        (prefix if len(stemmed) >= PREFIX_FROM else exact).append(stemmed)
+        (prefix if query.compounds and len(stemmed) >= PREFIX_FROM else exact).append(stemmed)
     for written in query.prefixes:
         folded = words(written)
         if folded:
@@ -101,6 +105,7 @@ def match_expression(query: SearchQuery) -> str | None:
 class SearchPage:
     hits: list[SearchHit]
     newest_first: bool = False  # the words match so many items that relevance means little
+    compounds: bool = False  # plain words also matched the compounds they start
 
 
 # When the rarest required word is in more items than this, ranking every match by
@@ -113,14 +118,25 @@ def search(
     session: Session, audience: Audience, query: SearchQuery, limit: int, offset: int = 0
 ) -> SearchPage:
     """Hits that `audience` may see, best (or, for very broad queries, newest) first."""
+    if query.compounds is not None:
+        return _search(session, audience, query, limit, offset)
+    exact = _search(session, audience, replace(query, compounds=False), limit, offset)
+    if len(exact.hits) >= limit or offset or not query.words:
+        return exact
+    return _search(session, audience, replace(query, compounds=True), limit, offset)
+
+
+def _search(
+    session: Session, audience: Audience, query: SearchQuery, limit: int, offset: int
+) -> SearchPage:
     match = match_expression(query) if query.has_text else None
     if query.has_text and match is None:
-        return SearchPage(hits=[])
+        return SearchPage(hits=[], compounds=bool(query.compounds))
     newest_first = match is not None and _is_broad(session, match)
     ids = _ranked_ids(session, audience, query, match, limit, offset, newest_first)
     marker = _marker(_terms(query)) if match else None
     hits = [SearchHit(item=item, snippet=snippet(item, marker)) for item in views(session, ids)]
-    return SearchPage(hits=hits, newest_first=newest_first)
+    return SearchPage(hits=hits, newest_first=newest_first, compounds=bool(query.compounds))
 
 
 _CAPPED_COUNT = text(

@@ -159,3 +159,19 @@ def test_announcing_green_posts_to_the_channel(network: Chat) -> None:
     assert "privégesprek" in everything(
         network.press("bram", "kennis.announce", str(number), channel=None)
     )
+
+
+def test_compounds_are_found_when_exact_words_are_few_and_paging_keeps_them(
+    network: Chat,
+) -> None:
+    for number in range(3):
+        _share(network, "anna", f"Phishing nummer {number}")
+    for number in range(4):
+        _share(network, "anna", f"Phishingmails soort {number}")
+    first = network.say("bram", "/kennis zoek phishing")
+    assert "Resultaten 1–5" in first[0].text
+    assert first[0].sections[0].text.startswith("**#") and "Phishing nummer" in everything(first)
+    more = _buttons(first)["kennis.more"]
+    assert more == "5|all+|phishing"
+    second = network.press("bram", "kennis.more", more)
+    assert "Resultaten 6–7" in second[0].text and "Phishingmails" in everything(second)
