@@ -108,7 +108,6 @@ class Console:
         return Request(
             platform=PLATFORM,
             user_id=self.user_id,
-            user_name=self.user_id,
             channel_id=self.channel,
             is_direct=self.channel is None,
             command=command,

@@ -5,8 +5,6 @@ Search lives in `handlers.knowledge_search`; both read items only through TLP.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from storage import knowledge, members
 from storage.search import related
 from storage.tlp import TLP, Place, may_show_in
@@ -18,48 +16,33 @@ from handlers.core import Button, Reply, Section, UserError, Visibility
 from handlers.knowledge_views import item_section, short_section, strictest
 from handlers.parsing import clean, item_number, labelled_text, split_word, title_and_body
 from handlers.permissions import can_change_knowledge, require_member
-from handlers.router import Router
+from handlers.router import Router, subcommands
 
 MAX_TEXT = 20_000
 RECENT_DEFAULT = 10
 
 
 def register(router: Router) -> None:
+    handle = subcommands(
+        {
+            ("", "help", "hulp"): show_help,
+            ("deel", "share"): share,
+            ("zoek", "search"): knowledge_search.search,
+            ("toon", "show"): show,
+            ("wijzig", "edit"): edit,
+            ("verwijder", "delete"): delete,
+            ("nuttig", "useful"): useful,
+            ("recent", "nieuw", "latest"): recent,
+            ("tags",): list_tags,
+        },
+        unknown_key="knowledge.unknown",
+    )
     router.add_command("kennis", handle, "knowledge", "kb")
     router.add_action("kennis.show", lambda c: show(c, c.request.action_value))
     router.add_action("kennis.useful", lambda c: useful(c, c.request.action_value))
     router.add_action("kennis.delete", lambda c: delete(c, c.request.action_value))
     router.add_action("kennis.announce", announce)
     knowledge_search.register(router)
-
-
-def handle(context: Context) -> Reply:
-    word, rest = split_word(context.request.text)
-    subcommands: dict[str, Callable[[Context, str], Reply]] = {
-        "": show_help,
-        "help": show_help,
-        "hulp": show_help,
-        "deel": share,
-        "share": share,
-        "zoek": knowledge_search.search,
-        "search": knowledge_search.search,
-        "toon": show,
-        "show": show,
-        "wijzig": edit,
-        "edit": edit,
-        "verwijder": delete,
-        "delete": delete,
-        "nuttig": useful,
-        "useful": useful,
-        "recent": recent,
-        "nieuw": recent,
-        "latest": recent,
-        "tags": list_tags,
-    }
-    subcommand = subcommands.get(word)
-    if subcommand is None:
-        raise UserError("knowledge.unknown", word=word[:40])
-    return subcommand(context, rest)
 
 
 def show_help(context: Context, _rest: str = "") -> Reply:

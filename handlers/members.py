@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage import members
@@ -13,7 +12,7 @@ from handlers.core import Field, Reply, Section, UserError
 from handlers.i18n import LANGUAGES, translate
 from handlers.parsing import MENTION, split_word
 from handlers.permissions import require_member, require_role
-from handlers.router import Router
+from handlers.router import Router, subcommands
 
 ROLE_WORDS = {
     "ciso": "ciso",
@@ -30,34 +29,20 @@ ROLE_WORDS = {
 
 
 def register(router: Router) -> None:
+    handle = subcommands(
+        {
+            ("", "help", "hulp"): show_help,
+            ("ik", "me"): who_am_i,
+            ("leden", "members"): list_members,
+            ("lid", "member"): add_member,
+            ("verwijder", "remove"): remove_member,
+            ("organisaties", "organisations"): list_organisations,
+            ("organisatie", "organisation"): add_organisation,
+            ("instellingen", "settings"): settings,
+        },
+        unknown_key="ciso.unknown",
+    )
     router.add_command("ciso", handle, "bot")
-
-
-def handle(context: Context) -> Reply:
-    word, rest = split_word(context.request.text)
-    subcommands: dict[str, Callable[[Context, str], Reply]] = {
-        "": show_help,
-        "help": show_help,
-        "hulp": show_help,
-        "ik": who_am_i,
-        "me": who_am_i,
-        "leden": list_members,
-        "members": list_members,
-        "lid": add_member,
-        "member": add_member,
-        "verwijder": remove_member,
-        "remove": remove_member,
-        "organisaties": list_organisations,
-        "organisations": list_organisations,
-        "organisatie": add_organisation,
-        "organisation": add_organisation,
-        "instellingen": settings,
-        "settings": settings,
-    }
-    subcommand = subcommands.get(word)
-    if subcommand is None:
-        raise UserError("ciso.unknown", word=word[:40])
-    return subcommand(context, rest)
 
 
 def show_help(context: Context, _rest: str = "") -> Reply:

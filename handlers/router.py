@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from storage import members
@@ -20,10 +20,26 @@ from storage.tlp import Place, may_show_in
 from handlers.context import Caller, Context, CoreSettings
 from handlers.core import Button, Clock, Reply, Request, Section, UserError, Visibility
 from handlers.i18n import translate
+from handlers.parsing import split_word
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Context], Reply | Sequence[Reply]]
+Subcommand = Callable[[Context, str], Reply]
+
+
+def subcommands(table: Mapping[tuple[str, ...], Subcommand], unknown_key: str) -> Handler:
+    """A command that dispatches on its first word; each entry lists its words (nl, en)."""
+    by_word = {word: subcommand for words, subcommand in table.items() for word in words}
+
+    def handle(context: Context) -> Reply:
+        word, rest = split_word(context.request.text)
+        subcommand = by_word.get(word)
+        if subcommand is None:
+            raise UserError(unknown_key, word=word[:40])
+        return subcommand(context, rest)
+
+    return handle
 
 
 @dataclass
@@ -93,9 +109,10 @@ class Core:
 
     def _caller(self, request: Request) -> Caller:
         is_admin = request.user_id in self.settings.admins
-        name = request.user_name or request.user_id
         with self.db.read() as session:
             member = members.get_member(session, request.platform, request.user_id)
+        known = member.display_name if member else request.user_id
+        name = request.user_name or known
         needs_admin_row = is_admin and (
             member is None or not member.active or "beheerder" not in member.roles
         )

@@ -55,3 +55,10 @@ def test_import_refuses_a_file_that_is_not_an_export(tmp_path: Path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
     assert "Cannot read" in run_cli(tmp_path, "import", str(broken)).stderr
+
+
+def test_the_console_keeps_members_display_names(tmp_path: Path) -> None:
+    assert run_cli(tmp_path, "demo").returncode == 0
+    run_cli(tmp_path, "console", "--as", "anna.denhaag", stdin="/ciso ik\n")
+    members = run_cli(tmp_path, "console", "--as", "bram.leiden", stdin="/ciso leden\n")
+    assert "Anna de Vries — ciso, werkgroep" in members.stdout

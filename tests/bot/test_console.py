@@ -58,7 +58,7 @@ def test_a_whole_conversation_through_the_console(tmp_path: Path) -> None:
     assert "anna is toegevoegd: Den Haag, rollen ciso, werkgroep." in out
     assert "Je bent nu anna." in out
     assert "Opgeslagen als kennisitem **#1**" in out
-    assert "→ #algemeen: 📚 anna deelt uit de kennisbank:" in out
+    assert "→ #algemeen: 📚 anna deelt uit de kennisbank:" in out  # name as given by @anna
     assert "**wachtwoorden**" in out  # the hit is marked in the snippet
     assert "Gedeeld op: 10 maart 2027" in out  # --now sets the clock
     assert "Genoteerd: je vindt #1" in out
@@ -104,3 +104,39 @@ def test_english_install_answers_in_english(tmp_path: Path) -> None:
 def test_every_subcommand_has_help(tmp_path: Path, command: str) -> None:
     result = run_cli(tmp_path, command, "--help")
     assert result.returncode == 0 and "usage: ciso-bot" in result.stdout
+
+
+def test_on_a_terminal_the_console_greets_prompts_and_stops_at_ctrl_d(tmp_path: Path) -> None:
+    import select
+
+    controller, terminal = os.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"), "console"],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=subprocess.DEVNULL,
+        env={
+            "PATH": os.environ.get("PATH", ""),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
+            "TERM": "dumb",
+        },
+        cwd=tmp_path,
+    )
+    os.close(terminal)
+    seen = b""
+
+    def read_until(marker: bytes, times: int = 1) -> None:
+        nonlocal seen
+        while seen.count(marker) < times:
+            ready, _, _ = select.select([controller], [], [], 30)
+            assert ready, seen
+            seen += os.read(controller, 4096)
+
+    read_until(b"console #algemeen> ")
+    os.write(controller, b"/ciso ik\n")
+    read_until(b"console #algemeen> ", times=2)  # the next prompt: it reads again
+    assert b"Wat ik van je weet" in seen
+    os.write(controller, b"\x04")
+    assert process.wait(timeout=30) == 0
+    os.close(controller)
+    assert b"CISO-netwerk \xe2\x80\x94 console" in seen
