@@ -1,0 +1,42 @@
+"""Any text after any command gets a clear reply: never an apology for a crash."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import Chat, everything
+
+COMMANDS = (
+    "/kennis", "/kennis deel", "/kennis zoek", "/kennis toon", "/kennis wijzig 1",
+    "/kennis verwijder", "/kennis nuttig", "/kennis recent", "/ciso", "/ciso lid",
+    "/ciso lid <@x>", "/ciso instellingen taal", "/ciso instellingen tijdzone",
+    "/ciso organisatie nieuw", "/ciso verwijder",
+)  # fmt: skip
+NASTY = st.sampled_from(
+    ['"', "*", "NEAR(", "AND", "-", ":", "(", "<!channel>", "@here", "#", "TLP:", "TLP:RED",
+     "<@", "\x00", "\u202e", "🙂", "'; DROP TABLE members;--", "x" * 40_000, "\n", "999999999"]
+)  # fmt: skip
+TEXT = st.lists(st.one_of(st.text(max_size=40), NASTY), max_size=6).map(" ".join)
+
+
+@settings(max_examples=150)
+@given(command=st.sampled_from(COMMANDS), text=TEXT)
+def test_any_text_after_any_command_gets_a_clear_reply(
+    network: Chat, command: str, text: str
+) -> None:
+    network.say("anna", "/kennis deel Een item om mee te werken")
+    for user in ("admin", "bram", "stranger"):
+        replies = network.say(user, f"{command} {text}")
+        said = everything(replies)
+        assert replies and said.strip()
+        assert "er ging iets mis" not in said, (user, command, text)
+        assert "<!channel>" not in said and "<!here>" not in said
+
+
+@settings(max_examples=60)
+@given(action=st.sampled_from(["kennis.show", "kennis.more", "kennis.useful", "kennis.delete",
+                               "kennis.announce", "nope"]), value=TEXT)  # fmt: skip
+def test_forged_button_values_get_a_clear_reply(network: Chat, action: str, value: str) -> None:
+    said = everything(network.press("carla", action, value))
+    assert said.strip() and "er ging iets mis" not in said

@@ -1,0 +1,66 @@
+"""Members, roles and organisations in storage."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from storage import members
+from storage.db import Database
+from storage.views import Actor
+
+NOW = datetime(2026, 11, 28, tzinfo=UTC)
+
+
+def test_organisations_are_found_ignoring_case_spaces_hyphens_and_diacritics(db: Database) -> None:
+    with db.read() as session:
+        for written in ("den haag", "DenHaag", "den-haag", "Dén Haag"):
+            found = members.find_organisation(session, written)
+            assert found is not None and found.name == "Den Haag"
+        assert members.find_organisation(session, "Atlantis") is None
+
+
+def test_saving_a_member_twice_updates_roles_instead_of_duplicating(db: Database) -> None:
+    with db.write() as session:
+        first, created = members.save_member(
+            session, Actor("t"), NOW, platform="slack", user_id="U1", display_name="Anna",
+            organisation_id=1, roles=["ciso"],
+        )  # fmt: skip
+        again, created_again = members.save_member(
+            session, Actor("t"), NOW, platform="slack", user_id="U1", display_name="Anna",
+            organisation_id=2, roles=["werkgroep", "ciso", "ciso"],
+        )  # fmt: skip
+    assert created and not created_again and first.id == again.id
+    assert again.roles == {"ciso", "werkgroep"} and again.organisation_id == 2
+
+
+def test_the_same_user_id_on_another_platform_is_another_member(db: Database) -> None:
+    with db.write() as session:
+        a, _ = members.save_member(
+            session, Actor("t"), NOW, platform="slack", user_id="U1", display_name="A",
+            organisation_id=1, roles=["ciso"],
+        )  # fmt: skip
+        b, _ = members.save_member(
+            session, Actor("t"), NOW, platform="mattermost", user_id="U1", display_name="B",
+            organisation_id=1, roles=["ciso"],
+        )  # fmt: skip
+    assert a.id != b.id
+
+
+def test_ensure_admin_creates_once_and_restores_the_role(db: Database) -> None:
+    with db.write() as session:
+        admin = members.ensure_admin(session, NOW, "console", "root", "Root")
+        assert members.ensure_admin(session, NOW, "console", "root", "Root").id == admin.id
+        members.deactivate_member(session, Actor("t"), NOW, "console", "root")
+        again = members.ensure_admin(session, NOW, "console", "root", "Root")
+    assert again.active and "beheerder" in again.roles
+
+
+def test_deactivated_members_are_not_listed(db: Database) -> None:
+    with db.write() as session:
+        members.save_member(
+            session, Actor("t"), NOW, platform="c", user_id="gone", display_name="Gone",
+            organisation_id=1, roles=["ciso"],
+        )  # fmt: skip
+        assert members.deactivate_member(session, Actor("t"), NOW, "c", "gone") is not None
+        assert members.deactivate_member(session, Actor("t"), NOW, "c", "gone") is None
+        assert members.active_members(session) == []
