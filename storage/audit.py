@@ -6,7 +6,6 @@ import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import AuditEntry
@@ -34,13 +33,3 @@ def record(
             details=json.dumps(details, ensure_ascii=False, default=str, sort_keys=True),
         )
     )
-
-
-def entries_for(session: Session, subject_type: str, subject_id: object) -> list[AuditEntry]:
-    """The history of one subject, oldest first."""
-    query = (
-        select(AuditEntry)
-        .where(AuditEntry.subject_type == subject_type, AuditEntry.subject_id == str(subject_id))
-        .order_by(AuditEntry.id)
-    )
-    return list(session.scalars(query))

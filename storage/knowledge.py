@@ -53,7 +53,6 @@ _ITEMS = (
         KnowledgeItem.tlp,
         KnowledgeItem.author_id,
         _AUTHOR.display_name,
-        _AUTHOR.platform_user_id,
         KnowledgeItem.organisation_id,
         Organisation.name,
         KnowledgeItem.source_url,
@@ -107,7 +106,6 @@ def views(session: Session, ids: Sequence[int]) -> list[KnowledgeView]:
             tags=tuple(tags.get(row.id, ())),
             author_id=row.author_id,
             author_name=row.display_name,
-            author_user_id=row.platform_user_id,
             organisation_id=row.organisation_id,
             organisation_name=row.name,
             recipient_ids=frozenset(m for m, _ in recipients.get(row.id, ())),
@@ -143,14 +141,6 @@ def recent(
         .offset(offset)
     )
     return views(session, list(session.scalars(query)))
-
-
-def count_hidden(session: Session, audience: Audience, since: datetime | None = None) -> int:
-    """How many items exist that `audience` may not see (a digest may count them)."""
-    query = select(func.count()).select_from(KnowledgeItem).where(~visible(audience))
-    if since is not None:
-        query = query.where(KnowledgeItem.created_at >= since)
-    return session.scalar(query) or 0
 
 
 def _tags(session: Session, names: Iterable[str]) -> list[Tag]:

@@ -51,7 +51,6 @@ class KnowledgeView:
     tags: tuple[str, ...]
     author_id: int | None
     author_name: str | None
-    author_user_id: str | None
     organisation_id: int | None
     organisation_name: str | None
     recipient_ids: frozenset[int]
