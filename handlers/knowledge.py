@@ -13,7 +13,7 @@ from storage.views import KnowledgeView
 from handlers import knowledge_search
 from handlers.context import Context
 from handlers.core import Button, Reply, Section, UserError, Visibility
-from handlers.knowledge_views import item_section, short_section, strictest
+from handlers.knowledge_views import announce_button, item_section, short_section, strictest
 from handlers.parsing import clean, item_number, labelled_text, split_word, title_and_body
 from handlers.permissions import can_change_knowledge, require_member
 from handlers.router import Router, subcommands
@@ -92,8 +92,7 @@ def share(context: Context, rest: str) -> Reply:
             recipient_ids=recipient_ids,
         )
     buttons = [Button("kennis.show", str(item.id), context.t("button.show"))]
-    if may_show_in(item.tlp, Place.CHANNEL) and not context.request.is_direct:
-        buttons.append(Button("kennis.announce", str(item.id), context.t("button.announce")))
+    buttons += announce_button(context, item)
     note = "knowledge.saved_red" if label is TLP.RED else "knowledge.saved"
     return Reply(
         text=context.t(

@@ -53,6 +53,13 @@ def short_section(context: Context, item: KnowledgeView) -> Section:
     )
 
 
+def announce_button(context: Context, item: KnowledgeView) -> list[Button]:
+    """ "Share in channel", offered only in a channel and only for CLEAR and GREEN."""
+    if context.request.is_direct or not may_show_in(item.tlp, Place.CHANNEL):
+        return []
+    return [Button("kennis.announce", str(item.id), context.t("button.announce"))]
+
+
 def item_section(context: Context, item: KnowledgeView) -> Section:
     """The whole item, with what the caller may do with it."""
     fields = [
@@ -71,8 +78,7 @@ def item_section(context: Context, item: KnowledgeView) -> Section:
         original = item.source_author or context.t("value.unknown")
         fields.append(Field(context.t("field.source"), f"<{item.source_url}|{original}>"))
     buttons = [Button("kennis.useful", str(item.id), context.t("button.useful"))]
-    if may_show_in(item.tlp, Place.CHANNEL) and not context.request.is_direct:
-        buttons.append(Button("kennis.announce", str(item.id), context.t("button.announce")))
+    buttons += announce_button(context, item)
     if can_change_knowledge(context.caller, item):
         buttons.append(
             Button(
