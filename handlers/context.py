@@ -42,6 +42,11 @@ class Caller:
         return self.member is not None and self.member.active
 
     @property
+    def has_access(self) -> bool:
+        """A member of the network, or an administrator named in the configuration."""
+        return self.is_member or self.is_configured_admin
+
+    @property
     def roles(self) -> frozenset[str]:
         roles = self.member.roles if self.is_member and self.member else frozenset()
         return roles | {"beheerder"} if self.is_configured_admin else roles
@@ -95,5 +100,5 @@ class Context:
             place=place,
             member_id=member.id if member else None,
             organisation_id=member.organisation_id if member else None,
-            is_member=self.caller.is_member or self.caller.is_configured_admin,
+            is_member=self.caller.has_access,
         )

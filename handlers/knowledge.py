@@ -214,7 +214,7 @@ def recent(context: Context, rest: str) -> Reply:
     if not items:
         return Reply(text=context.t("knowledge.none_yet"))
     intro = context.t("knowledge.recent_title", count=len(items))
-    if not context.caller.is_member and not context.caller.is_configured_admin:
+    if not context.caller.has_access:
         intro = context.t("member.guest_note") + "\n" + intro
     return Reply(
         text=intro,

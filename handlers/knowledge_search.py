@@ -124,7 +124,7 @@ def _results(
     )
     if page.newest_first:
         intro += "\n" + context.t("search.newest_first")
-    if not (context.caller.is_member or context.caller.is_configured_admin):
+    if not context.caller.has_access:
         intro = context.t("member.guest_note") + "\n" + intro
     buttons: tuple[Button, ...] = ()
     if len(hits) > size:

@@ -51,7 +51,7 @@ def show_help(context: Context, _rest: str = "") -> Reply:
 
 def who_am_i(context: Context, _rest: str) -> Reply:
     caller = context.caller
-    if not (caller.is_member or caller.is_configured_admin):
+    if not caller.has_access:
         return Reply(text=context.t("member.not_member_me", user=caller.user_id))
     member = caller.member
     fields = [

@@ -10,7 +10,7 @@ from handlers.core import UserError
 
 def require_member(context: Context) -> None:
     """Stop with a friendly explanation when the caller is not (yet) a member."""
-    if not (context.caller.is_member or context.caller.is_configured_admin):
+    if not context.caller.has_access:
         raise UserError("member.not_member")
 
 
