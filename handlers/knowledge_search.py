@@ -76,7 +76,7 @@ def search(context: Context, rest: str) -> Reply:
         raise UserError("search.usage")
     if len(text) > MAX_QUERY:
         raise UserError("search.too_long", limit=MAX_QUERY)
-    return _results(context, text, offset=0, match_any=False)
+    return _results(context, text, offset=0)
 
 
 def more(context: Context) -> Reply:
@@ -99,19 +99,18 @@ def more(context: Context) -> Reply:
 
 
 def _results(
-    context: Context, text: str, offset: int, match_any: bool, compounds: bool | None = None
+    context: Context,
+    text: str,
+    offset: int,
+    match_any: bool = False,
+    compounds: bool | None = None,
 ) -> Reply:
-    query = replace(_resolve(context, parse(text), match_any), compounds=compounds)
+    query = replace(_resolve(context, parse(text)), match_any=match_any, compounds=compounds)
     size = context.settings.page_size
-    audience = context.audience()
     with context.db.read() as session:
-        page = store.search(session, audience, query, size + 1, offset)
-        broadened = False
-        if not page.hits and offset == 0 and not match_any and query.has_text:
-            query = replace(query, match_any=True)
-            page = store.search(session, audience, query, size + 1, offset)
-            broadened = bool(page.hits)
+        page = store.search(session, context.audience(), query, size + 1, offset)
     hits = page.hits
+    broadened = page.query.match_any and not match_any
     if not hits:
         key = "search.no_results" if offset == 0 else "search.no_more"
         return Reply(text=context.t(key, query=text))
@@ -128,7 +127,8 @@ def _results(
         intro = context.t("member.guest_note") + "\n" + intro
     buttons: tuple[Button, ...] = ()
     if len(hits) > size:
-        mode = ("any" if query.match_any else "all") + ("+" if page.compounds else "")
+        found_by = page.query
+        mode = ("any" if found_by.match_any else "all") + ("+" if found_by.compounds else "")
         value = f"{offset + size}|{mode}|{text}"
         buttons = (Button("kennis.more", value, context.t("button.more")),)
     return Reply(
@@ -139,7 +139,7 @@ def _results(
     )
 
 
-def _resolve(context: Context, parsed: ParsedSearch, match_any: bool) -> store.SearchQuery:
+def _resolve(context: Context, parsed: ParsedSearch) -> store.SearchQuery:
     """Check the filters against what exists and build the storage query."""
     label = None
     if parsed.tlp is not None:
@@ -162,7 +162,6 @@ def _resolve(context: Context, parsed: ParsedSearch, match_any: bool) -> store.S
         tlp=label,
         organisation_id=organisation_id,
         since=since,
-        match_any=match_any,
     )
     if not query.has_text and not (query.tags or label or organisation_id or since):
         raise UserError("search.nothing_to_search")

@@ -104,8 +104,8 @@ def match_expression(query: SearchQuery) -> str | None:
 @dataclass(frozen=True)
 class SearchPage:
     hits: list[SearchHit]
+    query: SearchQuery  # the query that found them, every fallback settled: page on with it
     newest_first: bool = False  # the words match so many items that relevance means little
-    compounds: bool = False  # plain words also matched the compounds they start
 
 
 # When the rarest required word is in more items than this, ranking every match by
@@ -117,13 +117,21 @@ BROAD_MATCH = 5_000
 def search(
     session: Session, audience: Audience, query: SearchQuery, limit: int, offset: int = 0
 ) -> SearchPage:
-    """Hits that `audience` may see, best (or, for very broad queries, newest) first."""
+    """Hits that `audience` may see, best (or, for very broad queries, newest) first.
+
+    A first search that finds less than a page widens itself: plain words also match
+    the compounds they start, and when no item holds every word, any word will do.
+    """
     if query.compounds is not None:
         return _search(session, audience, query, limit, offset)
-    exact = _search(session, audience, replace(query, compounds=False), limit, offset)
-    if len(exact.hits) >= limit or offset or not query.words:
-        return exact
-    return _search(session, audience, replace(query, compounds=True), limit, offset)
+    page = _search(session, audience, replace(query, compounds=False), limit, offset)
+    if offset or len(page.hits) >= limit:
+        return page
+    if query.words:
+        page = _search(session, audience, replace(query, compounds=True), limit, offset)
+    if page.hits or query.match_any or not query.has_text:
+        return page
+    return search(session, audience, replace(query, match_any=True), limit, offset)
 
 
 def _search(
@@ -131,12 +139,12 @@ def _search(
 ) -> SearchPage:
     match = match_expression(query) if query.has_text else None
     if query.has_text and match is None:
-        return SearchPage(hits=[], compounds=bool(query.compounds))
+        return SearchPage(hits=[], query=query)
     newest_first = match is not None and _is_broad(session, match)
     ids = _ranked_ids(session, audience, query, match, limit, offset, newest_first)
     marker = _marker(_terms(query)) if match else None
     hits = [SearchHit(item=item, snippet=snippet(item, marker)) for item in views(session, ids)]
-    return SearchPage(hits=hits, newest_first=newest_first, compounds=bool(query.compounds))
+    return SearchPage(hits=hits, query=query, newest_first=newest_first)
 
 
 _CAPPED_COUNT = text(

@@ -117,3 +117,12 @@ def test_any_text_is_a_safe_query(corpus: Database, text: str) -> None:
         assert expression.count('"') % 2 == 0
     with corpus.read() as session:
         search(session, READER, query, 5)
+
+
+def test_a_first_page_without_any_full_match_widens_to_any_word(corpus: Database) -> None:
+    with corpus.read() as session:
+        page = search(session, READER, SearchQuery(words=("wachtwoord", "blockchain")), 5)
+        later = search(session, READER, SearchQuery(words=("wachtwoord", "blockchain")), 5, 5)
+    assert [h.item.title for h in page.hits] == ["Wachtwoordbeleid herzien"]
+    assert page.query.match_any  # the page says how it was found, so paging can follow
+    assert later.hits == [] and not later.query.match_any  # only a first page widens
