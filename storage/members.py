@@ -103,7 +103,8 @@ def save_member(
         session.add(member)
     member.organisation_id = organisation_id
     member.active = True
-    if display_name and (created or member.display_name == member.platform_user_id):
+    # Keep a name the platform gave; replace only a placeholder (the bare user id).
+    if display_name and member.display_name == member.platform_user_id:
         member.display_name = display_name
     wanted = sorted(set(roles))
     member.roles = [MemberRole(role=role) for role in wanted]
