@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.config import Settings
-from handlers import knowledge, members
+from handlers import bottlenecks, knowledge, members
 from handlers.core import Clock
 from handlers.router import Core, Router
 from storage import migrate
@@ -20,6 +20,7 @@ def build_router() -> Router:
     router = Router()
     members.register(router)
     knowledge.register(router)
+    bottlenecks.register(router)
     return router
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date as Day
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,9 @@ from storage.views import Actor, MemberView
 
 from handlers.core import Clock, Request
 from handlers.i18n import format_date, translate
+
+# Where bottlenecks go (DOMAIN.md); an install may add its own.
+ESCALATION_BODIES = ("IBD", "VNG", "NCSC", "BZK", "JenV", "RBO", "TK")
 
 ROLES = ("ciso", "adviseur", "werkgroep", "portefeuillehouder", "partner", "beheerder")
 
@@ -25,6 +29,12 @@ class CoreSettings:
     admins: frozenset[str] = frozenset()
     tlp_default: TLP = TLP.GREEN
     page_size: int = 5
+    network_channel: str | None = None  # where new bottlenecks are announced
+    workgroup_channel: str | None = None  # where the werkgroep is told; else DMs
+    escalation_threshold: int = 3  # municipalities that make a bottleneck ready
+    escalation_bodies: tuple[str, ...] = ESCALATION_BODIES
+    answer_weeks: int = 6  # default wait for a national answer
+    reminder_hour: int = 9  # local hour for reminders
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,9 @@ class Context:
         """A moment as a date in words, in the caller's time zone (`15 maart 2027`)."""
         return format_date(moment.astimezone(self.timezone).date(), self.language)
 
+    def today(self) -> Day:
+        return self.now().astimezone(self.timezone).date()
+
     def audience(self, place: Place = Place.PRIVATE) -> Audience:
         """The caller as a TLP audience, reading in `place`."""
         member = self.caller.member if self.caller.is_member else None
@@ -102,3 +115,26 @@ class Context:
             organisation_id=member.organisation_id if member else None,
             is_member=self.caller.has_access,
         )
+
+
+@dataclass(frozen=True)
+class JobContext:
+    """What a scheduled job gets: no caller, the install's language and time zone."""
+
+    db: Database
+    clock: Clock
+    settings: CoreSettings
+
+    @property
+    def language(self) -> str:
+        return self.settings.language
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.settings.timezone)
+
+    def t(self, key: str, /, **params: object) -> str:
+        return translate(self.language, key, **params)
+
+    def now(self) -> datetime:
+        return self.clock.now()

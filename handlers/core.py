@@ -78,6 +78,15 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file that goes with a reply: uploaded where the platform can, shown otherwise."""
+
+    name: str
+    content: str
+    media_type: str = "text/markdown"
+
+
+@dataclass(frozen=True)
 class Reply:
     """What the bot says back, and to whom.
 
@@ -92,6 +101,7 @@ class Reply:
     channel: str | None = None
     user: str | None = None
     tlp: TLP | None = None
+    files: tuple[Attachment, ...] = ()
 
     def all_buttons(self) -> tuple[Button, ...]:
         return tuple(b for s in self.sections for b in s.buttons) + self.buttons

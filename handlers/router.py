@@ -1,6 +1,7 @@
 """The router: finds the handler for a request, runs it, and guards what goes out.
 
-This is the one seam adapters use: `Core.handle(request) -> list[Reply]`. Errors a
+This is the one seam adapters use: `Core.handle(request) -> list[Reply]`, and for the
+scheduler `Core.tick() -> list[Reply]`, which runs every registered job. Errors a
 user caused become a friendly reply; anything else is logged with its traceback and
 the user gets a short apology. Every reply passes the TLP guard and loses live mass
 mentions before it leaves.
@@ -17,7 +18,7 @@ from storage import members
 from storage.db import Database
 from storage.tlp import Place, may_show_in
 
-from handlers.context import Caller, Context, CoreSettings
+from handlers.context import Caller, Context, CoreSettings, JobContext
 from handlers.core import Button, Clock, Reply, Request, Section, UserError, Visibility
 from handlers.i18n import translate
 from handlers.parsing import split_word
@@ -25,14 +26,15 @@ from handlers.parsing import split_word
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Context], Reply | Sequence[Reply]]
-Subcommand = Callable[[Context, str], Reply]
+Subcommand = Callable[[Context, str], Reply | Sequence[Reply]]
+Job = Callable[[JobContext], Sequence[Reply]]
 
 
 def subcommands(table: Mapping[tuple[str, ...], Subcommand], unknown_key: str) -> Handler:
     """A command that dispatches on its first word; each entry lists its words (nl, en)."""
     by_word = {word: subcommand for words, subcommand in table.items() for word in words}
 
-    def handle(context: Context) -> Reply:
+    def handle(context: Context) -> Reply | Sequence[Reply]:
         word, rest = split_word(context.request.text)
         subcommand = by_word.get(word)
         if subcommand is None:
@@ -48,6 +50,7 @@ class Router:
 
     commands: dict[str, Handler] = field(default_factory=dict)
     actions: dict[str, Handler] = field(default_factory=dict)
+    jobs: dict[str, Job] = field(default_factory=dict)
 
     def add_command(self, name: str, handler: Handler, *aliases: str) -> None:
         for word in (name, *aliases):
@@ -55,6 +58,10 @@ class Router:
 
     def add_action(self, action_id: str, handler: Handler) -> None:
         self.actions[action_id] = handler
+
+    def add_job(self, name: str, job: Job) -> None:
+        """A job the scheduler runs on every sweep; it sends what is due at `now`."""
+        self.jobs[name] = job
 
 
 class Core:
@@ -91,6 +98,18 @@ class Core:
                 request.action_id,
             )
             replies = [Reply(text=translate(language, "error.unexpected"))]
+        return [defuse_reply(self._guard(reply, language)) for reply in replies]
+
+    def tick(self) -> list[Reply]:
+        """Run every job once at the clock's time; a failing job does not stop the others."""
+        context = JobContext(db=self.db, clock=self.clock, settings=self.settings)
+        replies: list[Reply] = []
+        for name, job in self.router.jobs.items():
+            try:
+                replies += job(context)
+            except Exception:
+                log.exception("job %s failed", name)
+        language = self.settings.language
         return [defuse_reply(self._guard(reply, language)) for reply in replies]
 
     def _handler(self, request: Request) -> Handler | None:

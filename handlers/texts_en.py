@@ -187,4 +187,241 @@ TEXTS: dict[str, str] = {
     "console.no_button": "The last reply has no button `{action}`{value}.",
     "console.which_button": "Which one? The last reply has several `{action}` buttons: {values}.",
     "console.not_a_command": "Start with a command such as `/kennis zoek phishing`, or type `:help`.",
+    # /knelpunt
+    "bottleneck.help": (
+        "**Bottlenecks** — raise together what municipalities cannot solve alone.\n"
+        "`/knelpunt meld <title> [— explanation] [#theme] [TLP:…]` — report a bottleneck; I "
+        "first show what looks like it.\n"
+        "`/knelpunt steun <nr> [explanation]` — does your municipality recognise it too? Each "
+        "municipality counts once. `/knelpunt intrekken <nr>`, `/knelpunt notitie <nr> <text>`.\n"
+        "`/knelpunt` or `/knelpunt lijst [open|alle] [thema:…]` — by number of municipalities; "
+        "`/knelpunt toon <nr>`, `/knelpunt themas`.\n"
+        "`/knelpunt koppel <nr> kennis <nr>` — link a knowledge item.\n"
+        "`/knelpunt export [md|csv]` — everything you may see, as a file.\n"
+        "**Working group** — `/knelpunt status <nr> in-behandeling|geescaleerd|beantwoord|"
+        "opgelost|afgewezen [naar IBD] [kenmerk …] [verwacht 6 weken] [— explanation]`, "
+        "`/knelpunt antwoord <nr> <text>`, `/knelpunt heropen <nr>`, "
+        "`/knelpunt samenvoegen <nr> naar <nr>`, `/knelpunt vraag <nr> <decision asked>`, "
+        "`/knelpunt dossier <nr> [naar <body>] [anoniem]`.\n"
+        "At {threshold} municipalities the working group hears a bottleneck is ready to escalate."
+    ),
+    "bottleneck.unknown": "I don't know `/knelpunt {word}`. See `/knelpunt help`.",
+    "bottleneck.bad_number": "“{value}” is not a bottleneck number, for example `12`.",
+    "bottleneck.not_found": "Bottleneck #{id} does not exist, or you may not see it.",
+    "bottleneck.was_merged": "_Bottleneck #{old} was merged into #{id}; showing #{id}._",
+    "bottleneck.needs_organisation": (
+        "You are not linked to a municipality or organisation yet, and a bottleneck counts per "
+        "municipality. Ask an administrator: `/ciso lid @you <municipality> <role>`."
+    ),
+    "bottleneck.too_long": "That is too long: a bottleneck may have at most {limit} characters.",
+    "bottleneck.report_usage": (
+        "What is the bottleneck? Use: `/knelpunt meld <title> [— explanation] [#theme] "
+        "[TLP:GREEN]`."
+    ),
+    "bottleneck.no_red": (
+        "A bottleneck is meant to be shared with municipalities, so TLP:RED is not possible. "
+        "Choose TLP:AMBER or TLP:AMBER+STRICT, or share it with named people via `/kennis deel`."
+    ),
+    "bottleneck.similar_first": (
+        "Before I save “{title}” as a new bottleneck: does it look like one of these? Then "
+        "support that one instead, so your municipality counts there."
+    ),
+    "bottleneck.draft_gone": "This report was already handled or cancelled.",
+    "bottleneck.draft_discarded": "Fine, “{title}” was not reported.",
+    "bottleneck.reported": (
+        "Bottleneck **#{id}** is reported: {title} ({tlp}). Your municipality counts first."
+    ),
+    "bottleneck.announcement": (
+        "🚧 New bottleneck, reported by {name}. Does your municipality recognise it?"
+    ),
+    "bottleneck.threshold": (
+        "📣 This bottleneck is now recognised by {threshold} or more municipalities and is ready "
+        "to escalate:"
+    ),
+    "bottleneck.threshold_hidden": (
+        "📣 Bottleneck #{id} ({tlp}) is now recognised by {threshold} or more municipalities and "
+        "is ready to escalate. See it with `/knelpunt toon {id}`."
+    ),
+    "bottleneck.closed": "Bottleneck #{id} is {status}; only open bottlenecks can be supported.",
+    "bottleneck.supported": "Noted: {organisation} recognises bottleneck **#{id}** ({title}). Now {count}.",
+    "bottleneck.supported_same_org": (
+        "{organisation} already counted for bottleneck **#{id}** ({title}); your support and note "
+        "are recorded. It stays at {count}."
+    ),
+    "bottleneck.already_supported": (
+        "You already support bottleneck #{id} ({title}); nothing changed. Now {count}."
+    ),
+    "bottleneck.use_note": "Want to add something? Use `/knelpunt notitie {id} <text>`.",
+    "bottleneck.withdrawn": "Your support for bottleneck #{id} ({title}) is withdrawn. Now {count}.",
+    "bottleneck.not_supporting": "You did not support bottleneck #{id}; nothing changed.",
+    "bottleneck.note_usage": "Use: `/knelpunt notitie <nr> <text>`.",
+    "bottleneck.note_too_long": "That is too long: at most {limit} characters.",
+    "bottleneck.note_needs_support": (
+        "You can add a note only when your municipality supports bottleneck #{id}: "
+        "`/knelpunt steun {id}`."
+    ),
+    "bottleneck.note_added": "Your note on bottleneck #{id} is added.",
+    "bottleneck.count": "{count} municipalities",
+    "bottleneck.count_one": "1 municipality",
+    "bottleneck.list_usage": "I don't understand “{word}”. Use: `/knelpunt lijst [open|alle] [thema:…]`.",
+    "bottleneck.none_open": (
+        "There are no open bottlenecks you may see. Report one with `/knelpunt meld`."
+    ),
+    "bottleneck.none": "There are no bottlenecks you may see.",
+    "bottleneck.list_open": "**Open bottlenecks{theme}** ({total}), by number of municipalities",
+    "bottleneck.list_all": "**All bottlenecks{theme}** ({total}), by number of municipalities",
+    "bottleneck.no_themes": "There are no themes yet. Add one when reporting: `#cloud`.",
+    "bottleneck.themes_title": "**Bottleneck themes**",
+    "bottleneck.notes_title": "**What municipalities say**",
+    "bottleneck.history_title": "**History**",
+    "bottleneck.knowledge_title": "**Linked knowledge**",
+    "bottleneck.hidden_knowledge": "• and {count} linked item(s) you may not see",
+    "bottleneck.escalated_to": "to {body} on {date}",
+    "bottleneck.link_usage": "Use: `/knelpunt koppel <nr> kennis <nr>`.",
+    "bottleneck.link_not_allowed": (
+        "Only whoever reported or supports bottleneck #{id}, or the working group, can link "
+        "knowledge to it."
+    ),
+    "bottleneck.linked": "Knowledge item #{item} ({title}) is linked to bottleneck #{id}.",
+    "bottleneck.already_linked": "Knowledge item #{item} was already linked to bottleneck #{id}.",
+    "bottleneck.unlinked": "Knowledge item #{item} is unlinked from bottleneck #{id}.",
+    "bottleneck.not_linked": "Knowledge item #{item} was not linked to bottleneck #{id}.",
+    "bottleneck.status_usage": (
+        "Use: `/knelpunt status <nr> in-behandeling|geescaleerd|beantwoord|opgelost|afgewezen "
+        "[naar IBD] [kenmerk …] [verwacht 6 weken] [— explanation]`."
+    ),
+    "bottleneck.status_unknown": (
+        "“{word}” is not a status. Choose from: in-behandeling, geescaleerd, beantwoord, "
+        "opgelost, afgewezen (or heropend)."
+    ),
+    "bottleneck.status_did_you_mean": "“{word}” is not a status. Did you mean `{suggestion}`?",
+    "bottleneck.needs_body": "Which body do you escalate to? Add `naar …`: {bodies}.",
+    "bottleneck.unknown_body": "I don't know the body “{body}”.{hint} Choose from: {bodies}.",
+    "bottleneck.did_you_mean": " Did you mean {word}?",
+    "bottleneck.needs_reason": (
+        "Give a short reason when rejecting: `/knelpunt status {id} afgewezen — <reason>`."
+    ),
+    "bottleneck.answer_usage": "What is the answer? Use: `/knelpunt antwoord {id} <text>`.",
+    "bottleneck.transition_refused": (
+        "Bottleneck #{id} cannot go from “{old}” to “{new}”. From here it can go to: {allowed}."
+    ),
+    "bottleneck.status_changed": "Bottleneck **#{id}** ({title}) is now {status}.",
+    "bottleneck.answer_expected": "Answer from {body} expected by {date}.",
+    "bottleneck.status_dm": "News on bottleneck #{id} ({title}): it is now {status}.",
+    "bottleneck.answer_dm": (
+        "📨 There is an answer on bottleneck #{id} ({title}), which your municipality recognises:"
+    ),
+    "bottleneck.merge_usage": "Use: `/knelpunt samenvoegen <nr> naar <nr>`.",
+    "bottleneck.merge_same": "Bottleneck #{id} cannot be merged with itself.",
+    "bottleneck.merged": (
+        "Bottleneck #{old} is merged into **#{id}** ({title}): support, notes and links moved. "
+        "Now {count}. Asking for #{old} leads to #{id}."
+    ),
+    "bottleneck.merge_label": "Note: #{id} now has the stricter label {tlp}.",
+    "bottleneck.merged_dm": (
+        "Bottleneck #{old}, which you supported or reported, was merged into #{id} ({title}). "
+        "Your support counts there now."
+    ),
+    "bottleneck.decision_usage": (
+        "What decision does the network ask for? Use: `/knelpunt vraag {id} <decision asked>`."
+    ),
+    "bottleneck.decision_saved": "The decision asked on bottleneck #{id} is saved.",
+    "bottleneck.answer_late": (
+        "⏰ The answer from {body} on bottleneck #{id} was expected on {date} (reference "
+        "{reference}) and has not come. Time to ask; record the answer with "
+        "`/knelpunt antwoord {id} <text>`."
+    ),
+    "bottleneck.answer_late_hidden": (
+        "⏰ The answer from {body} on bottleneck #{id} ({tlp}) was expected on {date} and has not "
+        "come. See it with `/knelpunt toon {id}`."
+    ),
+    "bottleneck.export_usage": "I don't know the format “{word}”. Use `md` or `csv`.",
+    "bottleneck.export_ready": (
+        "The export of {count} bottleneck(s) is below. Strictest label in it: {tlp}; share it "
+        "only as that label allows."
+    ),
+    "bottleneck.sent_privately": "📬 I sent it to you in a direct message.",
+    "bottleneck.dossier_usage": "Use: `/knelpunt dossier <nr> [naar <body>] [anoniem]`.",
+    "bottleneck.dossier_ready": (
+        "The draft dossier for bottleneck #{id} to {body} is below. Read it through before you "
+        "send it."
+    ),
+    "button.recognise": "We recognise this too",
+    "button.report_anyway": "Report as new anyway",
+    "button.cancel": "Cancel",
+    "button.withdraw": "Withdraw support",
+    "field.status": "Status",
+    "field.theme": "Theme",
+    "field.reporter": "Reported by",
+    "field.reported_on": "Reported on",
+    "field.municipalities": "Recognised by",
+    "field.partners": "Also recognised by partners",
+    "field.escalated": "Escalated",
+    "field.reference": "Reference",
+    "field.answer_due": "Answer expected",
+    "field.answer": "Answer",
+    "field.decision_asked": "Decision asked",
+    "status.nieuw": "new",
+    "status.in_behandeling": "in progress",
+    "status.geescaleerd": "escalated",
+    "status.beantwoord": "answered",
+    "status.opgelost": "resolved",
+    "status.afgewezen": "rejected",
+    "status.samengevoegd": "merged",
+    "history.reported": "reported",
+    "history.supported": "supports",
+    "history.withdrawn": "withdrew support",
+    "history.status": "{old} → {new}",
+    "history.reopened": "reopened ({old} → {new})",
+    "history.merged_into": "merged into #{id}",
+    "history.merged_from": "#{id} was merged into this one",
+    "history.decision": "decision asked recorded",
+    "history.to_body": "to {body}",
+    "history.reference": "reference {reference}",
+    "body.IBD": "IBD — the municipalities' Information Security Service (VNG)",
+    "body.VNG": "VNG — committees Information Society and Governance & Security",
+    "body.NCSC": "NCSC — National Cyber Security Centre (JenV)",
+    "body.BZK": "Ministry of the Interior and Kingdom Relations",
+    "body.JenV": "Ministry of Justice and Security",
+    "body.RBO": "Regional board (regioburgemeester)",
+    "body.TK": "House of Representatives, committee Digital Affairs",
+    "export.title": "Bottlenecks of the CISO network",
+    "export.intro": (
+        "Export of {date} · {count} bottleneck(s) · strictest label in this document: {tlp}. "
+        "Share it only as that label allows."
+    ),
+    "export.history": "History",
+    "export.columns": (
+        "number|title|explanation|theme|label|status|municipalities count|municipalities|"
+        "partners|reported on|escalated to|reference|answer|history"
+    ),
+    "dossier.title": "Bottleneck: {title}",
+    "dossier.to": "To",
+    "dossier.from": "From",
+    "dossier.sender": "Working group of the CISO network of the region's municipalities",
+    "dossier.date": "Date",
+    "dossier.number": "Our number",
+    "dossier.problem": "The problem",
+    "dossier.who": "Who recognises it",
+    "dossier.count_only": "{count} municipalities in the region recognise this bottleneck.",
+    "dossier.count_named": "{count} municipalities recognise this bottleneck: {names}.",
+    "dossier.partners": "Also recognised by the security partners: {names}.",
+    "dossier.notes": "What municipalities experience",
+    "dossier.done": "What the network has done",
+    "dossier.knowledge": "Knowledge shared",
+    "dossier.knowledge_left_out": "_{count} linked knowledge item(s) with a stricter label left out._",
+    "dossier.decision": "Decision asked",
+    "dossier.decision_missing": (
+        "_To be filled in by the working group: `/knelpunt vraag {id} <decision asked>`._"
+    ),
+    "dossier.decision_hint": (
+        "Tip: the decision asked is still missing. Record it with `/knelpunt vraag {id} <text>` "
+        "and make the dossier again."
+    ),
+    "term.unknown": (
+        "I don't understand “{term}” as a term. Write for example `6 weken`, `over 10 werkdagen`, "
+        "`15 maart 2027` or `2027-03-15`."
+    ),
+    "term.past": "“{term}” is not in the future. Choose a later date.",
+    "term.too_far": "“{term}” is more than five years ahead. Is that right?",
 }

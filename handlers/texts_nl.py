@@ -194,4 +194,243 @@ TEXTS: dict[str, str] = {
     "console.not_a_command": (
         "Begin met een opdracht zoals `/kennis zoek phishing`, of typ `:help`."
     ),
+    # /knelpunt
+    "bottleneck.help": (
+        "**Knelpunten** — wat gemeenten niet alleen kunnen oplossen, samen agenderen.\n"
+        "`/knelpunt meld <titel> [— toelichting] [#thema] [TLP:…]` — meld een knelpunt; ik laat "
+        "eerst zien wat er al op lijkt.\n"
+        "`/knelpunt steun <nr> [toelichting]` — herkent jouw gemeente het ook? Elke gemeente "
+        "telt één keer. `/knelpunt intrekken <nr>`, `/knelpunt notitie <nr> <tekst>`.\n"
+        "`/knelpunt` of `/knelpunt lijst [open|alle] [thema:…]` — op aantal gemeenten; "
+        "`/knelpunt toon <nr>`, `/knelpunt themas`.\n"
+        "`/knelpunt koppel <nr> kennis <nr>` — koppel een kennisitem.\n"
+        "`/knelpunt export [md|csv]` — alles wat jij mag zien, als bestand.\n"
+        "**Werkgroep** — `/knelpunt status <nr> in-behandeling|geescaleerd|beantwoord|opgelost|"
+        "afgewezen [naar IBD] [kenmerk …] [verwacht 6 weken] [— toelichting]`, "
+        "`/knelpunt antwoord <nr> <tekst>`, `/knelpunt heropen <nr>`, "
+        "`/knelpunt samenvoegen <nr> naar <nr>`, `/knelpunt vraag <nr> <gevraagd besluit>`, "
+        "`/knelpunt dossier <nr> [naar <instantie>] [anoniem]`.\n"
+        "Bij {threshold} gemeenten hoort de werkgroep dat een knelpunt klaar is om te escaleren."
+    ),
+    "bottleneck.unknown": "`/knelpunt {word}` ken ik niet. Zie `/knelpunt help`.",
+    "bottleneck.bad_number": "“{value}” is geen knelpuntnummer, bijvoorbeeld `12`.",
+    "bottleneck.not_found": "Knelpunt #{id} bestaat niet, of je mag het niet zien.",
+    "bottleneck.was_merged": "_Knelpunt #{old} is samengevoegd met #{id}; ik laat #{id} zien._",
+    "bottleneck.needs_organisation": (
+        "Je bent nog niet aan een gemeente of organisatie gekoppeld, en een knelpunt telt per "
+        "gemeente. Vraag een beheerder: `/ciso lid @jij <gemeente> <rol>`."
+    ),
+    "bottleneck.too_long": "Dat is te lang: een knelpunt mag hooguit {limit} tekens hebben.",
+    "bottleneck.report_usage": (
+        "Wat is het knelpunt? Gebruik: `/knelpunt meld <titel> [— toelichting] [#thema] "
+        "[TLP:GREEN]`."
+    ),
+    "bottleneck.no_red": (
+        "Een knelpunt is bedoeld om met gemeenten te delen, dus TLP:RED kan niet. Kies "
+        "TLP:AMBER of TLP:AMBER+STRICT, of deel het met genoemde personen via `/kennis deel`."
+    ),
+    "bottleneck.similar_first": (
+        "Voordat ik “{title}” als nieuw knelpunt opsla: lijkt het op een van deze? Steun dan "
+        "liever dat knelpunt, dan telt jouw gemeente daar mee."
+    ),
+    "bottleneck.draft_gone": "Deze melding is al verwerkt of ingetrokken.",
+    "bottleneck.draft_discarded": "Goed, “{title}” is niet gemeld.",
+    "bottleneck.reported": (
+        "Knelpunt **#{id}** is gemeld: {title} ({tlp}). Jouw gemeente telt als eerste mee."
+    ),
+    "bottleneck.announcement": "🚧 Nieuw knelpunt, gemeld door {name}. Herkent jouw gemeente dit?",
+    "bottleneck.threshold": (
+        "📣 Dit knelpunt wordt nu door {threshold} of meer gemeenten herkend en is klaar om te "
+        "escaleren:"
+    ),
+    "bottleneck.threshold_hidden": (
+        "📣 Knelpunt #{id} ({tlp}) wordt nu door {threshold} of meer gemeenten herkend en is "
+        "klaar om te escaleren. Bekijk het met `/knelpunt toon {id}`."
+    ),
+    "bottleneck.closed": "Knelpunt #{id} is {status}; steunen kan alleen bij een open knelpunt.",
+    "bottleneck.supported": (
+        "Genoteerd: {organisation} herkent knelpunt **#{id}** ({title}). Nu {count}."
+    ),
+    "bottleneck.supported_same_org": (
+        "{organisation} telde al mee bij knelpunt **#{id}** ({title}); jouw steun en toelichting "
+        "zijn genoteerd. Het blijft {count}."
+    ),
+    "bottleneck.already_supported": (
+        "Je steunt knelpunt #{id} ({title}) al; er is niets veranderd. Nu {count}."
+    ),
+    "bottleneck.use_note": "Wil je iets toevoegen? Gebruik `/knelpunt notitie {id} <tekst>`.",
+    "bottleneck.withdrawn": "Je steun voor knelpunt #{id} ({title}) is ingetrokken. Nu {count}.",
+    "bottleneck.not_supporting": "Je steunde knelpunt #{id} niet; er is niets veranderd.",
+    "bottleneck.note_usage": "Gebruik: `/knelpunt notitie <nr> <tekst>`.",
+    "bottleneck.note_too_long": "Dat is te lang: hooguit {limit} tekens.",
+    "bottleneck.note_needs_support": (
+        "Een notitie kan alleen als jouw gemeente knelpunt #{id} steunt: `/knelpunt steun {id}`."
+    ),
+    "bottleneck.note_added": "Je notitie bij knelpunt #{id} is toegevoegd.",
+    "bottleneck.count": "{count} gemeenten",
+    "bottleneck.count_one": "1 gemeente",
+    "bottleneck.list_usage": (
+        "“{word}” begrijp ik niet. Gebruik: `/knelpunt lijst [open|alle] [thema:…]`."
+    ),
+    "bottleneck.none_open": (
+        "Er zijn geen open knelpunten die jij mag zien. Meld er een met `/knelpunt meld`."
+    ),
+    "bottleneck.none": "Er zijn geen knelpunten die jij mag zien.",
+    "bottleneck.list_open": "**Open knelpunten{theme}** ({total}), op aantal gemeenten",
+    "bottleneck.list_all": "**Alle knelpunten{theme}** ({total}), op aantal gemeenten",
+    "bottleneck.no_themes": "Er zijn nog geen thema's. Geef er een mee bij het melden: `#cloud`.",
+    "bottleneck.themes_title": "**Thema's van knelpunten**",
+    "bottleneck.notes_title": "**Wat gemeenten erover zeggen**",
+    "bottleneck.history_title": "**Verloop**",
+    "bottleneck.knowledge_title": "**Gekoppelde kennis**",
+    "bottleneck.hidden_knowledge": "• en {count} gekoppeld item(s) dat je niet mag zien",
+    "bottleneck.escalated_to": "naar {body} op {date}",
+    "bottleneck.link_usage": "Gebruik: `/knelpunt koppel <nr> kennis <nr>`.",
+    "bottleneck.link_not_allowed": (
+        "Alleen wie knelpunt #{id} meldde of steunt, of de werkgroep, kan er kennis aan koppelen."
+    ),
+    "bottleneck.linked": "Kennisitem #{item} ({title}) is gekoppeld aan knelpunt #{id}.",
+    "bottleneck.already_linked": "Kennisitem #{item} was al gekoppeld aan knelpunt #{id}.",
+    "bottleneck.unlinked": "Kennisitem #{item} is losgekoppeld van knelpunt #{id}.",
+    "bottleneck.not_linked": "Kennisitem #{item} was niet gekoppeld aan knelpunt #{id}.",
+    "bottleneck.status_usage": (
+        "Gebruik: `/knelpunt status <nr> in-behandeling|geescaleerd|beantwoord|opgelost|"
+        "afgewezen [naar IBD] [kenmerk …] [verwacht 6 weken] [— toelichting]`."
+    ),
+    "bottleneck.status_unknown": (
+        "“{word}” is geen status. Kies uit: in-behandeling, geescaleerd, beantwoord, opgelost, "
+        "afgewezen (of heropend)."
+    ),
+    "bottleneck.status_did_you_mean": "“{word}” is geen status. Bedoel je `{suggestion}`?",
+    "bottleneck.needs_body": "Naar welke instantie escaleer je? Voeg `naar …` toe: {bodies}.",
+    "bottleneck.unknown_body": ("Instantie “{body}” ken ik niet.{hint} Kies uit: {bodies}."),
+    "bottleneck.did_you_mean": " Bedoel je {word}?",
+    "bottleneck.needs_reason": (
+        "Geef een korte reden bij het afwijzen: `/knelpunt status {id} afgewezen — <reden>`."
+    ),
+    "bottleneck.answer_usage": "Wat is het antwoord? Gebruik: `/knelpunt antwoord {id} <tekst>`.",
+    "bottleneck.transition_refused": (
+        "Knelpunt #{id} kan niet van “{old}” naar “{new}”. Vanaf hier kan: {allowed}."
+    ),
+    "bottleneck.status_changed": "Knelpunt **#{id}** ({title}) is nu {status}.",
+    "bottleneck.answer_expected": "Antwoord van {body} verwacht uiterlijk {date}.",
+    "bottleneck.status_dm": "Nieuws over knelpunt #{id} ({title}): het is nu {status}.",
+    "bottleneck.answer_dm": (
+        "📨 Er is antwoord op knelpunt #{id} ({title}), dat jouw gemeente herkent:"
+    ),
+    "bottleneck.merge_usage": "Gebruik: `/knelpunt samenvoegen <nr> naar <nr>`.",
+    "bottleneck.merge_same": "Knelpunt #{id} samenvoegen met zichzelf kan niet.",
+    "bottleneck.merged": (
+        "Knelpunt #{old} is samengevoegd met **#{id}** ({title}): steun, notities en koppelingen "
+        "zijn verplaatst. Nu {count}. Wie #{old} opvraagt, komt bij #{id} uit."
+    ),
+    "bottleneck.merge_label": "Let op: #{id} heeft nu de strengere rubricering {tlp}.",
+    "bottleneck.merged_dm": (
+        "Knelpunt #{old}, dat jij steunde of meldde, is samengevoegd met #{id} ({title}). Je steun "
+        "telt daar nu mee."
+    ),
+    "bottleneck.decision_usage": (
+        "Welk besluit vraagt het netwerk? Gebruik: `/knelpunt vraag {id} <gevraagd besluit>`."
+    ),
+    "bottleneck.decision_saved": "Het gevraagde besluit bij knelpunt #{id} is opgeslagen.",
+    "bottleneck.answer_late": (
+        "⏰ Het antwoord van {body} op knelpunt #{id} werd verwacht op {date} (kenmerk {reference})"
+        " en is er nog niet. Tijd om na te vragen; leg het antwoord vast met "
+        "`/knelpunt antwoord {id} <tekst>`."
+    ),
+    "bottleneck.answer_late_hidden": (
+        "⏰ Het antwoord van {body} op knelpunt #{id} ({tlp}) werd verwacht op {date} en is er "
+        "nog niet. Bekijk het met `/knelpunt toon {id}`."
+    ),
+    "bottleneck.export_usage": "“{word}” ken ik niet als formaat. Gebruik `md` of `csv`.",
+    "bottleneck.export_ready": (
+        "De export van {count} knelpunt(en) staat hieronder. Strengste rubricering erin: {tlp}; "
+        "deel hem alleen volgens dat label."
+    ),
+    "bottleneck.sent_privately": "📬 Ik heb het je in een privébericht gestuurd.",
+    "bottleneck.dossier_usage": "Gebruik: `/knelpunt dossier <nr> [naar <instantie>] [anoniem]`.",
+    "bottleneck.dossier_ready": (
+        "Het conceptdossier voor knelpunt #{id} aan {body} staat hieronder. Lees het na voor je "
+        "het verstuurt."
+    ),
+    "button.recognise": "Herkennen wij ook",
+    "button.report_anyway": "Toch nieuw melden",
+    "button.cancel": "Annuleren",
+    "button.withdraw": "Steun intrekken",
+    "field.status": "Status",
+    "field.theme": "Thema",
+    "field.reporter": "Gemeld door",
+    "field.reported_on": "Gemeld op",
+    "field.municipalities": "Herkend door",
+    "field.partners": "Ook herkend door partners",
+    "field.escalated": "Geëscaleerd",
+    "field.reference": "Kenmerk",
+    "field.answer_due": "Antwoord verwacht",
+    "field.answer": "Antwoord",
+    "field.decision_asked": "Gevraagd besluit",
+    "status.nieuw": "nieuw",
+    "status.in_behandeling": "in behandeling",
+    "status.geescaleerd": "geëscaleerd",
+    "status.beantwoord": "beantwoord",
+    "status.opgelost": "opgelost",
+    "status.afgewezen": "afgewezen",
+    "status.samengevoegd": "samengevoegd",
+    "history.reported": "gemeld",
+    "history.supported": "steunt",
+    "history.withdrawn": "trok steun in",
+    "history.status": "{old} → {new}",
+    "history.reopened": "heropend ({old} → {new})",
+    "history.merged_into": "samengevoegd met #{id}",
+    "history.merged_from": "#{id} is hierin samengevoegd",
+    "history.decision": "gevraagd besluit vastgelegd",
+    "history.to_body": "naar {body}",
+    "history.reference": "kenmerk {reference}",
+    "body.IBD": "IBD — Informatiebeveiligingsdienst voor gemeenten (VNG)",
+    "body.VNG": "VNG — commissies Informatiesamenleving en Bestuur & Veiligheid",
+    "body.NCSC": "NCSC — Nationaal Cyber Security Centrum (JenV)",
+    "body.BZK": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+    "body.JenV": "Ministerie van Justitie en Veiligheid",
+    "body.RBO": "Regionaal Bestuurlijk Overleg (regioburgemeester)",
+    "body.TK": "Tweede Kamer, commissie Digitale Zaken",
+    "export.title": "Knelpunten CISO-netwerk",
+    "export.intro": (
+        "Export van {date} · {count} knelpunt(en) · strengste rubricering in dit document: {tlp}. "
+        "Deel het alleen volgens dat label."
+    ),
+    "export.history": "Verloop",
+    "export.columns": (
+        "nummer|titel|toelichting|thema|rubricering|status|aantal gemeenten|gemeenten|partners|"
+        "gemeld op|geëscaleerd naar|kenmerk|antwoord|verloop"
+    ),
+    "dossier.title": "Knelpunt: {title}",
+    "dossier.to": "Aan",
+    "dossier.from": "Van",
+    "dossier.sender": "Werkgroep van het CISO-netwerk van de gemeenten in de regio",
+    "dossier.date": "Datum",
+    "dossier.number": "Ons nummer",
+    "dossier.problem": "Het probleem",
+    "dossier.who": "Wie herkent dit",
+    "dossier.count_only": "{count} gemeenten in de regio herkennen dit knelpunt.",
+    "dossier.count_named": "{count} gemeenten herkennen dit knelpunt: {names}.",
+    "dossier.partners": "Ook herkend door de veiligheidspartners: {names}.",
+    "dossier.notes": "Wat gemeenten ervaren",
+    "dossier.done": "Wat het netwerk al deed",
+    "dossier.knowledge": "Gedeelde kennis",
+    "dossier.knowledge_left_out": (
+        "_{count} gekoppeld kennisitem(s) met een strengere rubricering is weggelaten._"
+    ),
+    "dossier.decision": "Gevraagd besluit",
+    "dossier.decision_missing": (
+        "_Nog in te vullen door de werkgroep: `/knelpunt vraag {id} <gevraagd besluit>`._"
+    ),
+    "dossier.decision_hint": (
+        "Tip: het gevraagde besluit ontbreekt nog. Leg het vast met `/knelpunt vraag {id} <tekst>` "
+        "en maak het dossier opnieuw."
+    ),
+    "term.unknown": (
+        "“{term}” begrijp ik niet als termijn. Schrijf bijvoorbeeld `6 weken`, `over 10 werkdagen`,"
+        " `15 maart 2027` of `2027-03-15`."
+    ),
+    "term.past": "“{term}” ligt niet in de toekomst. Kies een latere datum.",
+    "term.too_far": "“{term}” ligt meer dan vijf jaar vooruit. Klopt dat?",
 }

@@ -187,3 +187,126 @@ class AuditEntry(Base):
     subject_type: Mapped[str] = mapped_column(String(40))
     subject_id: Mapped[str | None] = mapped_column(String(40))
     details: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+
+
+class Bottleneck(Base):
+    """A knelpunt: a problem municipalities cannot solve alone (DESIGN §2.3).
+
+    The status flow and its rules live in `storage.bottleneck_status`; escalation
+    fields are filled when the werkgroep raises it with a national body.
+    """
+
+    __tablename__ = "bottlenecks"
+    __table_args__ = (Index("ix_bottlenecks_status", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    theme: Mapped[str | None] = mapped_column(String(60))
+    tlp: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    reporter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="SET NULL"), index=True
+    )
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bottlenecks.id", ondelete="SET NULL")
+    )
+    decision_asked: Mapped[str | None] = mapped_column(Text)
+    escalated_to: Mapped[str | None] = mapped_column(String(40))
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    reference: Mapped[str | None] = mapped_column(String(120))
+    answer_due: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # When the werkgroep was told it reached the threshold: once, ever.
+    threshold_notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The last reminder that the national answer is late (then weekly).
+    answer_reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    search_title: Mapped[str] = mapped_column(Text, default="")
+    search_body: Mapped[str] = mapped_column(Text, default="")
+
+
+class BottleneckSupport(Base):
+    """A member recognises a bottleneck; their organisation counts once."""
+
+    __tablename__ = "bottleneck_supports"
+
+    bottleneck_id: Mapped[int] = mapped_column(
+        ForeignKey("bottlenecks.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), primary_key=True
+    )
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class BottleneckNote(Base):
+    """What a supporter adds: how the bottleneck shows in their municipality."""
+
+    __tablename__ = "bottleneck_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bottleneck_id: Mapped[int] = mapped_column(
+        ForeignKey("bottlenecks.id", ondelete="CASCADE"), index=True
+    )
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL")
+    )
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class BottleneckEvent(Base):
+    """One line of a bottleneck's history: who did what, when, why, to whom."""
+
+    __tablename__ = "bottleneck_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bottleneck_id: Mapped[int] = mapped_column(
+        ForeignKey("bottlenecks.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    actor_name: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(20))  # reported, status, merged, answer, …
+    old_status: Mapped[str | None] = mapped_column(String(20))
+    new_status: Mapped[str | None] = mapped_column(String(20))
+    body: Mapped[str | None] = mapped_column(String(40))  # the national body, when escalated
+    reference: Mapped[str | None] = mapped_column(String(120))
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class BottleneckKnowledge(Base):
+    """A knowledge item that belongs with a bottleneck (for the dossier)."""
+
+    __tablename__ = "bottleneck_knowledge"
+
+    bottleneck_id: Mapped[int] = mapped_column(
+        ForeignKey("bottlenecks.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("knowledge_items.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class BottleneckDraft(Base):
+    """A report held back while its author looks at similar bottlenecks first."""
+
+    __tablename__ = "bottleneck_drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    theme: Mapped[str | None] = mapped_column(String(60))
+    tlp: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

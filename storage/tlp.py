@@ -134,12 +134,12 @@ def visible_clause(
     organisation_id: Any,
     author_id: Any,
     item_id: Any,
-    recipients_table: Any,
+    recipients_table: Any = None,
 ) -> ColumnElement[bool]:
     """The SQL condition equivalent to `may_see` for a row with these columns.
 
     `recipients_table` must have `item_id` and `member_id` columns naming the RED
-    recipients of each item.
+    recipients of each item; without one, a RED row is only its author's.
     """
     allowed = labels_for_place(audience.place)
     if audience.ceiling is not None:
@@ -170,7 +170,7 @@ def visible_clause(
                         recipients_table.c.member_id == literal(audience.member_id),
                     )
                 )
-                if audience.member_id is not None
+                if audience.member_id is not None and recipients_table is not None
                 else false()
             )
             conditions.append(and_(label == TLP.RED.value, or_(is_author, named)))

@@ -66,3 +66,78 @@ class KnowledgeView:
 class SearchHit:
     item: KnowledgeView
     snippet: str  # body excerpt with the matched words between ** markers
+
+
+@dataclass(frozen=True)
+class BottleneckView:
+    """A bottleneck with who recognises it; `municipalities` is what counts."""
+
+    id: int
+    title: str
+    description: str
+    theme: str | None
+    tlp: TLP
+    status: str
+    reporter_id: int | None
+    reporter_name: str | None
+    organisation_id: int | None
+    organisation_name: str | None
+    created_at: datetime
+    updated_at: datetime
+    merged_into_id: int | None
+    decision_asked: str | None
+    escalated_to: str | None
+    escalated_at: datetime | None
+    reference: str | None
+    answer_due: datetime | None
+    answer: str | None
+    answered_at: datetime | None
+    municipalities: tuple[str, ...]  # supporting municipalities, by name
+    partners: tuple[str, ...]  # supporting partner organisations (they do not count)
+    supporter_ids: frozenset[int]  # members who support it
+
+    @property
+    def support_count(self) -> int:
+        return len(self.municipalities)
+
+
+@dataclass(frozen=True)
+class BottleneckNoteView:
+    member_name: str | None
+    organisation_id: int | None
+    organisation_name: str | None
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class BottleneckEventView:
+    at: datetime
+    actor_name: str
+    kind: str
+    old_status: str | None
+    new_status: str | None
+    body: str | None
+    reference: str | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class BottleneckDetail:
+    """Everything `/knelpunt toon` and the dossier show about one bottleneck."""
+
+    bottleneck: BottleneckView
+    notes: tuple[BottleneckNoteView, ...]
+    events: tuple[BottleneckEventView, ...]
+    knowledge: tuple[KnowledgeView, ...]  # linked items the reader may see
+    hidden_knowledge: int  # linked items the reader may not see
+
+
+@dataclass(frozen=True)
+class BottleneckDraft:
+    id: int
+    member_id: int
+    title: str
+    description: str
+    theme: str | None
+    tlp: TLP

@@ -9,13 +9,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from storage import knowledge, migrate
+from storage import bottleneck_links, bottlenecks, knowledge, members, migrate
 from storage.db import Database
 from storage.models import Base
 from storage.search import SearchQuery, search
 from storage.tlp import TLP, Audience, Place
 from storage.views import Actor
 
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 READER = Audience(place=Place.PRIVATE, member_id=1, organisation_id=1, is_member=True)
 
 
@@ -47,11 +48,11 @@ def test_upgrade_from_empty_reaches_head_and_seeds_the_region(tmp_path: Path) ->
     assert kinds == {"gemeente": 27, "partner": 6}
 
 
-def test_downgrade_one_step_and_upgrade_again_recreates_the_index(tmp_path: Path) -> None:
+def test_downgrade_to_members_and_upgrade_again_recreates_the_index(tmp_path: Path) -> None:
     db = _fresh(tmp_path)
     migrate.upgrade(db.engine)
     _add_item(db, "Phishingmails over facturen")
-    migrate.downgrade(db.engine, "-1")
+    migrate.downgrade(db.engine, "0001")
     assert "knowledge_items" not in inspect(db.engine).get_table_names()
     assert "members" in inspect(db.engine).get_table_names()
     migrate.upgrade(db.engine)
@@ -59,6 +60,43 @@ def test_downgrade_one_step_and_upgrade_again_recreates_the_index(tmp_path: Path
     with db.read() as session:
         hits = search(session, READER, SearchQuery(words=("wachtwoorden",)), 5).hits
     assert [h.item.title for h in hits] == ["Wachtwoordbeleid herzien"]
+
+
+def test_downgrade_one_step_and_upgrade_again_keeps_bottlenecks_searchable(
+    tmp_path: Path,
+) -> None:
+    db = _fresh(tmp_path)
+    migrate.upgrade(db.engine)
+    migrate.downgrade(db.engine, "-1")
+    tables = inspect(db.engine).get_table_names()
+    assert "bottlenecks" not in tables and "bottleneck_fts" not in tables
+    assert "knowledge_items" in tables
+    migrate.upgrade(db.engine)
+    with db.write() as session:
+        delft = members.find_organisation(session, "Delft")
+        assert delft is not None
+        reporter, _ = members.save_member(
+            session,
+            Actor("test"),
+            NOW,
+            platform="console",
+            user_id="u1",
+            display_name="U1",
+            organisation_id=delft.id,
+            roles=["ciso"],
+        )
+        bottlenecks.create(
+            session,
+            NOW,
+            reporter,
+            title="Auditlogs zaaksysteem ontbreken",
+            description="",
+            theme=None,
+            tlp=TLP.GREEN,
+        )
+    with db.read() as session:
+        found = bottleneck_links.similar(session, READER, "auditlog van het zaaksysteem")
+    assert [b.title for b in found] == ["Auditlogs zaaksysteem ontbreken"]
 
 
 def test_autogenerate_finds_no_difference_between_models_and_migrations(db: Database) -> None:

@@ -1,0 +1,86 @@
+"""What the `/knelpunt` modules share: finding a bottleneck, who may read it, notices."""
+
+from __future__ import annotations
+
+from storage import bottlenecks
+from storage.bottleneck_status import resolve_merged
+from storage.tlp import may_see
+from storage.views import BottleneckView, MemberView
+
+from handlers import notices
+from handlers.bottleneck_views import byline, heading, show_button
+from handlers.context import Context
+from handlers.core import Reply, Section, UserError
+from handlers.parsing import item_number, split_word
+from handlers.permissions import require_member
+
+
+def number_and_rest(rest: str, error_key: str = "bottleneck.bad_number") -> tuple[int, str]:
+    word, remainder = split_word(rest)
+    return item_number(word, error_key), remainder
+
+
+def visible(context: Context, number: int) -> tuple[BottleneckView, int | None]:
+    """The bottleneck the caller may see under `number`, following a merge.
+
+    Also returns the number asked for when it was merged into the one returned.
+    """
+    with context.db.read() as session:
+        kept = resolve_merged(session, number)
+        found = bottlenecks.get_visible(session, context.audience(), kept)
+    if found is None:
+        raise UserError("bottleneck.not_found", id=number)
+    return found, (number if kept != number else None)
+
+
+def merged_note(context: Context, asked: int | None, kept: BottleneckView) -> str:
+    return context.t("bottleneck.was_merged", old=asked, id=kept.id) if asked else ""
+
+
+def require_organisation(context: Context) -> MemberView:
+    require_member(context)
+    member = context.caller.member
+    if member is None or member.organisation_id is None:
+        raise UserError("bottleneck.needs_organisation")
+    return member
+
+
+def threshold_notice(context: Context, bottleneck: BottleneckView) -> list[Reply]:
+    """Tell the werkgroep, once, that enough municipalities recognise it to escalate."""
+    threshold = context.settings.escalation_threshold
+
+    def message(w: notices.Writer) -> tuple[str, tuple[Section, ...]]:
+        return w.t("bottleneck.threshold", threshold=threshold), (
+            Section(
+                text=heading(bottleneck) + "\n" + ", ".join(bottleneck.municipalities),
+                context=byline(w, bottleneck),
+            ),
+        )
+
+    def without_content(w: notices.Writer) -> tuple[str, tuple[Section, ...]]:
+        text = w.t(
+            "bottleneck.threshold_hidden",
+            id=bottleneck.id,
+            tlp=bottleneck.tlp.value,
+            threshold=threshold,
+        )
+        return text, ()
+
+    return notices.workgroup(
+        context.db,
+        context.settings,
+        message,
+        tlp=bottleneck.tlp,
+        without_content=without_content,
+        may_read=lambda m: may_see_bottleneck(m, bottleneck),
+        buttons=(show_button(context, bottleneck),),
+    )
+
+
+def may_see_bottleneck(member: MemberView, bottleneck: BottleneckView) -> bool:
+    return may_see(
+        notices.reader(member),
+        bottleneck.tlp,
+        organisation_id=bottleneck.organisation_id,
+        author_id=bottleneck.reporter_id,
+    )

@@ -1,0 +1,238 @@
+"""Bottlenecks as documents: the export (Markdown or CSV) and the escalation dossier.
+
+Both are built only from what the audience may see; the document states the
+strictest label it contains. The command line uses the same functions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from datetime import datetime
+
+from storage import bottlenecks
+from storage.tlp import TLP
+from storage.views import BottleneckDetail, BottleneckView
+
+from handlers.bottleneck_common import number_and_rest, visible
+from handlers.bottleneck_status import escalation_body
+from handlers.bottleneck_views import Words, history_lines, municipality_count
+from handlers.context import ESCALATION_BODIES, Context
+from handlers.core import Attachment, Reply, UserError, Visibility
+from handlers.permissions import require_member, require_role
+from handlers.router import Subcommand
+
+
+def strictest(labels: Sequence[TLP]) -> TLP:
+    return max(labels, key=lambda t: t.rank, default=TLP.CLEAR)
+
+
+def status_line(words: Words, b: BottleneckView) -> str:
+    line = words.t("status." + b.status)
+    if b.escalated_to and b.escalated_at:
+        line += " (" + words.t(
+            "bottleneck.escalated_to", body=b.escalated_to, date=words.date(b.escalated_at)
+        )
+        line += f", {words.t('history.reference', reference=b.reference)})" if b.reference else ")"
+    return line
+
+
+def _clean_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def export_markdown(words: Words, details: Sequence[BottleneckDetail], now: datetime) -> str:
+    """Per bottleneck: title, description, who recognises it, status and history."""
+    label = strictest([d.bottleneck.tlp for d in details])
+    lines = [
+        f"# {words.t('export.title')}",
+        "",
+        words.t("export.intro", date=words.date(now), count=len(details), tlp=label.value),
+        "",
+    ]
+    for d in details:
+        b = d.bottleneck
+        municipalities = ", ".join(b.municipalities) or "—"
+        lines += [
+            f"## #{b.id} {b.title}",
+            "",
+            f"- **{words.t('field.status')}:** {status_line(words, b)}",
+            f"- **{words.t('field.tlp')}:** {b.tlp.value}",
+            f"- **{words.t('field.theme')}:** {'#' + b.theme if b.theme else '—'}",
+            f"- **{words.t('field.reported_on')}:** {words.date(b.created_at)}"
+            + (f" ({b.organisation_name})" if b.organisation_name else ""),
+            f"- **{municipality_count(words, b.support_count)}:** {municipalities}",
+        ]
+        if b.partners:
+            lines.append(f"- **{words.t('field.partners')}:** {', '.join(b.partners)}")
+        if b.answer:
+            lines.append(f"- **{words.t('field.answer')}:** {_clean_line(b.answer)}")
+        lines += ["", b.description or b.title, "", f"### {words.t('export.history')}", ""]
+        lines += [f"- {line}" for line in history_lines(words, d.events)]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def export_csv(words: Words, details: Sequence[BottleneckDetail]) -> str:
+    """One row per bottleneck, history in one cell (a line per change)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(words.t("export.columns").split("|"))
+    for d in details:
+        b = d.bottleneck
+        writer.writerow(
+            [
+                b.id,
+                b.title,
+                b.description,
+                b.theme or "",
+                b.tlp.value,
+                words.t("status." + b.status),
+                b.support_count,
+                "; ".join(b.municipalities),
+                "; ".join(b.partners),
+                b.created_at.date().isoformat(),
+                b.escalated_to or "",
+                b.reference or "",
+                b.answer or "",
+                "\n".join(history_lines(words, d.events)),
+            ]
+        )
+    return out.getvalue()
+
+
+def _private(context: Context, reply: Reply) -> list[Reply]:
+    """Files go to the caller's DM; in a channel they are told where to look."""
+    replies = [reply]
+    if not context.request.is_direct:
+        replies.append(Reply(text=context.t("bottleneck.sent_privately")))
+    return replies
+
+
+def export(context: Context, rest: str) -> list[Reply]:
+    require_member(context)
+    fmt = rest.strip().lower() or "md"
+    if fmt not in ("md", "markdown", "csv"):
+        raise UserError("bottleneck.export_usage", word=fmt[:20])
+    with context.db.read() as session:
+        found = bottlenecks.details(session, context.audience())
+    if not found:
+        raise UserError("bottleneck.none")
+    stamp = context.today().isoformat()
+    if fmt == "csv":
+        file = Attachment(f"knelpunten-{stamp}.csv", export_csv(context, found), "text/csv")
+    else:
+        file = Attachment(f"knelpunten-{stamp}.md", export_markdown(context, found, context.now()))
+    label = strictest([d.bottleneck.tlp for d in found])
+    reply = Reply(
+        text=context.t("bottleneck.export_ready", count=len(found), tlp=label.value),
+        files=(file,),
+        visibility=Visibility.DIRECT,
+        user=context.caller.user_id,
+        tlp=label,
+    )
+    return _private(context, reply)
+
+
+def dossier_markdown(
+    words: Words,
+    detail: BottleneckDetail,
+    body: str,
+    now: datetime,
+    *,
+    anonymous: bool,
+) -> str:
+    """A draft escalation dossier for `body`, in the install's administrative tone."""
+    b = detail.bottleneck
+    # Linked knowledge goes along only up to the bottleneck's own label.
+    knowledge = [k for k in detail.knowledge if k.tlp.rank <= b.tlp.rank]
+    left_out = len(detail.knowledge) - len(knowledge) + detail.hidden_knowledge
+    body_name = words.t("body." + body) if body in ESCALATION_BODIES else body
+    lines = [
+        f"# {words.t('dossier.title', title=b.title)}",
+        "",
+        f"**{words.t('dossier.to')}:** {body_name}  ",
+        f"**{words.t('dossier.from')}:** {words.t('dossier.sender')}  ",
+        f"**{words.t('dossier.date')}:** {words.date(now)}  ",
+        f"**{words.t('field.tlp')}:** {b.tlp.value}  ",
+        f"**{words.t('dossier.number')}:** #{b.id}"
+        + (f" · {words.t('history.reference', reference=b.reference)}" if b.reference else ""),
+        "",
+        f"## {words.t('dossier.problem')}",
+        "",
+        b.description or b.title,
+        "",
+        f"## {words.t('dossier.who')}",
+        "",
+    ]
+    if anonymous:
+        lines.append(words.t("dossier.count_only", count=b.support_count))
+    else:
+        lines.append(
+            words.t("dossier.count_named", count=b.support_count, names=", ".join(b.municipalities))
+        )
+        if b.partners:
+            lines.append(words.t("dossier.partners", names=", ".join(b.partners)))
+    supporting = set(b.municipalities) | set(b.partners)
+    notes = [n for n in detail.notes if n.organisation_name in supporting]
+    if notes:
+        lines += ["", f"## {words.t('dossier.notes')}", ""]
+        for n in notes:
+            who = "" if anonymous else f" — {n.organisation_name}"
+            lines.append(f"- “{_clean_line(n.text)}”{who}")
+    lines += ["", f"## {words.t('dossier.done')}", ""]
+    if knowledge:
+        lines.append(f"**{words.t('dossier.knowledge')}**")
+        lines += [f"- #{k.id} {k.title} ({k.tlp.value})" for k in knowledge]
+    if left_out:
+        lines.append(words.t("dossier.knowledge_left_out", count=left_out))
+    steps = [e for e in detail.events if e.kind in ("reported", "status", "reopened", "answer")]
+    for event in steps:
+        what = words.t("status." + (event.new_status or b.status))
+        lines.append(
+            f"- {words.date(event.at)}: {what}" + (f" ({event.body})" if event.body else "")
+        )
+    lines += ["", f"## {words.t('dossier.decision')}", ""]
+    lines.append(b.decision_asked or words.t("dossier.decision_missing", id=b.id))
+    lines.append("")
+    return "\n".join(lines)
+
+
+def dossier(context: Context, rest: str) -> list[Reply]:
+    require_role(context, "werkgroep")
+    number, options = number_and_rest(rest)
+    words = options.split()
+    anonymous = any(w.lower() in ("anoniem", "anonymous") for w in words)
+    rest_words = [w for w in words if w.lower() not in ("anoniem", "anonymous")]
+    body: str | None = None
+    if rest_words:
+        if rest_words[0].lower() not in ("naar", "to") or len(rest_words) != 2:
+            raise UserError("bottleneck.dossier_usage")
+        body = rest_words[1]
+    found, _asked = visible(context, number)
+    body = escalation_body(context, body or found.escalated_to)
+    with context.db.read() as session:
+        detail = bottlenecks.detail(session, context.audience(), found.id)
+    if detail is None:
+        raise UserError("bottleneck.not_found", id=number)
+    text = dossier_markdown(context, detail, body, context.now(), anonymous=anonymous)
+    name = f"dossier-knelpunt-{found.id}-{body.lower()}.md"
+    reply = Reply(
+        text=context.t("bottleneck.dossier_ready", id=found.id, body=body),
+        files=(Attachment(name, text),),
+        visibility=Visibility.DIRECT,
+        user=context.caller.user_id,
+        tlp=found.tlp,
+    )
+    notes = [reply]
+    if not found.decision_asked:
+        notes.append(Reply(text=context.t("dossier.decision_hint", id=found.id)))
+    return _private(context, notes[0]) + notes[1:]
+
+
+SUBCOMMANDS: dict[tuple[str, ...], Subcommand] = {
+    ("export",): export,
+    ("dossier",): dossier,
+}

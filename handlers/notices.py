@@ -1,0 +1,141 @@
+"""Messages the bot sends on its own: DMs to members and notices to the werkgroep.
+
+A DM is written in its reader's language and only carries what that reader may see;
+a channel notice carries content only when its label may be shown in a channel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from storage import members
+from storage.db import Database
+from storage.tlp import TLP, Audience, Place, may_show_in
+from storage.views import MemberView
+
+from handlers.context import CoreSettings
+from handlers.core import Button, Reply, Section, Visibility
+from handlers.i18n import format_date, translate
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Writes for one reader: their language, dates in their time zone."""
+
+    language: str
+    timezone: ZoneInfo
+
+    @classmethod
+    def for_member(cls, member: MemberView, settings: CoreSettings) -> Writer:
+        return cls(
+            language=member.language or settings.language,
+            timezone=ZoneInfo(member.timezone or settings.timezone),
+        )
+
+    @classmethod
+    def for_install(cls, settings: CoreSettings) -> Writer:
+        return cls(language=settings.language, timezone=ZoneInfo(settings.timezone))
+
+    def t(self, key: str, /, **params: object) -> str:
+        return translate(self.language, key, **params)
+
+    def date(self, moment: datetime) -> str:
+        return format_date(moment.astimezone(self.timezone).date(), self.language)
+
+
+# Builds one message for one reader: writer -> (text, sections).
+Message = Callable[[Writer], tuple[str, tuple[Section, ...]]]
+
+
+def reader(member: MemberView) -> Audience:
+    """`member` reading a DM."""
+    return Audience(
+        place=Place.PRIVATE,
+        member_id=member.id,
+        organisation_id=member.organisation_id,
+        is_member=member.active,
+    )
+
+
+MayRead = Callable[[MemberView], bool]
+
+
+def direct(
+    members_: Iterable[MemberView],
+    settings: CoreSettings,
+    message: Message,
+    *,
+    tlp: TLP | None = None,
+    skip: int | None = None,
+    may_read: MayRead | None = None,
+    without_content: Message | None = None,
+    buttons: tuple[Button, ...] = (),
+) -> list[Reply]:
+    """One DM per member, each in their own language, leaving out member `skip`.
+
+    A member for whom `may_read` is false gets `without_content` instead (or nothing).
+    """
+    replies = []
+    for member in members_:
+        if member.id == skip or not member.active:
+            continue
+        allowed = may_read is None or may_read(member)
+        chosen = message if allowed else without_content
+        if chosen is None:
+            continue
+        text, sections = chosen(Writer.for_member(member, settings))
+        replies.append(
+            Reply(
+                text=text,
+                sections=sections,
+                buttons=buttons,
+                visibility=Visibility.DIRECT,
+                user=member.platform_user_id,
+                tlp=tlp if allowed else None,
+            )
+        )
+    return replies
+
+
+def workgroup(
+    db: Database,
+    settings: CoreSettings,
+    message: Message,
+    *,
+    tlp: TLP | None,
+    without_content: Message,
+    may_read: MayRead | None = None,
+    buttons: tuple[Button, ...] = (),
+) -> list[Reply]:
+    """Tell the werkgroep: in its channel when one is set, otherwise by DM to each member.
+
+    Where the content may not be shown (a channel for AMBER, a member outside the
+    organisation for AMBER+STRICT) the notice is `without_content`: a number, no more.
+    """
+    if settings.workgroup_channel:
+        safe = tlp is None or may_show_in(tlp, Place.CHANNEL)
+        text, sections = (message if safe else without_content)(Writer.for_install(settings))
+        return [
+            Reply(
+                text=text,
+                sections=sections,
+                buttons=buttons,
+                visibility=Visibility.CHANNEL,
+                channel=settings.workgroup_channel,
+                tlp=tlp if safe else None,
+            )
+        ]
+    with db.read() as session:
+        group = [m for m in members.active_members(session) if "werkgroep" in m.roles]
+    return direct(
+        group,
+        settings,
+        message,
+        tlp=tlp,
+        may_read=may_read,
+        without_content=without_content,
+        buttons=buttons,
+    )
