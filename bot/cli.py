@@ -21,9 +21,13 @@ from bot.app import create_app
 from bot.clock import FixedClock, SystemClock
 from bot.config import ConfigError, Settings, load_settings
 from bot.console import Console
+from bot.scheduler import Sweeper, sweep
+from handlers import bottleneck_export
 from handlers.core import Clock
 from handlers.i18n import translate
-from storage import backup, migrate
+from handlers.notices import Writer
+from storage import backup, bottlenecks, migrate
+from storage.tlp import TLP, Audience
 
 log = logging.getLogger("bot")
 CONSOLE_OPERATOR = "console"
@@ -65,7 +69,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = sub.add_parser("import", help="restore a JSON export into an empty database")
     restore.add_argument("file", type=Path, help="the export file")
+
+    tick = sub.add_parser("tick", help="run every scheduled job once and send what is due")
+    tick.add_argument("--now", type=_moment, help="run as if it were this ISO date-time")
+
+    bottlenecks = sub.add_parser("knelpunten", help="bottlenecks: export for national escalation")
+    bottleneck_sub = bottlenecks.add_subparsers(dest="bottleneck_command", required=True)
+    export_bottlenecks = bottleneck_sub.add_parser(
+        "export", help="write the bottlenecks an audience may see as Markdown or CSV"
+    )
+    export_bottlenecks.add_argument("--format", choices=("md", "csv"), default="md")
+    export_bottlenecks.add_argument("--out", type=Path, help="file to write (default: stdout)")
+    export_bottlenecks.add_argument(
+        "--audience",
+        type=_audience,
+        default=TLP.GREEN,
+        help="the strictest label the readers may see: tlp:clear, tlp:green (default), tlp:amber",
+    )
     return parser
+
+
+def _audience(text: str) -> TLP:
+    label = TLP.parse(text if ":" in text else f"tlp:{text}")
+    if label not in (TLP.CLEAR, TLP.GREEN, TLP.AMBER):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: an export audience is tlp:clear, tlp:green or tlp:amber"
+        )
+    return label
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "demo": _demo,
         "export": _export,
         "import": _import,
+        "tick": _tick,
+        "knelpunten": _bottlenecks,
     }
     return commands[args.command](settings, args)
 
@@ -101,31 +133,45 @@ def _clock(settings: Settings, moment: datetime | None) -> Clock:
     return FixedClock(moment)
 
 
+def _platform_missing(settings: Settings) -> bool:
+    if settings.platform == "console":
+        return False
+    print(
+        f"The {settings.platform} adapter is not part of this version yet; "
+        "unset its variables to use the console.",
+        file=sys.stderr,
+    )
+    return True
+
+
 def _run(settings: Settings, args: argparse.Namespace) -> int:
-    if settings.platform != "console":
-        print(
-            f"The {settings.platform} adapter is not part of this version yet; "
-            "unset its variables to use the console.",
-            file=sys.stderr,
-        )
+    if _platform_missing(settings):
         return 2
-    return _console(settings, argparse.Namespace(user=args.user, now=None, channel="algemeen"))
+    console_args = argparse.Namespace(user=args.user, now=None, channel="algemeen")
+    return _console(settings, console_args, scheduled=True)
 
 
-def _console(settings: Settings, args: argparse.Namespace) -> int:
+def _console(settings: Settings, args: argparse.Namespace, *, scheduled: bool = False) -> int:
     user = args.user or next(iter(sorted(settings.admins)), None)
     if user is None:
         # Whoever runs the console owns the database file: make them its administrator.
         user = CONSOLE_OPERATOR
         settings = replace(settings, admins=settings.admins | {CONSOLE_OPERATOR})
     app = create_app(settings, _clock(settings, args.now))
+    console = Console(app.core, sys.stdout, user, settings.language, channel=args.channel)
+    # `run` sweeps for due reminders and notices; `console` (for trying and testing)
+    # sends them only when asked with `:tick`, so its output stays predictable.
+    sweeper = Sweeper(app.core, console.show, settings.sweep_seconds) if scheduled else None
     try:
-        console = Console(app.core, sys.stdout, user, settings.language, channel=args.channel)
         interactive = sys.stdin.isatty()
         if interactive:
             print(translate(settings.language, "console.welcome", user=user) + "\n")
+        if sweeper:
+            sweeper.start()
         return console.run(_prompted_lines(console) if interactive else sys.stdin)
     finally:
+        if sweeper:
+            sweeper.stop()
         app.close()
 
 
@@ -183,6 +229,44 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
         print(f"Exported to {args.out}", file=sys.stderr)
     else:
         _write_json(data, sys.stdout)
+    return 0
+
+
+def _tick(settings: Settings, args: argparse.Namespace) -> int:
+    """Run the scheduled jobs once, as at `--now`; the console prints what it would send."""
+    if _platform_missing(settings):
+        return 2
+    app = create_app(settings, _clock(settings, args.now))
+    try:
+        console = Console(app.core, sys.stdout, CONSOLE_OPERATOR, settings.language)
+        sent = sweep(app.core, console.show)
+    finally:
+        app.close()
+    print(f"{sent} message(s) sent.", file=sys.stderr)
+    return 0
+
+
+def _bottlenecks(settings: Settings, args: argparse.Namespace) -> int:
+    app = create_app(settings, SystemClock())
+    now = SystemClock().now()
+    words = Writer.for_install(settings.core())
+    try:
+        with app.db.read() as session:
+            found = bottlenecks.details(session, Audience.group(args.audience))
+    finally:
+        app.close()
+    if args.format == "csv":
+        document = bottleneck_export.export_csv(words, found)
+    else:
+        document = bottleneck_export.export_markdown(words, found, now)
+    if args.out:
+        args.out.write_text(document, encoding="utf-8")
+        print(
+            f"{len(found)} bottleneck(s) up to {args.audience.value} written to {args.out}",
+            file=sys.stderr,
+        )
+    else:
+        sys.stdout.write(document)
     return 0
 
 

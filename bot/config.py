@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError
 
-from handlers.context import CoreSettings
+from handlers.context import ESCALATION_BODIES, CoreSettings
 from handlers.i18n import LANGUAGES
 from storage.tlp import TLP
 
@@ -40,6 +40,13 @@ class Settings:
     log_level: str = "INFO"
     slack_bot_token: str | None = field(default=None, repr=False)
     mattermost_url: str | None = None
+    network_channel: str | None = None
+    workgroup_channel: str | None = None
+    escalation_threshold: int = 3
+    escalation_bodies: tuple[str, ...] = ESCALATION_BODIES
+    answer_weeks: int = 6
+    reminder_hour: int = 9
+    sweep_seconds: int = 30
 
     @property
     def safe_database_url(self) -> str:
@@ -61,12 +68,42 @@ class Settings:
             timezone=self.timezone,
             admins=self.admins,
             tlp_default=self.tlp_default,
+            network_channel=self.network_channel,
+            workgroup_channel=self.workgroup_channel,
+            escalation_threshold=self.escalation_threshold,
+            escalation_bodies=self.escalation_bodies,
+            answer_weeks=self.answer_weeks,
+            reminder_hour=self.reminder_hour,
         )
 
 
 def _get(env: Mapping[str, str], name: str, default: str) -> str:
     value = env.get(name, "").strip()
     return value or default
+
+
+def _number(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    text = _get(env, name, str(default))
+    if not text.isascii() or not text.isdigit() or not low <= int(text) <= high:
+        raise ConfigError(name, f"must be a whole number from {low} to {high}, not {text!r}")
+    return int(text)
+
+
+def _channel(env: Mapping[str, str], name: str) -> str | None:
+    value = env.get(name, "").strip().lstrip("#")
+    if value and any(ch.isspace() for ch in value):
+        raise ConfigError(name, "is one channel name or id, without spaces")
+    return value or None
+
+
+def _bodies(env: Mapping[str, str]) -> tuple[str, ...]:
+    """The shipped escalation bodies plus any the install adds (ESCALATION_BODIES)."""
+    extra = [b.strip() for b in env.get("ESCALATION_BODIES", "").split(",") if b.strip()]
+    for body in extra:
+        if len(body) > 40 or any(ch.isspace() for ch in body):
+            raise ConfigError("ESCALATION_BODIES", "is a comma-separated list of short names")
+    known = {b.lower() for b in ESCALATION_BODIES}
+    return ESCALATION_BODIES + tuple(b for b in dict.fromkeys(extra) if b.lower() not in known)
 
 
 def load_settings(env: Mapping[str, str]) -> Settings:
@@ -115,4 +152,12 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         log_level=log_level,
         slack_bot_token=env.get("SLACK_BOT_TOKEN", "").strip() or None,
         mattermost_url=env.get("MATTERMOST_URL", "").strip() or None,
+        network_channel=_channel(env, "NETWORK_CHANNEL"),
+        workgroup_channel=_channel(env, "WORKGROUP_CHANNEL"),
+        escalation_threshold=_number(env, "ESCALATION_THRESHOLD", 3, 1, 27),
+        escalation_bodies=_bodies(env),
+        answer_weeks=_number(env, "ESCALATION_ANSWER_WEEKS", 6, 1, 52),
+        # Reminders avoid 02:00-03:00, which the autumn DST night runs twice.
+        reminder_hour=_number(env, "REMINDER_HOUR", 9, 6, 20),
+        sweep_seconds=_number(env, "SWEEP_SECONDS", 30, 5, 3600),
     )

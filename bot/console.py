@@ -2,13 +2,15 @@
 
 It is the offline way to try the bot and what the end-to-end tests drive. Lines that
 start with `/` are slash commands; lines that start with `:` steer the console
-(`:as USER`, `:in CHANNEL`, `:dm`, `:press ACTION [VALUE]`, `:help`).
+(`:as USER`, `:in CHANNEL`, `:dm`, `:press ACTION [VALUE]`, `:tick`, `:help`).
+Files that go with a reply (exports, dossiers) are printed in full between rules.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from handlers.core import Reply, Request, Section, Visibility
@@ -47,13 +49,18 @@ def _button_line(label: str, action_id: str, value: str) -> str:
     return f"  [{render_text(label)}]  :press {action_id} {value}"
 
 
+_RULE = "─" * 60
+
+
 def render(reply: Reply) -> str:
-    """A reply as plain text: text, sections, then the buttons with how to press them."""
+    """A reply as plain text: text, sections, buttons with how to press them, then files."""
     parts = [render_text(reply.text)] if reply.text else []
     for section in reply.sections:
         parts.append("\n".join(render_section(section)))
     if reply.buttons:
         parts.append("\n".join(_button_line(b.label, b.action_id, b.value) for b in reply.buttons))
+    for file in reply.files:
+        parts.append(f"📎 {file.name}\n{_RULE}\n{file.content.rstrip()}\n{_RULE}")
     return "\n\n".join(p for p in parts if p)
 
 
@@ -74,6 +81,7 @@ class Console:
         self.language = language
         self.channel: str | None = channel
         self.last_replies: list[Reply] = []
+        self._lock = threading.Lock()  # the scheduler's sweeps print from another thread
 
     def t(self, key: str, /, **params: object) -> str:
         return translate(self.language, key, **params)
@@ -130,6 +138,9 @@ class Console:
             self._say(self.t("console.now_in", place="DM"))
         elif word == "press" and rest:
             self._press(rest)
+        elif word == "tick":
+            replies = self.core.tick()
+            self.show(replies) if replies else self._say(self.t("console.nothing_due"))
         else:
             self._say(self.t("console.help"))
 
@@ -154,6 +165,10 @@ class Console:
     def _send(self, request: Request) -> None:
         replies = self.core.handle(request)
         self.last_replies = replies
+        self.show(replies)
+
+    def show(self, replies: Sequence[Reply]) -> None:
+        """Print replies: DMs and channel posts say where they go."""
         for reply in replies:
             text = render(reply)
             if reply.visibility is Visibility.DIRECT:
@@ -164,5 +179,6 @@ class Console:
                 self._say(text)
 
     def _say(self, text: str) -> None:
-        print(text, file=self.out, flush=True)
-        print(file=self.out, flush=True)
+        with self._lock:
+            print(text, file=self.out, flush=True)
+            print(file=self.out, flush=True)

@@ -179,9 +179,11 @@ TEXTS: dict[str, str] = {
     ),
     "console.help": (
         "`:as <id>` switch user · `:in <channel>` talk in a channel · `:dm` talk in a direct "
-        "message · `:press <action> [value]` press a button of the last reply · `\\n` in a "
+        "message · `:press <action> [value]` press a button of the last reply · `:tick` send what "
+        "is due now · `\\n` in a "
         "command is a new line"
     ),
+    "console.nothing_due": "Nothing is due right now.",
     "console.now_as": "You are now {user}.",
     "console.now_in": "You are now talking in {place}.",
     "console.no_button": "The last reply has no button `{action}`{value}.",

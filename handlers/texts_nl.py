@@ -184,9 +184,10 @@ TEXTS: dict[str, str] = {
     ),
     "console.help": (
         "`:as <id>` wissel van gebruiker · `:in <kanaal>` praat in een kanaal · `:dm` praat in "
-        "een privégesprek · `:press <actie> [waarde]` druk op een knop van het laatste antwoord · "
+        "een privégesprek · `:press <actie> [waarde]` druk op een knop van het laatste antwoord · `:tick` verstuur wat nu aan de beurt is · "
         "`\\n` in een opdracht is een nieuwe regel"
     ),
+    "console.nothing_due": "Er is nu niets te versturen.",
     "console.now_as": "Je bent nu {user}.",
     "console.now_in": "Je praat nu in {place}.",
     "console.no_button": "Het laatste antwoord heeft geen knop `{action}`{value}.",

@@ -12,6 +12,11 @@ COMMANDS = (
     "/kennis verwijder", "/kennis nuttig", "/kennis recent", "/ciso", "/ciso lid",
     "/ciso lid <@x>", "/ciso instellingen taal", "/ciso instellingen tijdzone",
     "/ciso organisatie nieuw", "/ciso verwijder",
+    "/knelpunt", "/knelpunt meld", "/knelpunt steun", "/knelpunt steun 1", "/knelpunt intrekken",
+    "/knelpunt notitie 1", "/knelpunt toon", "/knelpunt lijst", "/knelpunt status",
+    "/knelpunt status 1", "/knelpunt status 1 geescaleerd", "/knelpunt antwoord 1",
+    "/knelpunt samenvoegen", "/knelpunt samenvoegen 1 naar", "/knelpunt vraag 1",
+    "/knelpunt koppel 1", "/knelpunt export", "/knelpunt dossier 1", "/knelpunt heropen",
 )  # fmt: skip
 NASTY = st.sampled_from(
     ['"', "*", "NEAR(", "AND", "-", ":", "(", "<!channel>", "@here", "#", "TLP:", "TLP:RED",
@@ -26,6 +31,7 @@ def test_any_text_after_any_command_gets_a_clear_reply(
     network: Chat, command: str, text: str
 ) -> None:
     network.say("anna", "/kennis deel Een item om mee te werken")
+    network.say("anna", "/knelpunt meld Een knelpunt om mee te werken")
     for user in ("admin", "bram", "stranger"):
         replies = network.say(user, f"{command} {text}")
         said = everything(replies)
@@ -36,7 +42,10 @@ def test_any_text_after_any_command_gets_a_clear_reply(
 
 @settings(max_examples=60)
 @given(action=st.sampled_from(["kennis.show", "kennis.more", "kennis.useful", "kennis.delete",
-                               "kennis.announce", "nope"]), value=TEXT)  # fmt: skip
+                               "kennis.announce", "knelpunt.show", "knelpunt.support",
+                               "knelpunt.withdraw", "knelpunt.report", "knelpunt.discard",
+                               "knelpunt.more", "nope"]), value=TEXT)  # fmt: skip
 def test_forged_button_values_get_a_clear_reply(network: Chat, action: str, value: str) -> None:
+    network.say("anna", "/knelpunt meld Een knelpunt om mee te werken")
     said = everything(network.press("carla", action, value))
     assert said.strip() and "er ging iets mis" not in said
