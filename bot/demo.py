@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlalchemy.orm import Session
+
+from bot.demo_bottlenecks import BOTTLENECKS
 from bot.demo_data import ITEMS, MEMBERS, VOTES
 from handlers.parsing import title_and_body
-from storage import backup, knowledge, members
+from storage import backup, bottleneck_status, bottleneck_support, bottlenecks, knowledge, members
 from storage.db import Database
 from storage.tlp import TLP
 from storage.views import Actor
@@ -65,4 +68,50 @@ def load_demo(db: Database, now: datetime) -> dict[str, int]:
             knowledge.add_useful_vote(
                 session, Actor(ref=f"{PLATFORM}:{voter}"), now, item_ids[number - 1], ids[voter]
             )
-    return {"members": len(MEMBERS), "knowledge items": len(ITEMS), "useful votes": len(VOTES)}
+        _load_bottlenecks(session, now, ids)
+    return {
+        "members": len(MEMBERS),
+        "knowledge items": len(ITEMS),
+        "useful votes": len(VOTES),
+        "bottlenecks": len(BOTTLENECKS),
+    }
+
+
+def _load_bottlenecks(session: Session, now: datetime, ids: dict[str, int]) -> None:
+    by_user = {m.platform_user_id: m for m in members.active_members(session)}
+    workgroup = by_user["anna.denhaag"]
+    for reporter, days_ago, label, theme, title, text, supporters, steps, decision in BOTTLENECKS:
+        reported = now - timedelta(days=days_ago)
+        created = bottlenecks.create(
+            session,
+            reported,
+            by_user[reporter],
+            title=title,
+            description=text,
+            theme=theme,
+            tlp=TLP(label),
+        )
+        for n, (supporter, note) in enumerate(supporters, start=1):
+            at = reported + timedelta(days=n)
+            bottleneck_support.support(session, at, created.id, by_user[supporter], note)
+            bottleneck_support.claim_threshold(session, created.id, at, 3)
+        for step_days_ago, status, body, reference, answer_in_days, reason in steps:
+            at = now - timedelta(days=step_days_ago)
+            escalation = None
+            if body is not None:
+                due = at + timedelta(days=answer_in_days or 42)
+                escalation = bottleneck_status.Escalation(body, reference, due)
+            bottleneck_status.change_status(
+                session,
+                workgroup.actor,
+                workgroup.display_name,
+                at,
+                created.id,
+                status,
+                reason=reason,
+                escalation=escalation,
+            )
+        if decision:
+            bottleneck_status.set_decision_asked(
+                session, workgroup.actor, workgroup.display_name, reported, created.id, decision
+            )

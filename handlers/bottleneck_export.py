@@ -226,10 +226,12 @@ def dossier(context: Context, rest: str) -> list[Reply]:
         user=context.caller.user_id,
         tlp=found.tlp,
     )
-    notes = [reply]
+    hints = []
+    if anonymous:
+        hints.append(Reply(text=context.t("dossier.check_quotes")))
     if not found.decision_asked:
-        notes.append(Reply(text=context.t("dossier.decision_hint", id=found.id)))
-    return _private(context, notes[0]) + notes[1:]
+        hints.append(Reply(text=context.t("dossier.decision_hint", id=found.id)))
+    return _private(context, reply) + hints
 
 
 SUBCOMMANDS: dict[tuple[str, ...], Subcommand] = {

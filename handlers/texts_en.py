@@ -416,6 +416,7 @@ TEXTS: dict[str, str] = {
     "dossier.decision_missing": (
         "_To be filled in by the working group: `/knelpunt vraag {id} <decision asked>`._"
     ),
+    "dossier.check_quotes": "Note: this dossier is anonymous, but quotes may contain names of municipalities or people. Check them.",
     "dossier.decision_hint": (
         "Tip: the decision asked is still missing. Record it with `/knelpunt vraag {id} <text>` "
         "and make the dossier again."

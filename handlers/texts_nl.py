@@ -424,6 +424,7 @@ TEXTS: dict[str, str] = {
     "dossier.decision_missing": (
         "_Nog in te vullen door de werkgroep: `/knelpunt vraag {id} <gevraagd besluit>`._"
     ),
+    "dossier.check_quotes": "Let op: dit dossier is anoniem, maar citaten kunnen namen van gemeenten of personen bevatten. Lees ze na.",
     "dossier.decision_hint": (
         "Tip: het gevraagde besluit ontbreekt nog. Leg het vast met `/knelpunt vraag {id} <tekst>` "
         "en maak het dossier opnieuw."

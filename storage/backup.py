@@ -12,8 +12,9 @@ from typing import Any
 from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from storage import bottlenecks
 from storage.fold import index_text
-from storage.models import AuditEntry, Base, KnowledgeItem, Member, Tag, UTCDateTime
+from storage.models import AuditEntry, Base, Bottleneck, KnowledgeItem, Member, Tag, UTCDateTime
 
 FORMAT = "ciso-bot-export"
 VERSION = 1
@@ -99,4 +100,6 @@ def _reindex_all(session: Session) -> None:
         item.search_title = index_text(item.title)
         item.search_body = index_text(item.body)
         item.search_tags = index_text(" ".join(t.name for t in item.tags))
+    for row in session.scalars(select(Bottleneck)):
+        bottlenecks.reindex(row)
     session.flush()

@@ -62,7 +62,7 @@ def visible(audience: Audience) -> ColumnElement[bool]:
     )
 
 
-def _reindex(row: Bottleneck) -> None:
+def reindex(row: Bottleneck) -> None:
     row.search_title = index_text(row.title)
     row.search_body = index_text(" ".join(filter(None, (row.description, row.theme))))
 
@@ -261,7 +261,7 @@ def create(
         created_at=at,
         updated_at=at,
     )
-    _reindex(row)
+    reindex(row)
     session.add(row)
     session.flush()
     if reporter.organisation_id is not None:

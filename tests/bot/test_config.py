@@ -31,6 +31,13 @@ def test_admins_are_a_comma_separated_list() -> None:
         ("DATABASE_URL", "not a url"),
         ("LOG_LEVEL", "LOUD"),
         ("BOT_ADMINS", "U1 U2"),
+        ("ESCALATION_THRESHOLD", "0"),
+        ("ESCALATION_THRESHOLD", "drie"),
+        ("ESCALATION_ANSWER_WEEKS", "99"),
+        ("REMINDER_HOUR", "2"),
+        ("SWEEP_SECONDS", "-5"),
+        ("WORKGROUP_CHANNEL", "de werkgroep"),
+        ("ESCALATION_BODIES", "Autoriteit Persoonsgegevens"),
     ],
 )
 def test_a_bad_value_names_the_variable(variable: str, value: str) -> None:
@@ -47,3 +54,20 @@ def test_the_database_password_stays_out_of_repr_and_logs() -> None:
     settings = load_settings({"DATABASE_URL": "postgresql://bot:s3cret@db/ciso"})
     assert "s3cret" not in repr(settings)
     assert "s3cret" not in settings.safe_database_url
+
+
+def test_bottleneck_settings_and_their_defaults() -> None:
+    default = load_settings({}).core()
+    assert (default.escalation_threshold, default.answer_weeks, default.reminder_hour) == (3, 6, 9)
+    assert default.network_channel is None and default.workgroup_channel is None
+    chosen = load_settings(
+        {
+            "NETWORK_CHANNEL": "#ciso-netwerk",
+            "WORKGROUP_CHANNEL": "C0WERKGROEP",
+            "ESCALATION_THRESHOLD": "5",
+            "ESCALATION_BODIES": "AP, ibd, Provincie",
+        }
+    ).core()
+    assert (chosen.network_channel, chosen.workgroup_channel) == ("ciso-netwerk", "C0WERKGROEP")
+    assert chosen.escalation_threshold == 5
+    assert chosen.escalation_bodies[-2:] == ("AP", "Provincie")  # IBD was there already

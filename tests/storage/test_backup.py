@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.demo import load_demo
-from storage import backup, migrate
+from storage import backup, bottleneck_links, migrate
 from storage.db import Database
 from storage.search import SearchQuery, search
 from storage.tlp import TLP, Audience, Place
@@ -29,7 +29,10 @@ def test_round_trip_restores_every_row_and_rebuilds_the_index(db: Database, tmp_
         assert backup.export_data(session, "0002", NOW)["tables"] == exported["tables"]
         reader = Audience(place=Place.PRIVATE, member_id=1, organisation_id=1, is_member=True)
         hits = search(session, reader, SearchQuery(words=("ransomware",)), 3).hits
+        similar = bottleneck_links.similar(session, reader, "auditlogs van het zaaksysteem")
     assert hits and all(h.item.tlp in (TLP.CLEAR, TLP.GREEN, TLP.AMBER) for h in hits)
+    assert counts["bottlenecks"] >= 6 and counts["bottleneck_events"] > counts["bottlenecks"]
+    assert [b.title for b in similar] == ["Zaaksysteem levert geen volledige auditlogs"]
     target.dispose()
 
 

@@ -1,0 +1,109 @@
+"""Exports and the escalation dossier: content, files, and TLP for the audience."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from bot.clock import FixedClock
+from handlers.core import Reply, Visibility
+from storage.db import Database
+from tests.conftest import Chat
+from tests.handlers.test_bottlenecks import _chat
+
+
+@pytest.fixture
+def net(db: Database, clock: FixedClock) -> Chat:
+    chat = _chat(db, clock, workgroup_channel="werkgroep")
+    chat.say(
+        "bram", "/knelpunt meld Auditlogs zaaksysteem ontbreken — Na de update geen logs. #logging"
+    )
+    chat.say("carla", "/knelpunt steun 1 Wij missen ze sinds maart")
+    chat.say("dirk", "/knelpunt steun 1")
+    chat.say("anna", "/knelpunt status 1 in-behandeling")
+    chat.say("anna", "/knelpunt status 1 geescaleerd naar IBD kenmerk IBD-9 — landelijk")
+    chat.say("bram", "/knelpunt meld Budget SOC te hoog voor kleine gemeenten TLP:AMBER")
+    chat.say("dirk", "/knelpunt meld Interne kwestie Den Haag TLP:AMBER+STRICT")
+    return chat
+
+
+def _file(replies: list[Reply]) -> tuple[Reply, str]:
+    (with_file,) = [r for r in replies if r.files]
+    return with_file, with_file.files[0].content
+
+
+def test_markdown_export_has_every_part_and_goes_to_a_dm(net: Chat) -> None:
+    replies = net.say("dirk", "/knelpunt export")
+    reply, text = _file(replies)
+    assert reply.visibility is Visibility.DIRECT and reply.user == "dirk"
+    assert reply.files[0].name == "knelpunten-2026-11-28.md"
+    assert "privébericht" in replies[-1].text  # said in a channel: pointed to the DM
+    assert "## #1 Auditlogs zaaksysteem ontbreken" in text
+    assert "Na de update geen logs." in text
+    assert "**3 gemeenten:** Delft, Den Haag, Leiden" in text
+    assert "geëscaleerd (naar IBD op 28 november 2026, kenmerk IBD-9)" in text
+    assert "anna: in behandeling → geëscaleerd (naar IBD, kenmerk IBD-9)" in text
+    assert "Interne kwestie Den Haag" in text  # dirk is of Den Haag
+    assert "strengste rubricering in dit document: TLP:AMBER+STRICT" in text
+    assert reply.tlp is not None and reply.tlp.value == "TLP:AMBER+STRICT"
+
+
+def test_export_leaves_out_what_the_reader_may_not_see(net: Chat) -> None:
+    _reply, text = _file(net.say("carla", "/knelpunt export md", channel=None))
+    assert "Interne kwestie" not in text and "Budget SOC" in text
+    _reply, guest = _file(net.say("admin", "/knelpunt export"))
+    assert "Interne kwestie" not in guest  # a beheerder of no municipality
+
+
+def test_csv_export_has_one_row_per_bottleneck(net: Chat) -> None:
+    _reply, text = _file(net.say("bram", "/knelpunt export csv", channel=None))
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:4] == ["nummer", "titel", "toelichting", "thema"]
+    by_id = {row[0]: row for row in rows[1:]}
+    assert set(by_id) == {"1", "2"}
+    assert by_id["1"][6:8] == ["3", "Delft; Den Haag; Leiden"]
+    assert by_id["1"][10:12] == ["IBD", "IBD-9"]
+    assert "in behandeling → geëscaleerd" in by_id["1"][13]
+
+
+def test_an_unknown_export_format_is_refused(net: Chat) -> None:
+    assert "md` of `csv" in net.text("bram", "/knelpunt export pdf")
+
+
+def test_dossier_names_municipalities_and_notes(net: Chat) -> None:
+    net.say("anna", "/knelpunt vraag 1 Spreek met de leverancier een landelijke logeis af.")
+    _reply, text = _file(net.say("anna", "/knelpunt dossier 1"))
+    assert text.startswith("# Knelpunt: Auditlogs zaaksysteem ontbreken")
+    assert "**Aan:** IBD — Informatiebeveiligingsdienst voor gemeenten (VNG)" in text
+    assert "3 gemeenten herkennen dit knelpunt: Delft, Den Haag, Leiden." in text
+    assert "“Wij missen ze sinds maart” — Delft" in text
+    assert "## Gevraagd besluit\n\nSpreek met de leverancier een landelijke logeis af." in text
+
+
+def test_anonymous_dossier_gives_only_the_number_of_municipalities(net: Chat) -> None:
+    _reply, text = _file(net.say("anna", "/knelpunt dossier 1 naar VNG anoniem"))
+    assert "**Aan:** VNG" in text
+    assert "3 gemeenten in de regio herkennen dit knelpunt." in text
+    for name in ("Leiden", "Delft", "Den Haag"):
+        assert name not in text
+    assert "“Wij missen ze sinds maart”" in text  # the note stays, its source does not
+    assert "Nog in te vullen door de werkgroep" in text
+
+
+def test_dossier_needs_the_werkgroep_and_a_body(net: Chat) -> None:
+    assert "alleen met de rol werkgroep" in net.text("bram", "/knelpunt dossier 1")
+    assert "Naar welke instantie" in net.text("anna", "/knelpunt dossier 2")
+    assert "Gebruik: `/knelpunt dossier" in net.text("anna", "/knelpunt dossier 1 voor IBD")
+
+
+def test_dossier_leaves_out_linked_knowledge_stricter_than_the_bottleneck(net: Chat) -> None:
+    net.say("bram", "/kennis deel Logchecklist voor zaaksystemen")
+    net.say("bram", "/kennis deel Interne analyse logging TLP:AMBER")
+    net.say("bram", "/knelpunt koppel 1 kennis 1")
+    net.say("bram", "/knelpunt koppel 1 kennis 2")
+    _reply, text = _file(net.say("anna", "/knelpunt dossier 1"))
+    assert "Logchecklist voor zaaksystemen (TLP:GREEN)" in text
+    assert "Interne analyse" not in text
+    assert "1 gekoppeld kennisitem(s) met een strengere rubricering is weggelaten" in text
