@@ -18,7 +18,7 @@ from storage.views import BottleneckDetail, BottleneckView
 
 from handlers.bottleneck_common import number_and_rest, visible
 from handlers.bottleneck_status import escalation_body
-from handlers.bottleneck_views import Words, history_lines, municipality_count
+from handlers.bottleneck_views import Words, counted, history_lines, municipality_count
 from handlers.context import ESCALATION_BODIES, Context
 from handlers.core import Attachment, Reply, UserError, Visibility
 from handlers.permissions import require_member, require_role
@@ -49,7 +49,12 @@ def export_markdown(words: Words, details: Sequence[BottleneckDetail], now: date
     lines = [
         f"# {words.t('export.title')}",
         "",
-        words.t("export.intro", date=words.date(now), count=len(details), tlp=label.value),
+        words.t(
+            "export.intro",
+            date=words.date(now),
+            bottlenecks=counted(words, "count.bottleneck", len(details)),
+            tlp=label.value,
+        ),
         "",
     ]
     for d in details:
@@ -127,7 +132,11 @@ def export(context: Context, rest: str) -> list[Reply]:
         file = Attachment(f"knelpunten-{stamp}.md", export_markdown(context, found, context.now()))
     label = strictest([d.bottleneck.tlp for d in found])
     reply = Reply(
-        text=context.t("bottleneck.export_ready", count=len(found), tlp=label.value),
+        text=context.t(
+            "bottleneck.export_ready",
+            bottlenecks=counted(context, "count.bottleneck", len(found)),
+            tlp=label.value,
+        ),
         files=(file,),
         visibility=Visibility.DIRECT,
         user=context.caller.user_id,
@@ -187,7 +196,9 @@ def dossier_markdown(
         lines.append(f"**{words.t('dossier.knowledge')}**")
         lines += [f"- #{k.id} {k.title} ({k.tlp.value})" for k in knowledge]
     if left_out:
-        lines.append(words.t("dossier.knowledge_left_out", count=left_out))
+        lines.append(
+            words.t("dossier.knowledge_left_out", items=counted(words, "count.item", left_out))
+        )
     steps = [e for e in detail.events if e.kind in ("reported", "status", "reopened", "answer")]
     for event in steps:
         what = words.t("status." + (event.new_status or b.status))

@@ -39,9 +39,13 @@ def count_text(words: Words, bottleneck: BottleneckView) -> str:
     return municipality_count(words, bottleneck.support_count)
 
 
+def counted(words: Words, key: str, count: int) -> str:
+    """`count` things in words: `key_one` for one (`1 gemeente`), `key` otherwise."""
+    return words.t(f"{key}_one" if count == 1 else key, count=count)
+
+
 def municipality_count(words: Words, count: int) -> str:
-    """`1 gemeente`, `3 gemeenten`."""
-    return words.t("bottleneck.count_one" if count == 1 else "bottleneck.count", count=count)
+    return counted(words, "bottleneck.count", count)
 
 
 def byline(words: Words, bottleneck: BottleneckView) -> str:
@@ -179,7 +183,8 @@ def detail_sections(words: Words, detail: BottleneckDetail) -> list[Section]:
     if detail.knowledge or detail.hidden_knowledge:
         lines = [f"• #{k.id} {k.title} ({k.tlp.value})" for k in detail.knowledge]
         if detail.hidden_knowledge:
-            lines.append(words.t("bottleneck.hidden_knowledge", count=detail.hidden_knowledge))
+            items = counted(words, "count.item", detail.hidden_knowledge)
+            lines.append(words.t("bottleneck.hidden_knowledge", items=items))
         sections.append(
             Section(text=words.t("bottleneck.knowledge_title") + "\n" + "\n".join(lines))
         )

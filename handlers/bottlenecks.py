@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storage import bottleneck_links, bottleneck_support, bottlenecks, knowledge
 from storage.bottlenecks import ALL_STATUSES_BUT_MERGED, OPEN_STATUSES
@@ -70,6 +70,7 @@ def register(router: Router) -> None:
     router.add_action("knelpunt.withdraw", lambda c: withdraw(c, c.request.action_value))
     router.add_action("knelpunt.report", report_draft)
     router.add_action("knelpunt.discard", discard_draft)
+    router.add_action("knelpunt.support_instead", support_instead)
     router.add_action("knelpunt.more", more)
     bottleneck_status.register(router)
 
@@ -134,7 +135,21 @@ def report(context: Context, rest: str) -> Sequence[Reply]:
             theme=draft.theme,
             tlp=draft.tlp,
         )
-    sections = [short_section(context, b, member_id) for b in others]
+    sections = [
+        replace(
+            short_section(context, b, member_id),
+            buttons=(
+                show_button(context, b),
+                Button(
+                    "knelpunt.support_instead",
+                    f"{b.id}|{draft_id}",
+                    context.t("button.recognise"),
+                    "primary",
+                ),
+            ),
+        )
+        for b in others
+    ]
     sections += [knowledge_section(context, item) for item in items]
     shown: list[TLP] = [draft.tlp, *(b.tlp for b in others), *(i.tlp for i in items)]
     return [
@@ -159,6 +174,23 @@ def report_draft(context: Context) -> Sequence[Reply]:
     if draft is None:
         raise UserError("bottleneck.draft_gone")
     return create(context, Draft(draft.title, draft.description, draft.theme, draft.tlp))
+
+
+def support_instead(context: Context) -> list[Reply]:
+    """Support a similar bottleneck; the held-back report becomes the note."""
+    number_text, _, draft_text = context.request.action_value.partition("|")
+    number = item_number(number_text, "bottleneck.bad_number")
+    draft_id = item_number(draft_text, "bottleneck.bad_number")
+    member_id = context.caller.member_id or -1
+    with context.db.read() as session:
+        draft = bottleneck_links.get_draft(session, draft_id, member_id)
+    note = ""
+    if draft is not None:
+        note = " — ".join(filter(None, (draft.title, draft.description)))[:MAX_NOTE]
+    replies = support(context, f"{number} {note}")
+    with context.db.write() as session:
+        bottleneck_links.take_draft(session, draft_id, member_id)
+    return replies
 
 
 def discard_draft(context: Context) -> Reply:

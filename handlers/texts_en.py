@@ -277,7 +277,11 @@ TEXTS: dict[str, str] = {
     "bottleneck.notes_title": "**What municipalities say**",
     "bottleneck.history_title": "**History**",
     "bottleneck.knowledge_title": "**Linked knowledge**",
-    "bottleneck.hidden_knowledge": "• and {count} linked item(s) you may not see",
+    "bottleneck.hidden_knowledge": "• ({items} hidden from you)",
+    "count.item": "{count} linked items",
+    "count.item_one": "1 linked item",
+    "count.bottleneck": "{count} bottlenecks",
+    "count.bottleneck_one": "1 bottleneck",
     "bottleneck.escalated_to": "to {body} on {date}",
     "bottleneck.link_usage": "Use: `/knelpunt koppel <nr> kennis <nr>`.",
     "bottleneck.link_not_allowed": (
@@ -339,7 +343,7 @@ TEXTS: dict[str, str] = {
     ),
     "bottleneck.export_usage": "I don't know the format “{word}”. Use `md` or `csv`.",
     "bottleneck.export_ready": (
-        "The export of {count} bottleneck(s) is below. Strictest label in it: {tlp}; share it "
+        "The export of {bottlenecks} is below. Strictest label in it: {tlp}; share it "
         "only as that label allows."
     ),
     "bottleneck.sent_privately": "📬 I sent it to you in a direct message.",
@@ -389,7 +393,7 @@ TEXTS: dict[str, str] = {
     "body.TK": "House of Representatives, committee Digital Affairs",
     "export.title": "Bottlenecks of the CISO network",
     "export.intro": (
-        "Export of {date} · {count} bottleneck(s) · strictest label in this document: {tlp}. "
+        "Export of {date} · {bottlenecks} · strictest label in this document: {tlp}. "
         "Share it only as that label allows."
     ),
     "export.history": "History",
@@ -411,7 +415,7 @@ TEXTS: dict[str, str] = {
     "dossier.notes": "What municipalities experience",
     "dossier.done": "What the network has done",
     "dossier.knowledge": "Knowledge shared",
-    "dossier.knowledge_left_out": "_{count} linked knowledge item(s) with a stricter label left out._",
+    "dossier.knowledge_left_out": "_Left out for a stricter label: {items}._",
     "dossier.decision": "Decision asked",
     "dossier.decision_missing": (
         "_To be filled in by the working group: `/knelpunt vraag {id} <decision asked>`._"

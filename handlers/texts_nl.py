@@ -284,7 +284,11 @@ TEXTS: dict[str, str] = {
     "bottleneck.notes_title": "**Wat gemeenten erover zeggen**",
     "bottleneck.history_title": "**Verloop**",
     "bottleneck.knowledge_title": "**Gekoppelde kennis**",
-    "bottleneck.hidden_knowledge": "• en {count} gekoppeld item(s) dat je niet mag zien",
+    "bottleneck.hidden_knowledge": "• ({items} voor jou afgeschermd)",
+    "count.item": "{count} gekoppelde items",
+    "count.item_one": "1 gekoppeld item",
+    "count.bottleneck": "{count} knelpunten",
+    "count.bottleneck_one": "1 knelpunt",
     "bottleneck.escalated_to": "naar {body} op {date}",
     "bottleneck.link_usage": "Gebruik: `/knelpunt koppel <nr> kennis <nr>`.",
     "bottleneck.link_not_allowed": (
@@ -345,7 +349,7 @@ TEXTS: dict[str, str] = {
     ),
     "bottleneck.export_usage": "“{word}” ken ik niet als formaat. Gebruik `md` of `csv`.",
     "bottleneck.export_ready": (
-        "De export van {count} knelpunt(en) staat hieronder. Strengste rubricering erin: {tlp}; "
+        "De export van {bottlenecks} staat hieronder. Strengste rubricering erin: {tlp}; "
         "deel hem alleen volgens dat label."
     ),
     "bottleneck.sent_privately": "📬 Ik heb het je in een privébericht gestuurd.",
@@ -395,7 +399,7 @@ TEXTS: dict[str, str] = {
     "body.TK": "Tweede Kamer, commissie Digitale Zaken",
     "export.title": "Knelpunten CISO-netwerk",
     "export.intro": (
-        "Export van {date} · {count} knelpunt(en) · strengste rubricering in dit document: {tlp}. "
+        "Export van {date} · {bottlenecks} · strengste rubricering in dit document: {tlp}. "
         "Deel het alleen volgens dat label."
     ),
     "export.history": "Verloop",
@@ -417,9 +421,7 @@ TEXTS: dict[str, str] = {
     "dossier.notes": "Wat gemeenten ervaren",
     "dossier.done": "Wat het netwerk al deed",
     "dossier.knowledge": "Gedeelde kennis",
-    "dossier.knowledge_left_out": (
-        "_{count} gekoppeld kennisitem(s) met een strengere rubricering is weggelaten._"
-    ),
+    "dossier.knowledge_left_out": ("_Weggelaten wegens een strengere rubricering: {items}._"),
     "dossier.decision": "Gevraagd besluit",
     "dossier.decision_missing": (
         "_Nog in te vullen door de werkgroep: `/knelpunt vraag {id} <gevraagd besluit>`._"

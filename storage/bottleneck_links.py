@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
@@ -91,6 +91,9 @@ def similar(
     return close[:limit]
 
 
+DRAFT_DAYS = timedelta(days=7)
+
+
 def save_draft(
     session: Session,
     at: datetime,
@@ -101,6 +104,8 @@ def save_draft(
     theme: str | None,
     tlp: TLP,
 ) -> int:
+    """Hold a report back; drafts nobody acted on for a week are cleared out."""
+    session.execute(delete(BottleneckDraft).where(BottleneckDraft.created_at < at - DRAFT_DAYS))
     row = BottleneckDraft(
         member_id=member_id,
         title=title,
@@ -114,12 +119,12 @@ def save_draft(
     return row.id
 
 
-def take_draft(session: Session, draft_id: int, member_id: int) -> DraftView | None:
-    """Remove and return the member's own draft (None if gone or someone else's)."""
+def get_draft(session: Session, draft_id: int, member_id: int) -> DraftView | None:
+    """The member's own draft (None if gone or someone else's)."""
     row = session.get(BottleneckDraft, draft_id)
     if row is None or row.member_id != member_id:
         return None
-    draft = DraftView(
+    return DraftView(
         id=row.id,
         member_id=row.member_id,
         title=row.title,
@@ -127,8 +132,13 @@ def take_draft(session: Session, draft_id: int, member_id: int) -> DraftView | N
         theme=row.theme,
         tlp=TLP(row.tlp),
     )
-    session.delete(row)
-    session.flush()
+
+
+def take_draft(session: Session, draft_id: int, member_id: int) -> DraftView | None:
+    """Remove and return the member's own draft (None if gone or someone else's)."""
+    draft = get_draft(session, draft_id, member_id)
+    if draft is not None:
+        session.execute(delete(BottleneckDraft).where(BottleneckDraft.id == draft_id))
     return draft
 
 

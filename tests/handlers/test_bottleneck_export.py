@@ -106,4 +106,4 @@ def test_dossier_leaves_out_linked_knowledge_stricter_than_the_bottleneck(net: C
     _reply, text = _file(net.say("anna", "/knelpunt dossier 1"))
     assert "Logchecklist voor zaaksystemen (TLP:GREEN)" in text
     assert "Interne analyse" not in text
-    assert "1 gekoppeld kennisitem(s) met een strengere rubricering is weggelaten" in text
+    assert "Weggelaten wegens een strengere rubricering: 1 gekoppeld item." in text

@@ -76,8 +76,8 @@ def test_similar_bottlenecks_are_offered_before_a_new_one(net: Chat) -> None:
     said = everything(replies)
     assert "lijkt het op een van deze" in said and "#1 Auditlogs" in said
     actions = {(b.action_id, b.value) for b in replies[0].all_buttons()}
-    assert ("knelpunt.support", "1") in actions
     draft = next(v for a, v in actions if a == "knelpunt.report")
+    assert ("knelpunt.support_instead", f"1|{draft}") in actions
     assert "geen open" not in net.text("carla", "/knelpunt") and "(1)" in net.text(
         "carla", "/knelpunt"
     )
@@ -85,6 +85,21 @@ def test_similar_bottlenecks_are_offered_before_a_new_one(net: Chat) -> None:
     assert "Knelpunt **#2** is gemeld" in everything(net.press("carla", "knelpunt.report", draft))
     assert "al verwerkt" in everything(net.press("carla", "knelpunt.report", draft))
     assert "(2)" in net.text("carla", "/knelpunt")
+
+
+def test_supporting_a_similar_one_instead_keeps_the_report_as_a_note(net: Chat) -> None:
+    net.say("bram", "/knelpunt meld Auditlogs van het zaaksysteem ontbreken")
+    replies = net.say(
+        "carla", "/knelpunt meld Zaaksysteem levert geen auditlog meer — sinds versie 9"
+    )
+    (button,) = [b for b in replies[0].all_buttons() if b.action_id == "knelpunt.support_instead"]
+    said = everything(net.press("carla", button.action_id, button.value))
+    assert "Delft herkent knelpunt **#1**" in said and "Nu 2 gemeenten" in said
+    shown = net.text("bram", "/knelpunt toon 1")
+    assert "Zaaksysteem levert geen auditlog meer — sinds versie 9 — _carla (Delft)_" in shown
+    draft = button.value.split("|")[1]
+    assert "al verwerkt" in everything(net.press("carla", "knelpunt.report", draft))
+    assert "(1)" in net.text("carla", "/knelpunt")
 
 
 def test_someone_elses_draft_cannot_be_reported_or_cancelled(net: Chat) -> None:
@@ -302,7 +317,7 @@ def test_linking_knowledge_shows_it_and_respects_tlp(net: Chat) -> None:
     assert "Handreiking logging" in net.text("dirk", "/knelpunt toon 1")
     carla_sees = net.text("carla", "/knelpunt toon 1")
     assert "Handreiking logging" not in carla_sees and "Checklist auditlogs" in carla_sees
-    assert "1 gekoppeld item(s) dat je niet mag zien" in carla_sees
+    assert "(1 gekoppeld item voor jou afgeschermd)" in carla_sees
     assert "losgekoppeld" in net.text("bram", "/knelpunt ontkoppel 1 kennis 2")
 
 
