@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from storage import bottlenecks
 from storage.bottleneck_status import resolve_merged
+from storage.db import Database
 from storage.tlp import may_see
 from storage.views import BottleneckView, MemberView
 
 from handlers import notices
 from handlers.bottleneck_views import byline, heading, show_button
-from handlers.context import Context
+from handlers.context import Context, CoreSettings
 from handlers.core import Reply, Section, UserError
 from handlers.parsing import item_number, split_word
 from handlers.permissions import require_member
@@ -66,14 +67,26 @@ def threshold_notice(context: Context, bottleneck: BottleneckView) -> list[Reply
         )
         return text, ()
 
+    return tell_workgroup(context.db, context.settings, bottleneck, message, without_content)
+
+
+def tell_workgroup(
+    db: Database,
+    settings: CoreSettings,
+    bottleneck: BottleneckView,
+    message: notices.Message,
+    without_content: notices.Message,
+) -> list[Reply]:
+    """A notice about `bottleneck` for the werkgroep, with a button to open it."""
+    words = notices.Writer.for_install(settings)
     return notices.workgroup(
-        context.db,
-        context.settings,
+        db,
+        settings,
         message,
         tlp=bottleneck.tlp,
         without_content=without_content,
         may_read=lambda m: may_see_bottleneck(m, bottleneck),
-        buttons=(show_button(context, bottleneck),),
+        buttons=(show_button(words, bottleneck),),
     )
 
 

@@ -22,6 +22,7 @@ from handlers import notices
 from handlers.bottleneck_common import (
     may_see_bottleneck,
     number_and_rest,
+    tell_workgroup,
     threshold_notice,
     visible,
 )
@@ -346,16 +347,7 @@ def late_notice(context: JobContext, b: BottleneckView) -> list[Reply]:
         )
         return text, ()
 
-    words = notices.Writer.for_install(context.settings)
-    return notices.workgroup(
-        context.db,
-        context.settings,
-        message,
-        tlp=b.tlp,
-        without_content=without_content,
-        may_read=lambda m: may_see_bottleneck(m, b),
-        buttons=(show_button(words, b),),
-    )
+    return tell_workgroup(context.db, context.settings, b, message, without_content)
 
 
 SUBCOMMANDS: dict[tuple[str, ...], Subcommand] = {
