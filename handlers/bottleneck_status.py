@@ -32,7 +32,6 @@ from handlers.core import Reply, Section, UserError
 from handlers.parsing import clean
 from handlers.permissions import require_role
 from handlers.router import Router, Subcommand
-from handlers.terms import parse_term
 
 MAX_REASON = 4_000
 
@@ -159,7 +158,7 @@ def apply(context: Context, found: BottleneckView, change: StatusChange) -> list
     if change.status == ESCALATED:
         body = escalation_body(context, change.body)
         if change.expected:
-            due = parse_term(change.expected, context.today())
+            due = context.deadlines().parse(change.expected, allow_today=False)
         else:
             due = context.today() + timedelta(weeks=context.settings.answer_weeks)
         escalation = Escalation(body, change.reference, local_midnight(context, due))

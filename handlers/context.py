@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as Day
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -12,7 +12,9 @@ from storage.tlp import TLP, Audience, Place
 from storage.views import Actor, MemberView
 
 from handlers.core import Clock, Request
+from handlers.deadlines import Deadlines
 from handlers.i18n import format_date, translate
+from handlers.workdays import WorkCalendar
 
 # Where bottlenecks go (DOMAIN.md); an install may add its own.
 ESCALATION_BODIES = ("IBD", "VNG", "NCSC", "BZK", "JenV", "RBO", "TK")
@@ -35,6 +37,7 @@ class CoreSettings:
     escalation_bodies: tuple[str, ...] = ESCALATION_BODIES
     answer_weeks: int = 6  # default wait for a national answer
     reminder_hour: int = 9  # local hour for reminders
+    work_calendar: WorkCalendar = field(default_factory=WorkCalendar)
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,10 @@ class Context:
 
     def today(self) -> Day:
         return self.now().astimezone(self.timezone).date()
+
+    def deadlines(self) -> Deadlines:
+        """The deadline reader for today, in the caller's language and time zone."""
+        return Deadlines(self.today(), self.settings.work_calendar, self.language)
 
     def audience(self, place: Place = Place.PRIVATE) -> Audience:
         """The caller as a TLP audience, reading in `place`."""

@@ -425,10 +425,16 @@ TEXTS: dict[str, str] = {
         "Tip: the decision asked is still missing. Record it with `/knelpunt vraag {id} <text>` "
         "and make the dossier again."
     ),
-    "term.unknown": (
-        "I don't understand “{term}” as a term. Write for example `6 weken`, `over 10 werkdagen`, "
-        "`15 maart 2027` or `2027-03-15`."
+    "deadline.missing": "Which deadline? For example `vrijdag`, `over 2 weken`, `15 maart` or `eind Q1`.",
+    "deadline.unknown": (
+        "I don't understand “{term}” as a deadline. Write for example `vrijdag`, `volgende week "
+        "dinsdag`, `over 10 werkdagen`, `15 maart`, `eind maart`, `eind Q1` or `2027-03-15`."
     ),
-    "term.past": "“{term}” is not in the future. Choose a later date.",
-    "term.too_far": "“{term}” is more than five years ahead. Is that right?",
+    "deadline.past": "“{term}” is not in the future. Choose a later date.",
+    "deadline.too_far": "“{term}” is more than five years ahead. Is that right? Choose an earlier date.",
+    "deadline.no_such_date": "“{term}” is not a date that exists. Which day do you mean?",
+    "deadline.weekday_conflict": "“{term}” does not add up: it is {day}. Which of the two do you mean?",
+    "deadline.vague_month": "When in {month} exactly? Write for example `eind {month}` or `15 {month}`.",
+    "deadline.vague": "“{term}” is too vague for a deadline. Name a day, for example `volgende week vrijdag`.",
+    "deadline.vague_year": "When in {year}? Write for example `eind {year}`, `Q2 {year}` or a date.",
 }

@@ -431,10 +431,16 @@ TEXTS: dict[str, str] = {
         "Tip: het gevraagde besluit ontbreekt nog. Leg het vast met `/knelpunt vraag {id} <tekst>` "
         "en maak het dossier opnieuw."
     ),
-    "term.unknown": (
-        "“{term}” begrijp ik niet als termijn. Schrijf bijvoorbeeld `6 weken`, `over 10 werkdagen`,"
-        " `15 maart 2027` of `2027-03-15`."
+    "deadline.missing": "Welke termijn? Bijvoorbeeld `vrijdag`, `over 2 weken`, `15 maart` of `eind Q1`.",
+    "deadline.unknown": (
+        "“{term}” begrijp ik niet als termijn. Schrijf bijvoorbeeld `vrijdag`, `volgende week "
+        "dinsdag`, `over 10 werkdagen`, `15 maart`, `eind maart`, `eind Q1` of `2027-03-15`."
     ),
-    "term.past": "“{term}” ligt niet in de toekomst. Kies een latere datum.",
-    "term.too_far": "“{term}” ligt meer dan vijf jaar vooruit. Klopt dat?",
+    "deadline.past": "“{term}” ligt niet in de toekomst. Kies een latere datum.",
+    "deadline.too_far": "“{term}” ligt meer dan vijf jaar vooruit. Klopt dat? Kies een eerdere datum.",
+    "deadline.no_such_date": "“{term}” bestaat niet als datum. Welke dag bedoel je?",
+    "deadline.weekday_conflict": "“{term}” klopt niet: het is {day}. Welke van de twee bedoel je?",
+    "deadline.vague_month": "Wanneer in {month} precies? Schrijf bijvoorbeeld `eind {month}` of `15 {month}`.",
+    "deadline.vague": "“{term}” is te vaag voor een termijn. Noem een dag, bijvoorbeeld `volgende week vrijdag`.",
+    "deadline.vague_year": "Wanneer in {year}? Schrijf bijvoorbeeld `eind {year}`, `Q2 {year}` of een datum.",
 }
