@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.config import Settings
-from handlers import bottlenecks, knowledge, members
+from handlers import actions, bottlenecks, knowledge, members, reminders
 from handlers.core import Clock
 from handlers.router import Core, Router
 from storage import migrate
@@ -21,6 +21,8 @@ def build_router() -> Router:
     members.register(router)
     knowledge.register(router)
     bottlenecks.register(router)
+    actions.register(router)
+    reminders.register(router)
     return router
 
 

@@ -26,6 +26,9 @@ STATUS_ICONS = {
 class Words(Protocol):
     """A request's context or a notice's writer: texts and dates for one reader."""
 
+    @property
+    def language(self) -> str: ...
+
     def t(self, key: str, /, **params: object) -> str: ...
 
     def date(self, moment: datetime) -> str: ...

@@ -38,6 +38,10 @@ class CoreSettings:
     answer_weeks: int = 6  # default wait for a national answer
     reminder_hour: int = 9  # local hour for reminders
     work_calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    overdue_every_workdays: int = 3  # while overdue, a reminder every N working days
+    escalate_after_overdue: int = 2  # overdue reminders before the werkgroep is told
+    reminder_attempts: int = 5  # sends of one reminder before it is reported as failed
+    overview_weekday: int = 0  # the werkgroep's weekly overdue overview (0 = Monday)
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,7 @@ class JobContext:
     db: Database
     clock: Clock
     settings: CoreSettings
+    instance: str = "job"  # this process's claim token for reminders
 
     @property
     def language(self) -> str:

@@ -102,6 +102,9 @@ class Reply:
     user: str | None = None
     tlp: TLP | None = None
     files: tuple[Attachment, ...] = ()
+    # Set on a message a job sends (a reminder): the adapter reports back whether it
+    # went out, with `Core.confirm`, so that it is recorded as sent only then.
+    key: str = ""
 
     def all_buttons(self) -> tuple[Button, ...]:
         return tuple(b for s in self.sections for b in s.buttons) + self.buttons

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storage.views import KnowledgeView
+from storage.views import ActionView, KnowledgeView
 
 from handlers.context import Caller, Context
 from handlers.core import UserError
@@ -30,3 +30,9 @@ def can_change_knowledge(caller: Caller, item: KnowledgeView) -> bool:
     """The author, the werkgroep and beheerders may edit or delete an item."""
     is_author = caller.member_id is not None and caller.member_id == item.author_id
     return is_author or caller.has_role("werkgroep", "beheerder")
+
+
+def can_change_action(caller: Caller, action: ActionView) -> bool:
+    """The owner, the creator, the werkgroep and beheerders may change an action."""
+    mine = caller.member_id is not None and caller.member_id in (action.owner_id, action.creator_id)
+    return mine or caller.has_role("werkgroep", "beheerder")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 Handler = Callable[[Context], Reply | Sequence[Reply]]
 Subcommand = Callable[[Context, str], Reply | Sequence[Reply]]
 Job = Callable[[JobContext], Sequence[Reply]]
+# Told whether a job's message with this key went out (error None) or not.
+Receipt = Callable[[JobContext, str, str | None], None]
 
 
 def subcommands(table: Mapping[tuple[str, ...], Subcommand], unknown_key: str) -> Handler:
@@ -51,6 +54,7 @@ class Router:
     commands: dict[str, Handler] = field(default_factory=dict)
     actions: dict[str, Handler] = field(default_factory=dict)
     jobs: dict[str, Job] = field(default_factory=dict)
+    receipts: dict[str, Receipt] = field(default_factory=dict)
 
     def add_command(self, name: str, handler: Handler, *aliases: str) -> None:
         for word in (name, *aliases):
@@ -63,6 +67,10 @@ class Router:
         """A job the scheduler runs on every sweep; it sends what is due at `now`."""
         self.jobs[name] = job
 
+    def add_receipt(self, prefix: str, receipt: Receipt) -> None:
+        """Who hears whether a message whose key starts with `prefix:` was delivered."""
+        self.receipts[prefix] = receipt
+
 
 class Core:
     """Handles neutral requests for every adapter."""
@@ -72,6 +80,11 @@ class Core:
         self.db = db
         self.clock = clock
         self.settings = settings
+        # Claims on reminders carry this token; another process's claims are not ours.
+        self.instance = uuid.uuid4().hex[:16]
+
+    def _job_context(self) -> JobContext:
+        return JobContext(self.db, self.clock, self.settings, self.instance)
 
     def handle(self, request: Request) -> list[Reply]:
         """Run the request and return the replies to send, never raising."""
@@ -102,7 +115,7 @@ class Core:
 
     def tick(self) -> list[Reply]:
         """Run every job once at the clock's time; a failing job does not stop the others."""
-        context = JobContext(db=self.db, clock=self.clock, settings=self.settings)
+        context = self._job_context()
         replies: list[Reply] = []
         for name, job in self.router.jobs.items():
             try:
@@ -111,6 +124,19 @@ class Core:
                 log.exception("job %s failed", name)
         language = self.settings.language
         return [defuse_reply(self._guard(reply, language)) for reply in replies]
+
+    def confirm(self, reply: Reply, error: str | None) -> None:
+        """The adapter tells whether a job's message went out; never raises."""
+        if not reply.key:
+            return
+        receipt = self.router.receipts.get(reply.key.split(":", 1)[0])
+        if receipt is None:
+            log.warning("no receipt for message key %s", reply.key)
+            return
+        try:
+            receipt(self._job_context(), reply.key, error)
+        except Exception:
+            log.exception("recording delivery of %s failed", reply.key)
 
     def _handler(self, request: Request) -> Handler | None:
         if request.is_action:
@@ -159,7 +185,9 @@ class Core:
         if reply.tlp is None or may_show_in(reply.tlp, place):
             return reply
         log.warning("blocked a %s reply with %s content", reply.visibility.value, reply.tlp)
-        return Reply(text=translate(language, "tlp.blocked_in_channel", tlp=reply.tlp.value))
+        return Reply(
+            text=translate(language, "tlp.blocked_in_channel", tlp=reply.tlp.value), key=reply.key
+        )
 
 
 # Mass mentions must never reach a channel live, whatever a user typed or a

@@ -280,6 +280,8 @@ TEXTS: dict[str, str] = {
     "bottleneck.hidden_knowledge": "• ({items} hidden from you)",
     "count.item": "{count} linked items",
     "count.item_one": "1 linked item",
+    "count.action": "{count} actions",
+    "count.action_one": "1 action",
     "count.bottleneck": "{count} bottlenecks",
     "count.bottleneck_one": "1 bottleneck",
     "bottleneck.escalated_to": "to {body} on {date}",
@@ -437,4 +439,119 @@ TEXTS: dict[str, str] = {
     "deadline.vague_month": "When in {month} exactly? Write for example `eind {month}` or `15 {month}`.",
     "deadline.vague": "“{term}” is too vague for a deadline. Name a day, for example `volgende week vrijdag`.",
     "deadline.vague_year": "When in {year}? Write for example `eind {year}`, `Q2 {year}` or a date.",
+    # /actie
+    "action.help": (
+        "**Actions** — agreements with an owner and a deadline; I remind in time.\n"
+        "`/actie nieuw <title> @owner <deadline> [knelpunt <nr>]` — the deadline as you say it: "
+        "`vrijdag`, `volgende week dinsdag`, `over 10 werkdagen`, `15 maart`, `eind maart`, "
+        "`eind Q1`, `Q2 2027`, `tweede kwartaal`. A quarter or month ends on its last working "
+        "day.\n"
+        "`/actie` (my open actions), `/actie lijst [mijn|alle|te-laat|@someone]`, "
+        "`/actie toon <nr>`.\n"
+        "`/actie klaar <nr>`, `/actie uitstel <nr> <deadline> — <reason>`, "
+        "`/actie update <nr> <progress>`, `/actie eigenaar <nr> @someone`, "
+        "`/actie heropen <nr>`, `/actie verwijder <nr>` (owner, creator, working group or "
+        "administrator).\n"
+        "`/actie ical` — your actions as a calendar file.\n"
+        "Reminders by DM at {hour}:00: 7 days and 1 day before, on the day itself and then "
+        "every {every} working days while overdue."
+    ),
+    "action.unknown": "I don't know `/actie {word}`. See `/actie help`.",
+    "action.bad_number": "“{value}” is not an action number, for example `12`.",
+    "action.not_found": "Action #{id} does not exist (any more).",
+    "action.not_yours": (
+        "Only the owner, whoever created it, the working group or an administrator can change "
+        "action #{id}."
+    ),
+    "action.create_usage": (
+        "Use: `/actie nieuw <title> @owner <deadline> [knelpunt <nr>]`, for example "
+        "`/actie nieuw Write logging policy @anna eind Q1`. Yourself? Write `@ik`."
+    ),
+    "action.title_too_long": "The title is too long: at most {limit} characters.",
+    "action.text_too_long": "That is too long: at most {limit} characters.",
+    "action.owner_not_member": "<@{user}> is not an (active) member and cannot own an action.",
+    "action.created": "Action **#{id}** is set: {title}. Owner {owner}, deadline **{deadline}**.",
+    "action.reminders_at": "Reminders on: {when}.",
+    "action.assigned_dm": "📌 {name} assigned action #{id} to you: {title}. Deadline: {deadline}.",
+    "action.list_usage": (
+        "I don't understand “{word}”. Use: `/actie lijst [mijn|alle|te-laat|@someone]`."
+    ),
+    "action.list_mine": "**Your open actions** ({total}), the nearest deadline first",
+    "action.list_all": "**All open actions** ({total}), the nearest deadline first",
+    "action.list_overdue": "**Actions past their deadline** ({total})",
+    "action.list_of": "**Open actions of {name}** ({total})",
+    "action.list_more": "_The first {shown} are below._",
+    "action.none_mine": "You have no open actions. 🎉",
+    "action.none_all": "There are no open actions.",
+    "action.none_overdue": "No action is late. 👍",
+    "action.none_of": "That person has no open actions.",
+    "action.deadline": "deadline {date}",
+    "action.late": "{count} days late",
+    "action.late_one": "1 day late",
+    "action.left": "{count} days left",
+    "action.left_one": "1 day left",
+    "action.today": "today",
+    "action.status.klaar": "done",
+    "action.status.verwijderd": "deleted",
+    "action.history.created": "created, deadline {date}",
+    "action.history.done": "done",
+    "action.history.reopened": "reopened",
+    "action.history.deleted": "deleted",
+    "action.history.postponed": "postponed from {old} to {new}",
+    "action.history.update": "progress",
+    "action.history.owner": "owner is now {text}",
+    "action.already_done": "Action #{id} is not open (any more).",
+    "action.still_open": "Action #{id} is still open.",
+    "action.reopen_past": (
+        "The deadline of action #{id} has passed. Create a new action or ask the working group."
+    ),
+    "action.done": "✅ Action #{id} ({title}) is done. Reminders have stopped.",
+    "action.reopened": "Action #{id} ({title}) is open again; reminders run again.",
+    "action.postpone_usage": "Use: `/actie uitstel {id} <deadline> — <short reason>`.",
+    "action.postpone_why": (
+        "Why does action #{id} move to {deadline}? A short reason belongs with it (it goes into "
+        "the progress report): `/actie uitstel {id} {term} — <reason>`."
+    ),
+    "action.postpone_week_why": (
+        "A week more, to {deadline}? Add a short reason: `/actie uitstel {id} {date} — <reason>`."
+    ),
+    "action.same_deadline": "Action #{id} already has that deadline.",
+    "action.postponed": "Action #{id} ({title}) now has deadline **{deadline}**.",
+    "action.update_how": (
+        "How is action #{id} ({title}) going? Write: `/actie update {id} <progress>`."
+    ),
+    "action.updated": "Progress on action #{id} ({title}) is recorded.",
+    "action.owner_usage": "Use: `/actie eigenaar {id} @someone`.",
+    "action.same_owner": "{name} already owns action #{id}.",
+    "action.owner_changed": "Action #{id} ({title}) is now owned by {name}.",
+    "action.deleted": "Action #{id} ({title}) is deleted; reminders have stopped.",
+    "action.ical_ready": "Your open actions ({actions}) as a calendar file: open it in your agenda.",
+    "action.ical_name": "Actions CISO network",
+    "action.ical_summary": "Deadline action #{id}: {title}",
+    "action.ical_description": "Action #{id} of the CISO network. See /actie toon {id}.",
+    "action.escalated": (
+        "⚠️ Action #{id} ({title}) of {owner} is {late} (deadline {deadline}); reminders did not "
+        "help. Will the working group get in touch?"
+    ),
+    "action.overview": "📋 **Weekly overview: {actions} past their deadline**",
+    "action.overview_line": "• #{id} {title} — {owner}, deadline {deadline}, {late}",
+    "reminder.before": "⏰ Reminder: action #{id} ({title}) is due {deadline} — {when}.",
+    "reminder.due": "⏰ Today is the deadline of action #{id}: {title}.",
+    "reminder.overdue": (
+        "⚠️ Action #{id} ({title}) is {late} (deadline {deadline}). Done, postpone or an update?"
+    ),
+    "reminder.late": "_(Late: this reminder was planned for {planned}.)_",
+    "reminder.failed": (
+        "❗ I could not remind {owner} of action #{id} ({title}), even after several attempts. "
+        "Could someone pass it on in person?"
+    ),
+    "when.days": "in {count} days",
+    "when.tomorrow": "tomorrow",
+    "button.done": "✅ Done",
+    "button.postpone_week": "Postpone 1 week",
+    "button.update": "Give an update",
+    "field.owner": "Owner",
+    "field.creator": "Created by",
+    "field.created_on": "Created on",
+    "field.bottleneck": "Bottleneck",
 }

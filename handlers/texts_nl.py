@@ -287,6 +287,8 @@ TEXTS: dict[str, str] = {
     "bottleneck.hidden_knowledge": "• ({items} voor jou afgeschermd)",
     "count.item": "{count} gekoppelde items",
     "count.item_one": "1 gekoppeld item",
+    "count.action": "{count} acties",
+    "count.action_one": "1 actie",
     "count.bottleneck": "{count} knelpunten",
     "count.bottleneck_one": "1 knelpunt",
     "bottleneck.escalated_to": "naar {body} op {date}",
@@ -443,4 +445,123 @@ TEXTS: dict[str, str] = {
     "deadline.vague_month": "Wanneer in {month} precies? Schrijf bijvoorbeeld `eind {month}` of `15 {month}`.",
     "deadline.vague": "“{term}” is te vaag voor een termijn. Noem een dag, bijvoorbeeld `volgende week vrijdag`.",
     "deadline.vague_year": "Wanneer in {year}? Schrijf bijvoorbeeld `eind {year}`, `Q2 {year}` of een datum.",
+    # /actie
+    "action.help": (
+        "**Acties** — afspraken met een eigenaar en een termijn; ik herinner op tijd.\n"
+        "`/actie nieuw <titel> @eigenaar <termijn> [knelpunt <nr>]` — de termijn zoals je hem "
+        "zegt: `vrijdag`, `volgende week dinsdag`, `over 10 werkdagen`, `15 maart`, `eind maart`, "
+        "`eind Q1`, `Q2 2027`, `tweede kwartaal`. Een kwartaal of maand eindigt op de laatste "
+        "werkdag.\n"
+        "`/actie` (mijn open acties), `/actie lijst [mijn|alle|te-laat|@iemand]`, "
+        "`/actie toon <nr>`.\n"
+        "`/actie klaar <nr>`, `/actie uitstel <nr> <termijn> — <reden>`, "
+        "`/actie update <nr> <voortgang>`, `/actie eigenaar <nr> @iemand`, "
+        "`/actie heropen <nr>`, `/actie verwijder <nr>` (eigenaar, maker, werkgroep of "
+        "beheerder).\n"
+        "`/actie ical` — je acties als agendabestand.\n"
+        "Herinneringen per DM om {hour}:00: 7 dagen en 1 dag vooraf, op de dag zelf en daarna "
+        "elke {every} werkdagen zolang de termijn verstreken is."
+    ),
+    "action.unknown": "`/actie {word}` ken ik niet. Zie `/actie help`.",
+    "action.bad_number": "“{value}” is geen actienummer, bijvoorbeeld `12`.",
+    "action.not_found": "Actie #{id} bestaat niet (meer).",
+    "action.not_yours": (
+        "Alleen de eigenaar, wie de actie maakte, de werkgroep of een beheerder kan actie #{id} "
+        "wijzigen."
+    ),
+    "action.create_usage": (
+        "Gebruik: `/actie nieuw <titel> @eigenaar <termijn> [knelpunt <nr>]`, bijvoorbeeld "
+        "`/actie nieuw Logbeleid opstellen @anna eind Q1`. Eigenaar zelf? Schrijf `@ik`."
+    ),
+    "action.title_too_long": "De titel is te lang: hooguit {limit} tekens.",
+    "action.text_too_long": "Dat is te lang: hooguit {limit} tekens.",
+    "action.owner_not_member": "<@{user}> is geen (actief) lid en kan geen eigenaar zijn.",
+    "action.created": ("Actie **#{id}** staat: {title}. Eigenaar {owner}, termijn **{deadline}**."),
+    "action.reminders_at": "Herinneringen op: {when}.",
+    "action.assigned_dm": (
+        "📌 {name} heeft actie #{id} aan je toegewezen: {title}. Termijn: {deadline}."
+    ),
+    "action.list_usage": (
+        "“{word}” begrijp ik niet. Gebruik: `/actie lijst [mijn|alle|te-laat|@iemand]`."
+    ),
+    "action.list_mine": "**Jouw open acties** ({total}), de eerstvolgende termijn bovenaan",
+    "action.list_all": "**Alle open acties** ({total}), de eerstvolgende termijn bovenaan",
+    "action.list_overdue": "**Acties met een verstreken termijn** ({total})",
+    "action.list_of": "**Open acties van {name}** ({total})",
+    "action.list_more": "_De eerste {shown} staan hieronder._",
+    "action.none_mine": "Je hebt geen open acties. 🎉",
+    "action.none_all": "Er zijn geen open acties.",
+    "action.none_overdue": "Geen enkele actie is te laat. 👍",
+    "action.none_of": "Die persoon heeft geen open acties.",
+    "action.deadline": "termijn {date}",
+    "action.late": "{count} dagen te laat",
+    "action.late_one": "1 dag te laat",
+    "action.left": "nog {count} dagen",
+    "action.left_one": "nog 1 dag",
+    "action.today": "vandaag",
+    "action.status.klaar": "afgerond",
+    "action.status.verwijderd": "verwijderd",
+    "action.history.created": "aangemaakt, termijn {date}",
+    "action.history.done": "afgerond",
+    "action.history.reopened": "heropend",
+    "action.history.deleted": "verwijderd",
+    "action.history.postponed": "uitgesteld van {old} naar {new}",
+    "action.history.update": "voortgang",
+    "action.history.owner": "eigenaar is nu {text}",
+    "action.already_done": "Actie #{id} is niet (meer) open.",
+    "action.still_open": "Actie #{id} is nog open.",
+    "action.reopen_past": (
+        "De termijn van actie #{id} is al voorbij. Maak een nieuwe actie met een nieuwe termijn, "
+        "of vraag de werkgroep."
+    ),
+    "action.done": "✅ Actie #{id} ({title}) is afgerond. Herinneringen zijn gestopt.",
+    "action.reopened": "Actie #{id} ({title}) is weer open; de herinneringen lopen weer.",
+    "action.postpone_usage": "Gebruik: `/actie uitstel {id} <termijn> — <korte reden>`.",
+    "action.postpone_why": (
+        "Waarom schuift actie #{id} op naar {deadline}? Een korte reden hoort erbij (hij komt in "
+        "de voortgangsrapportage): `/actie uitstel {id} {term} — <reden>`."
+    ),
+    "action.postpone_week_why": (
+        "Een week uitstel, tot {deadline}? Geef er een korte reden bij: "
+        "`/actie uitstel {id} {date} — <reden>`."
+    ),
+    "action.same_deadline": "Actie #{id} heeft die termijn al.",
+    "action.postponed": "Actie #{id} ({title}) heeft nu termijn **{deadline}**.",
+    "action.update_how": (
+        "Hoe staat actie #{id} ({title}) ervoor? Schrijf: `/actie update {id} <voortgang>`."
+    ),
+    "action.updated": "Voortgang bij actie #{id} ({title}) is genoteerd.",
+    "action.owner_usage": "Gebruik: `/actie eigenaar {id} @iemand`.",
+    "action.same_owner": "{name} is al eigenaar van actie #{id}.",
+    "action.owner_changed": "Actie #{id} ({title}) staat nu op naam van {name}.",
+    "action.deleted": "Actie #{id} ({title}) is verwijderd; de herinneringen zijn gestopt.",
+    "action.ical_ready": "Je open acties ({actions}) als agendabestand: open het in je agenda.",
+    "action.ical_name": "Acties CISO-netwerk",
+    "action.ical_summary": "Termijn actie #{id}: {title}",
+    "action.ical_description": "Actie #{id} van het CISO-netwerk. Zie /actie toon {id}.",
+    "action.escalated": (
+        "⚠️ Actie #{id} ({title}) van {owner} is {late} (termijn {deadline}); herinneringen "
+        "hielpen niet. Wil de werkgroep contact opnemen?"
+    ),
+    "action.overview": "📋 **Weekoverzicht: {actions} met een verstreken termijn**",
+    "action.overview_line": "• #{id} {title} — {owner}, termijn {deadline}, {late}",
+    "reminder.before": "⏰ Herinnering: actie #{id} ({title}) heeft termijn {deadline} — {when}.",
+    "reminder.due": "⏰ Vandaag is de termijn van actie #{id}: {title}.",
+    "reminder.overdue": (
+        "⚠️ Actie #{id} ({title}) is {late} (termijn {deadline}). Klaar, uitstel of een update?"
+    ),
+    "reminder.late": "_(Verlaat: deze herinnering stond gepland voor {planned}.)_",
+    "reminder.failed": (
+        "❗ Ik kon {owner} niet herinneren aan actie #{id} ({title}), ook niet na meerdere "
+        "pogingen. Wil iemand het persoonlijk doorgeven?"
+    ),
+    "when.days": "over {count} dagen",
+    "when.tomorrow": "morgen",
+    "button.done": "✅ Klaar",
+    "button.postpone_week": "Uitstel 1 week",
+    "button.update": "Update geven",
+    "field.owner": "Eigenaar",
+    "field.creator": "Aangemaakt door",
+    "field.created_on": "Aangemaakt op",
+    "field.bottleneck": "Knelpunt",
 }

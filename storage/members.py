@@ -208,6 +208,13 @@ def members_by_user_ids(
     return [member_view(m) for m in session.scalars(query)]
 
 
+def members_by_ids(session: Session, member_ids: Iterable[int]) -> dict[int, MemberView]:
+    ids = list(dict.fromkeys(member_ids))
+    if not ids:
+        return {}
+    return {m.id: member_view(m) for m in session.scalars(select(Member).where(Member.id.in_(ids)))}
+
+
 def add_organisation(
     session: Session, actor: Actor, at: datetime, name: str, kind: str
 ) -> OrganisationView:

@@ -1,4 +1,4 @@
-"""SQLAlchemy models: organisations, members, knowledge, votes and the audit log.
+"""SQLAlchemy models: organisations, members, knowledge, bottlenecks, actions, reminders.
 
 Timestamps are stored as UTC and always come back time-zone aware. The search
 columns (`search_*`) hold the folded, stemmed words that the FTS5 index reads; they
@@ -7,11 +7,12 @@ are written by `storage.knowledge`, never by hand.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -310,3 +311,78 @@ class BottleneckDraft(Base):
     theme: Mapped[str | None] = mapped_column(String(60))
     tlp: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Action(Base):
+    """An agreed action with an owner and a deadline (DESIGN §2.4)."""
+
+    __tablename__ = "actions"
+    __table_args__ = (Index("ix_actions_status_deadline", "status", "deadline"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("members.id", ondelete="SET NULL"), index=True
+    )
+    creator_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    bottleneck_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bottlenecks.id", ondelete="SET NULL"), index=True
+    )
+    deadline: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))  # open, klaar, verwijderd
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    overdue_reminders: Mapped[int] = mapped_column(Integer, default=0)
+    # When the werkgroep was told the action stays overdue: once per deadline.
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class ActionEvent(Base):
+    """One line of an action's history: created, progress, postponed (with why), done."""
+
+    __tablename__ = "action_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    actor_name: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(20))
+    old_deadline: Mapped[date | None] = mapped_column(Date)
+    new_deadline: Mapped[date | None] = mapped_column(Date)
+    text: Mapped[str | None] = mapped_column(Text)
+
+
+class Reminder(Base):
+    """A message due at a moment: the database, not the scheduler, is the source of truth.
+
+    `pending` → `sending` (claimed by one sweep) → `sent`; a failed send goes back to
+    `pending` with a later `due_at`, and after the last attempt to `failed`.
+    """
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_state_due_at", "state", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+    recipient_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(20))  # before_7, before_1, due, overdue
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    planned_at: Mapped[datetime] = mapped_column(UTCDateTime())  # the first due_at
+    state: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claim: Mapped[str | None] = mapped_column(String(40))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    error: Mapped[str | None] = mapped_column(String(300))
+
+
+class Notice(Base):
+    """A message that must go out once: its key is claimed before it is sent."""
+
+    __tablename__ = "notices"
+
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime())

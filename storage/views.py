@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from storage.tlp import TLP
 
@@ -141,3 +141,48 @@ class BottleneckDraft:
     description: str
     theme: str | None
     tlp: TLP
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: int
+    title: str
+    owner_id: int | None
+    owner_name: str | None
+    owner_organisation: str | None
+    creator_id: int | None
+    creator_name: str | None
+    bottleneck_id: int | None
+    deadline: date
+    status: str  # open, klaar, verwijderd
+    created_at: datetime
+    updated_at: datetime
+    done_at: datetime | None
+    overdue_reminders: int
+    escalated_at: datetime | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
+@dataclass(frozen=True)
+class ActionEventView:
+    at: datetime
+    actor_name: str
+    kind: str
+    old_deadline: date | None
+    new_deadline: date | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class ReminderView:
+    id: int
+    action_id: int
+    recipient_id: int | None
+    kind: str
+    due_at: datetime
+    planned_at: datetime
+    state: str
+    attempts: int

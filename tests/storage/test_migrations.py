@@ -62,12 +62,23 @@ def test_downgrade_to_members_and_upgrade_again_recreates_the_index(tmp_path: Pa
     assert [h.item.title for h in hits] == ["Wachtwoordbeleid herzien"]
 
 
-def test_downgrade_one_step_and_upgrade_again_keeps_bottlenecks_searchable(
+def test_downgrade_one_step_removes_actions_and_keeps_the_rest(tmp_path: Path) -> None:
+    db = _fresh(tmp_path)
+    migrate.upgrade(db.engine)
+    migrate.downgrade(db.engine, "-1")
+    tables = inspect(db.engine).get_table_names()
+    assert not {"actions", "reminders", "notices", "action_events"} & set(tables)
+    assert "bottlenecks" in tables
+    migrate.upgrade(db.engine)
+    assert "reminders" in inspect(db.engine).get_table_names()
+
+
+def test_downgrade_past_bottlenecks_and_upgrade_again_keeps_them_searchable(
     tmp_path: Path,
 ) -> None:
     db = _fresh(tmp_path)
     migrate.upgrade(db.engine)
-    migrate.downgrade(db.engine, "-1")
+    migrate.downgrade(db.engine, "0002")
     tables = inspect(db.engine).get_table_names()
     assert "bottlenecks" not in tables and "bottleneck_fts" not in tables
     assert "knowledge_items" in tables

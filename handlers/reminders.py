@@ -1,0 +1,253 @@
+"""Deadline reminders: when they are due (the one place for that rule) and sending them.
+
+Reminders go by DM to the owner at the reminder hour in the owner's time zone: 7
+days before, 1 day before and on the deadline, then every N working days while
+overdue. A "before" reminder on a day off moves to the working day before; an
+overdue one to the next working day. The jobs here run on every sweep: send what is
+due, tell the werkgroep of actions that stay overdue, give the werkgroep its weekly
+overview, and report reminders that could not be delivered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from storage import actions, members, reminders
+from storage.views import ActionView, MemberView, ReminderView
+
+from handlers import notices
+from handlers.action_views import action_buttons, deadline_words, overdue_line
+from handlers.bottleneck_views import counted
+from handlers.context import CoreSettings, JobContext
+from handlers.core import Reply, Section, Visibility
+from handlers.router import Router
+from handlers.workdays import WorkCalendar
+
+BEFORE_7 = "before_7"
+BEFORE_1 = "before_1"
+DUE = "due"
+OVERDUE = "overdue"
+# A reminder sent this long after its planned moment says that it is late.
+LATE_AFTER = timedelta(minutes=15)
+BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2))
+
+
+def register(router: Router) -> None:
+    router.add_job("actions.reminders", send_due)
+    router.add_job("actions.escalations", escalations)
+    router.add_job("actions.overview", weekly_overview)
+    router.add_job("actions.failures", report_failures)
+    router.add_receipt("reminder", confirm)
+
+
+def at_hour(day: date, hour: int, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=zone)
+
+
+def owner_zone(owner: MemberView, settings: CoreSettings) -> ZoneInfo:
+    return ZoneInfo(owner.timezone or settings.timezone)
+
+
+def schedule(
+    deadline: date, now: datetime, zone: ZoneInfo, settings: CoreSettings
+) -> list[tuple[str, datetime]]:
+    """The reminders for a deadline, from `now` on: (kind, moment) pairs, earliest first."""
+    cal = settings.work_calendar
+    by_day: dict[date, str] = {}
+    for kind, days in ((BEFORE_7, 7), (BEFORE_1, 1), (DUE, 0)):
+        by_day[cal.on_or_before(deadline - timedelta(days=days))] = kind  # later kinds win
+    today = now.astimezone(zone).date()
+    planned = []
+    for day, kind in sorted(by_day.items()):
+        moment = at_hour(day, settings.reminder_hour, zone)
+        if moment >= now:
+            planned.append((kind, moment))
+        elif kind == DUE and deadline >= today:
+            planned.append((kind, now))  # made today, after the hour: remind at once
+    return planned
+
+
+def next_overdue(after: date, zone: ZoneInfo, settings: CoreSettings) -> datetime:
+    cal: WorkCalendar = settings.work_calendar
+    day = cal.add_workdays(after, settings.overdue_every_workdays)
+    return at_hour(day, settings.reminder_hour, zone)
+
+
+def plan_for(
+    deadline: date, owner: MemberView, now: datetime, settings: CoreSettings
+) -> list[tuple[str, datetime]]:
+    """Reminders for an open action's deadline; the caller stores them with the change."""
+    return schedule(deadline, now, owner_zone(owner, settings), settings)
+
+
+# --- sending ---------------------------------------------------------------------------
+
+
+def send_due(context: JobContext) -> Sequence[Reply]:
+    """Claim every due reminder and build its DM; delivery is confirmed per message."""
+    now = context.now()
+    with context.db.write() as session:
+        claimed = [
+            reminders.get(session, i) for i in reminders.claim_due(session, now, context.instance)
+        ]
+        due = [r for r in claimed if r is not None]
+        by_action = {a.id: a for a in actions.views(session, [r.action_id for r in due])}
+        people = members.members_by_ids(session, [r.recipient_id for r in due if r.recipient_id])
+    replies = []
+    for reminder in due:
+        action = by_action.get(reminder.action_id)
+        owner = people.get(reminder.recipient_id) if reminder.recipient_id else None
+        if action is None or owner is None or not owner.active or not action.is_open:
+            with context.db.write() as session:
+                reminders.release(session, reminder.id, context.instance)
+            continue
+        replies.append(reminder_message(context, reminder, action, owner, now))
+    return replies
+
+
+def reminder_message(
+    context: JobContext,
+    reminder: ReminderView,
+    action: ActionView,
+    owner: MemberView,
+    now: datetime,
+) -> Reply:
+    words = notices.Writer.for_member(owner, context.settings)
+    today = now.astimezone(words.timezone).date()
+    if reminder.kind == OVERDUE or action.deadline < today:
+        text = words.t("reminder.overdue", **overdue_line(words, action, today))
+    else:
+        text = words.t(
+            "reminder.due" if action.deadline == today else "reminder.before",
+            id=action.id,
+            title=action.title,
+            deadline=deadline_words(words, action.deadline),
+            when=words.t("when.days", count=(action.deadline - today).days)
+            if (action.deadline - today).days > 1
+            else words.t("when.tomorrow"),
+        )
+    if now - reminder.planned_at > LATE_AFTER:
+        text = words.t("reminder.late", planned=words.date(reminder.planned_at)) + "\n" + text
+    return Reply(
+        text=text,
+        buttons=action_buttons(words, action),
+        visibility=Visibility.DIRECT,
+        user=owner.platform_user_id,
+        key=f"reminder:{reminder.id}:{context.instance}",
+    )
+
+
+def confirm(context: JobContext, key: str, error: str | None) -> None:
+    """Record a reminder as sent (and plan the next overdue one), or retry it later."""
+    _prefix, reminder_text, token = key.split(":", 2)
+    reminder_id = int(reminder_text)
+    now = context.now()
+    with context.db.write() as session:
+        reminder = reminders.get(session, reminder_id)
+        if reminder is None:
+            return
+        if error is not None:
+            attempts_left = reminder.attempts < context.settings.reminder_attempts
+            retry = (
+                now + BACKOFF[min(reminder.attempts, len(BACKOFF)) - 1] if attempts_left else None
+            )
+            reminders.mark_failed(session, reminder_id, token, error, retry)
+            return
+        late = now - reminder.planned_at > LATE_AFTER
+        if not reminders.mark_sent(session, reminder_id, token, now, late=late):
+            return
+        action = actions.get(session, reminder.action_id)
+        if action is None or not action.is_open or reminder.kind not in (DUE, OVERDUE):
+            return
+        if reminder.kind == OVERDUE:
+            actions.count_overdue_reminder(session, action.id)
+        owner = members.get_member_by_id(session, reminder.recipient_id or -1)
+        if owner is None:
+            return
+        zone = owner_zone(owner, context.settings)
+        after = max(action.deadline, now.astimezone(zone).date())
+        reminders.add(
+            session,
+            action.id,
+            owner.id,
+            [(OVERDUE, next_overdue(after, zone, context.settings))],
+        )
+
+
+# --- the werkgroep ---------------------------------------------------------------------
+
+
+def escalations(context: JobContext) -> Sequence[Reply]:
+    """Tell the werkgroep, once per deadline, of actions that stay overdue."""
+    now = context.now()
+    with context.db.write() as session:
+        ids = actions.claim_escalations(session, now, context.settings.escalate_after_overdue)
+        found = actions.views(session, ids)
+    replies: list[Reply] = []
+    for action in found:
+
+        def message(
+            w: notices.Writer, action: ActionView = action
+        ) -> tuple[str, tuple[Section, ...]]:
+            today = now.astimezone(w.timezone).date()
+            return w.t("action.escalated", **overdue_line(w, action, today)), ()
+
+        replies += notices.workgroup(
+            context.db, context.settings, message, tlp=None, without_content=message
+        )
+    return replies
+
+
+def weekly_overview(context: JobContext) -> Sequence[Reply]:
+    """Once a week, from the reminder hour, the werkgroep sees every overdue action."""
+    local = context.now().astimezone(context.timezone)
+    settings = context.settings
+    if local.weekday() != settings.overview_weekday or local.hour < settings.reminder_hour:
+        return []
+    year, week, _ = local.isocalendar()
+    with context.db.write() as session:
+        if not reminders.claim_notice(session, f"overdue-overview:{year}-W{week:02d}", local):
+            return []
+        overdue, total = actions.listed(session, due_before=local.date(), limit=None)
+    if not overdue:
+        return []
+
+    def message(w: notices.Writer) -> tuple[str, tuple[Section, ...]]:
+        lines = [w.t("action.overview_line", **overdue_line(w, a, local.date())) for a in overdue]
+        title = w.t("action.overview", actions=counted(w, "count.action", total))
+        return title, (Section(text="\n".join(lines)),)
+
+    return notices.workgroup(context.db, settings, message, tlp=None, without_content=message)
+
+
+def report_failures(context: JobContext) -> Sequence[Reply]:
+    """Reminders that could not be delivered after every attempt: the werkgroep hears it once."""
+    with context.db.write() as session:
+        failed = [
+            r
+            for r in reminders.failed_unreported(session)
+            if reminders.claim_notice(session, reminders.failure_key(r.id), context.now())
+        ]
+        by_action = {a.id: a for a in actions.views(session, [r.action_id for r in failed])}
+    replies: list[Reply] = []
+    for reminder in failed:
+        action = by_action.get(reminder.action_id)
+        if action is None:
+            continue
+
+        def message(
+            w: notices.Writer, action: ActionView = action
+        ) -> tuple[str, tuple[Section, ...]]:
+            return w.t(
+                "reminder.failed",
+                id=action.id,
+                title=action.title,
+                owner=action.owner_name or w.t("value.unknown"),
+            ), ()
+
+        replies += notices.workgroup(
+            context.db, context.settings, message, tlp=None, without_content=message
+        )
+    return replies

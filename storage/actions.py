@@ -1,0 +1,252 @@
+"""Actions: create, list, change (done, postponed, progress, owner, deleted), history.
+
+Reminders for an action live in `storage.reminders`; whoever changes the deadline,
+owner or status here also re-plans them there, in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy.orm import Session, aliased
+
+from storage import audit
+from storage.models import Action, ActionEvent, Member, Organisation
+from storage.views import ActionEventView, ActionView, Actor
+
+OPEN = "open"
+DONE = "klaar"
+DELETED = "verwijderd"
+
+_OWNER = aliased(Member)
+_CREATOR = aliased(Member)
+
+
+def views(session: Session, ids: Sequence[int]) -> list[ActionView]:
+    """Snapshots of these actions, in the order of `ids`."""
+    if not ids:
+        return []
+    rows = session.execute(
+        select(Action, _OWNER.display_name, Organisation.name, _CREATOR.display_name)
+        .outerjoin(_OWNER, _OWNER.id == Action.owner_id)
+        .outerjoin(Organisation, Organisation.id == _OWNER.organisation_id)
+        .outerjoin(_CREATOR, _CREATOR.id == Action.creator_id)
+        .where(Action.id.in_(ids))
+    )
+    found = {}
+    for row, owner_name, organisation, creator_name in rows:
+        found[row.id] = ActionView(
+            id=row.id,
+            title=row.title,
+            owner_id=row.owner_id,
+            owner_name=owner_name,
+            owner_organisation=organisation,
+            creator_id=row.creator_id,
+            creator_name=creator_name,
+            bottleneck_id=row.bottleneck_id,
+            deadline=row.deadline,
+            status=row.status,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            done_at=row.done_at,
+            overdue_reminders=row.overdue_reminders,
+            escalated_at=row.escalated_at,
+        )
+    return [found[i] for i in ids if i in found]
+
+
+def get(session: Session, action_id: int) -> ActionView | None:
+    """The action, unless it does not exist or was deleted."""
+    found = views(session, [action_id])
+    return found[0] if found and found[0].status != DELETED else None
+
+
+def listed(
+    session: Session,
+    *,
+    owner_id: int | None = None,
+    statuses: Sequence[str] = (OPEN,),
+    due_before: date | None = None,
+    bottleneck_id: int | None = None,
+    limit: int | None = 15,
+    offset: int = 0,
+) -> tuple[list[ActionView], int]:
+    """Actions by deadline (soonest first), and how many match."""
+    conditions: list[ColumnElement[bool]] = [Action.status.in_(list(statuses))]
+    if owner_id is not None:
+        conditions.append(Action.owner_id == owner_id)
+    if due_before is not None:
+        conditions.append(Action.deadline < due_before)
+    if bottleneck_id is not None:
+        conditions.append(Action.bottleneck_id == bottleneck_id)
+    total = session.scalar(select(func.count()).select_from(Action).where(*conditions)) or 0
+    stmt = select(Action.id).where(*conditions).order_by(Action.deadline, Action.id)
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    return views(session, list(session.scalars(stmt))), total
+
+
+def add_event(
+    session: Session,
+    actor: Actor,
+    actor_name: str,
+    at: datetime,
+    action_id: int,
+    kind: str,
+    *,
+    old_deadline: date | None = None,
+    new_deadline: date | None = None,
+    text: str | None = None,
+) -> None:
+    session.add(
+        ActionEvent(
+            action_id=action_id,
+            at=at,
+            actor_id=actor.member_id,
+            actor_name=actor_name,
+            kind=kind,
+            old_deadline=old_deadline,
+            new_deadline=new_deadline,
+            text=text,
+        )
+    )
+    audit.record(
+        session,
+        actor,
+        f"action.{kind}",
+        "action",
+        action_id,
+        at,
+        old_deadline=old_deadline,
+        new_deadline=new_deadline,
+    )
+
+
+def create(
+    session: Session,
+    actor: Actor,
+    actor_name: str,
+    at: datetime,
+    *,
+    title: str,
+    owner_id: int,
+    deadline: date,
+    bottleneck_id: int | None = None,
+) -> ActionView:
+    row = Action(
+        title=title,
+        owner_id=owner_id,
+        creator_id=actor.member_id,
+        bottleneck_id=bottleneck_id,
+        deadline=deadline,
+        status=OPEN,
+        created_at=at,
+        updated_at=at,
+        overdue_reminders=0,
+    )
+    session.add(row)
+    session.flush()
+    add_event(session, actor, actor_name, at, row.id, "created", new_deadline=deadline)
+    session.flush()
+    return views(session, [row.id])[0]
+
+
+def _change(session: Session, action_id: int, at: datetime, **values: object) -> ActionView:
+    session.execute(update(Action).where(Action.id == action_id).values(updated_at=at, **values))
+    session.flush()
+    return views(session, [action_id])[0]
+
+
+def set_status(
+    session: Session, actor: Actor, actor_name: str, at: datetime, action_id: int, status: str
+) -> ActionView:
+    """Mark an action done, open again, or deleted."""
+    kind = {DONE: "done", OPEN: "reopened", DELETED: "deleted"}[status]
+    add_event(session, actor, actor_name, at, action_id, kind)
+    done_at = at if status == DONE else None
+    return _change(session, action_id, at, status=status, done_at=done_at)
+
+
+def postpone(
+    session: Session,
+    actor: Actor,
+    actor_name: str,
+    at: datetime,
+    action_id: int,
+    deadline: date,
+    reason: str,
+) -> ActionView:
+    """A new deadline, with why; the overdue count starts again."""
+    old = session.scalar(select(Action.deadline).where(Action.id == action_id))
+    add_event(
+        session, actor, actor_name, at, action_id, "postponed",
+        old_deadline=old, new_deadline=deadline, text=reason,
+    )  # fmt: skip
+    return _change(
+        session, action_id, at, deadline=deadline, overdue_reminders=0, escalated_at=None
+    )
+
+
+def add_progress(
+    session: Session, actor: Actor, actor_name: str, at: datetime, action_id: int, text: str
+) -> ActionView:
+    add_event(session, actor, actor_name, at, action_id, "update", text=text)
+    return _change(session, action_id, at)
+
+
+def change_owner(
+    session: Session,
+    actor: Actor,
+    actor_name: str,
+    at: datetime,
+    action_id: int,
+    owner_id: int,
+    owner_name: str,
+) -> ActionView:
+    add_event(session, actor, actor_name, at, action_id, "owner", text=owner_name)
+    return _change(session, action_id, at, owner_id=owner_id, overdue_reminders=0)
+
+
+def events(session: Session, action_id: int) -> list[ActionEventView]:
+    rows = session.scalars(
+        select(ActionEvent)
+        .where(ActionEvent.action_id == action_id)
+        .order_by(ActionEvent.at, ActionEvent.id)
+    )
+    return [
+        ActionEventView(
+            at=e.at,
+            actor_name=e.actor_name,
+            kind=e.kind,
+            old_deadline=e.old_deadline,
+            new_deadline=e.new_deadline,
+            text=e.text,
+        )
+        for e in rows
+    ]
+
+
+def count_overdue_reminder(session: Session, action_id: int) -> None:
+    session.execute(
+        update(Action)
+        .where(Action.id == action_id)
+        .values(overdue_reminders=Action.overdue_reminders + 1)
+    )
+
+
+def claim_escalations(session: Session, at: datetime, after: int) -> list[int]:
+    """Open actions with `after` overdue reminders whose werkgroep was not told yet."""
+    return sorted(
+        session.scalars(
+            update(Action)
+            .where(
+                Action.status == OPEN,
+                Action.overdue_reminders >= after,
+                Action.escalated_at.is_(None),
+            )
+            .values(escalated_at=at)
+            .returning(Action.id)
+        )
+    )
