@@ -15,13 +15,13 @@ from storage.views import ActionView, MemberView
 
 from handlers import notices
 from handlers.action_ical import calendar_file
-from handlers.bottleneck_views import counted
 from handlers.action_views import (
     action_buttons,
     deadline_words,
     detail_sections,
     short_section,
 )
+from handlers.bottleneck_views import counted
 from handlers.context import Context
 from handlers.core import Button, Reply, UserError, Visibility
 from handlers.parsing import MENTION, clean, item_number, split_word
