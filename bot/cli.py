@@ -23,10 +23,11 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.console import Console
 from bot.scheduler import Sweeper, sweep
 from handlers import bottleneck_export
+from handlers.action_ical import calendar_file
 from handlers.core import Clock
 from handlers.i18n import translate
 from handlers.notices import Writer
-from storage import backup, bottlenecks, migrate
+from storage import actions, backup, bottlenecks, members, migrate, reminders
 from storage.tlp import TLP, Audience
 
 log = logging.getLogger("bot")
@@ -72,6 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     tick = sub.add_parser("tick", help="run every scheduled job once and send what is due")
     tick.add_argument("--now", type=_moment, help="run as if it were this ISO date-time")
+
+    planned = sub.add_parser("reminders", help="list the reminders still to be sent")
+    planned.add_argument("--until", type=_moment, help="only those due up to this ISO date-time")
+
+    action_cli = sub.add_parser("actions", help="actions: a member's agenda file")
+    action_sub = action_cli.add_subparsers(dest="action_command", required=True)
+    ical = action_sub.add_parser("ical", help="a member's open actions as an iCalendar file")
+    ical.add_argument("--as", dest="user", required=True, help="the member's chat user id")
+    ical.add_argument("--out", type=Path, help="file to write (default: standard output)")
 
     bottlenecks = sub.add_parser("knelpunten", help="bottlenecks: export for national escalation")
     bottleneck_sub = bottlenecks.add_subparsers(dest="bottleneck_command", required=True)
@@ -121,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _import,
         "tick": _tick,
         "knelpunten": _bottlenecks,
+        "reminders": _reminders,
+        "actions": _actions,
     }
     return commands[args.command](settings, args)
 
@@ -161,7 +173,7 @@ def _console(settings: Settings, args: argparse.Namespace, *, scheduled: bool = 
     console = Console(app.core, sys.stdout, user, settings.language, channel=args.channel)
     # `run` sweeps for due reminders and notices; `console` (for trying and testing)
     # sends them only when asked with `:tick`, so its output stays predictable.
-    sweeper = Sweeper(app.core, console.show, settings.sweep_seconds) if scheduled else None
+    sweeper = Sweeper(app.core, console.deliver, settings.sweep_seconds) if scheduled else None
     try:
         interactive = sys.stdin.isatty()
         if interactive:
@@ -239,10 +251,55 @@ def _tick(settings: Settings, args: argparse.Namespace) -> int:
     app = create_app(settings, _clock(settings, args.now))
     try:
         console = Console(app.core, sys.stdout, CONSOLE_OPERATOR, settings.language)
-        sent = sweep(app.core, console.show)
+        sent = sweep(app.core, console.deliver)
     finally:
         app.close()
     print(f"{sent} message(s) sent.", file=sys.stderr)
+    return 0
+
+
+def _reminders(settings: Settings, args: argparse.Namespace) -> int:
+    """Planned reminders, in the install's time zone, one line each."""
+    app = create_app(settings, SystemClock())
+    zone = ZoneInfo(settings.timezone)
+    until = args.until.replace(tzinfo=args.until.tzinfo or zone) if args.until else None
+    try:
+        with app.db.read() as session:
+            found = reminders.planned(session, until)
+            by_action = {a.id: a for a in actions.views(session, [r.action_id for r in found])}
+            people = members.members_by_ids(session, [r.recipient_id or -1 for r in found])
+    finally:
+        app.close()
+    for r in found:
+        action = by_action.get(r.action_id)
+        person = people.get(r.recipient_id or -1)
+        print(
+            f"{r.due_at.astimezone(zone):%Y-%m-%d %H:%M}  {r.kind:<9} {r.state:<8} "
+            f"#{r.action_id} {action.title if action else '?'}  → "
+            f"{person.platform_user_id if person else '?'}"
+        )
+    print(f"{len(found)} reminder(s) planned.", file=sys.stderr)
+    return 0
+
+
+def _actions(settings: Settings, args: argparse.Namespace) -> int:
+    app = create_app(settings, SystemClock())
+    try:
+        with app.db.read() as session:
+            member = members.get_member(session, settings.platform, args.user)
+            mine = actions.listed(session, owner_id=member.id, limit=None)[0] if member else []
+    finally:
+        app.close()
+    if member is None:
+        print(f"No member {args.user!r} on {settings.platform}.", file=sys.stderr)
+        return 1
+    words = Writer.for_member(member, settings.core())
+    document = calendar_file(words, mine, SystemClock().now()).content
+    if args.out:
+        args.out.write_text(document, encoding="utf-8")
+        print(f"{len(mine)} action(s) written to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(document)
     return 0
 
 

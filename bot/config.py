@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,6 +17,7 @@ from sqlalchemy.exc import ArgumentError
 
 from handlers.context import ESCALATION_BODIES, CoreSettings
 from handlers.i18n import LANGUAGES
+from handlers.workdays import WorkCalendar
 from storage.tlp import TLP
 
 DEFAULT_DATABASE_URL = "sqlite:///" + str(Path("data") / "ciso-bot.sqlite3")
@@ -47,6 +49,11 @@ class Settings:
     answer_weeks: int = 6
     reminder_hour: int = 9
     sweep_seconds: int = 30
+    overdue_every_workdays: int = 3
+    escalate_after_overdue: int = 2
+    reminder_attempts: int = 5
+    overview_weekday: int = 0
+    work_calendar: WorkCalendar = field(default_factory=WorkCalendar)
 
     @property
     def safe_database_url(self) -> str:
@@ -74,6 +81,11 @@ class Settings:
             escalation_bodies=self.escalation_bodies,
             answer_weeks=self.answer_weeks,
             reminder_hour=self.reminder_hour,
+            work_calendar=self.work_calendar,
+            overdue_every_workdays=self.overdue_every_workdays,
+            escalate_after_overdue=self.escalate_after_overdue,
+            reminder_attempts=self.reminder_attempts,
+            overview_weekday=self.overview_weekday,
         )
 
 
@@ -104,6 +116,38 @@ def _bodies(env: Mapping[str, str]) -> tuple[str, ...]:
             raise ConfigError("ESCALATION_BODIES", "is a comma-separated list of short names")
     known = {b.lower() for b in ESCALATION_BODIES}
     return ESCALATION_BODIES + tuple(b for b in dict.fromkeys(extra) if b.lower() not in known)
+
+
+WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+WEEKDAYS_EN = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday(env: Mapping[str, str], name: str, default: str) -> int:
+    word = _get(env, name, default).lower()[:3]
+    for names in (WEEKDAYS_EN, WEEKDAYS):
+        if word[: len(names[0])] in names:
+            return names.index(word[: len(names[0])])
+    raise ConfigError(name, "is a day of the week: mon, tue, … (or ma, di, …)")
+
+
+def _calendar(env: Mapping[str, str]) -> WorkCalendar:
+    """Dutch public holidays, minus those the install works on, plus its own days off."""
+    ignored = frozenset(n.strip() for n in env.get("HOLIDAYS_IGNORE", "").split(",") if n.strip())
+    extra: set[date] = set()
+    yearly: set[tuple[int, int]] = set()
+    for text in (t.strip() for t in env.get("HOLIDAYS_EXTRA", "").split(",") if t.strip()):
+        try:
+            if len(text) == 5:  # MM-DD: every year
+                month, day = (int(part) for part in text.split("-"))
+                date(2024, month, day)  # a leap year: any real day passes
+                yearly.add((month, day))
+            else:
+                extra.add(date.fromisoformat(text))
+        except ValueError:
+            raise ConfigError(
+                "HOLIDAYS_EXTRA", f"{text!r} is not a date (2027-05-05) or a yearly day (05-05)"
+            ) from None
+    return WorkCalendar(ignored=ignored, extra=frozenset(extra), extra_yearly=frozenset(yearly))
 
 
 def load_settings(env: Mapping[str, str]) -> Settings:
@@ -160,4 +204,9 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         # Reminders avoid 02:00-03:00, which the autumn DST night runs twice.
         reminder_hour=_number(env, "REMINDER_HOUR", 9, 6, 20),
         sweep_seconds=_number(env, "SWEEP_SECONDS", 30, 5, 3600),
+        overdue_every_workdays=_number(env, "OVERDUE_EVERY_WORKDAYS", 3, 1, 20),
+        escalate_after_overdue=_number(env, "ESCALATE_AFTER_OVERDUE", 2, 1, 20),
+        reminder_attempts=_number(env, "REMINDER_ATTEMPTS", 5, 1, 20),
+        overview_weekday=_weekday(env, "OVERDUE_OVERVIEW_DAY", "mon"),
+        work_calendar=_calendar(env),
     )

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
+from bot.scheduler import sweep
 from handlers.core import Reply, Request, Section, Visibility
 from handlers.i18n import translate
 from handlers.router import Core
@@ -139,8 +140,8 @@ class Console:
         elif word == "press" and rest:
             self._press(rest)
         elif word == "tick":
-            replies = self.core.tick()
-            self.show(replies) if replies else self._say(self.t("console.nothing_due"))
+            if not sweep(self.core, self.deliver):
+                self._say(self.t("console.nothing_due"))
         else:
             self._say(self.t("console.help"))
 
@@ -166,6 +167,10 @@ class Console:
         replies = self.core.handle(request)
         self.last_replies = replies
         self.show(replies)
+
+    def deliver(self, reply: Reply) -> None:
+        """Send one message a scheduled job produced (the console prints it)."""
+        self.show([reply])
 
     def show(self, replies: Sequence[Reply]) -> None:
         """Print replies: DMs and channel posts say where they go."""

@@ -9,7 +9,7 @@ runs at start and sends whatever fell due while the bot was down.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -19,15 +19,26 @@ from handlers.router import Core
 
 log = logging.getLogger(__name__)
 
-Deliver = Callable[[Sequence[Reply]], None]
+Deliver = Callable[[Reply], None]
 
 
 def sweep(core: Core, deliver: Deliver) -> int:
-    """Run every job once and deliver what it says; returns how many replies went out."""
-    replies = core.tick()
-    if replies:
-        deliver(replies)
-    return len(replies)
+    """Run every job once and deliver what it says, one message at a time.
+
+    Each message is confirmed to the core right after it went out (or failed), so
+    that a crash in the middle repeats at most the one message in flight.
+    """
+    sent = 0
+    for reply in core.tick():
+        try:
+            deliver(reply)
+        except Exception as error:
+            log.warning("delivery failed (%s): %s", reply.key or "notice", type(error).__name__)
+            core.confirm(reply, f"{type(error).__name__}: {error}"[:300])
+            continue
+        core.confirm(reply, None)
+        sent += 1
+    return sent
 
 
 class Sweeper:

@@ -57,6 +57,14 @@ def action_buttons(words: Words, action: ActionView) -> tuple[Button, ...]:
     )
 
 
+def action_line(words: Words, action: ActionView, today: date) -> str:
+    """`#3 Logbeleid opstellen — Anna (Den Haag), 🟡 termijn … (nog 5 dagen)`."""
+    owner = action.owner_name or words.t("value.unknown")
+    if action.owner_organisation:
+        owner += f" ({action.owner_organisation})"
+    return f"#{action.id} {action.title} — {owner}, {status_line(words, action, today)}"
+
+
 def short_section(words: Words, action: ActionView, today: date) -> Section:
     owner = action.owner_name or words.t("value.unknown")
     if action.owner_organisation:

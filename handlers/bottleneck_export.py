@@ -12,10 +12,11 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from storage import bottlenecks
+from storage import actions, bottlenecks
 from storage.tlp import TLP
-from storage.views import BottleneckDetail, BottleneckView
+from storage.views import ActionView, BottleneckDetail, BottleneckView
 
+from handlers.action_views import deadline_words
 from handlers.bottleneck_common import number_and_rest, visible
 from handlers.bottleneck_status import escalation_body
 from handlers.bottleneck_views import Words, counted, history_lines, municipality_count
@@ -152,6 +153,7 @@ def dossier_markdown(
     now: datetime,
     *,
     anonymous: bool,
+    linked_actions: Sequence[ActionView] = (),
 ) -> str:
     """A draft escalation dossier for `body`, in the install's administrative tone."""
     b = detail.bottleneck
@@ -199,6 +201,15 @@ def dossier_markdown(
         lines.append(
             words.t("dossier.knowledge_left_out", items=counted(words, "count.item", left_out))
         )
+    if linked_actions:
+        lines.append(f"**{words.t('dossier.actions')}**")
+        for action in linked_actions:
+            who = f" ({action.owner_organisation})" if action.owner_organisation else ""
+            if action.is_open:
+                state = words.t("action.deadline", date=deadline_words(words, action.deadline))
+            else:
+                state = words.t("action.status." + action.status)
+            lines.append(f"- {action.title}{'' if anonymous else who}: {state}")
     steps = [e for e in detail.events if e.kind in ("reported", "status", "reopened", "answer")]
     for event in steps:
         what = words.t("status." + (event.new_status or b.status))
@@ -226,9 +237,14 @@ def dossier(context: Context, rest: str) -> list[Reply]:
     body = escalation_body(context, body or found.escalated_to)
     with context.db.read() as session:
         detail = bottlenecks.detail(session, context.audience(), found.id)
+        linked, _total = actions.listed(
+            session, bottleneck_id=found.id, statuses=(actions.OPEN, actions.DONE), limit=None
+        )
     if detail is None:
         raise UserError("bottleneck.not_found", id=number)
-    text = dossier_markdown(context, detail, body, context.now(), anonymous=anonymous)
+    text = dossier_markdown(
+        context, detail, body, context.now(), anonymous=anonymous, linked_actions=linked
+    )
     name = f"dossier-knelpunt-{found.id}-{body.lower()}.md"
     reply = Reply(
         text=context.t("bottleneck.dossier_ready", id=found.id, body=body),

@@ -10,12 +10,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from storage import bottleneck_links, bottleneck_support, bottlenecks, knowledge
+from storage import actions, bottleneck_links, bottleneck_support, bottlenecks, knowledge
 from storage.bottlenecks import ALL_STATUSES_BUT_MERGED, OPEN_STATUSES
 from storage.tlp import TLP, Place, may_show_in
 from storage.views import BottleneckView, KnowledgeView
 
 from handlers import bottleneck_export, bottleneck_status
+from handlers.action_views import action_line
 from handlers.bottleneck_common import (
     merged_note,
     number_and_rest,
@@ -409,6 +410,9 @@ def show(context: Context, rest: str) -> Reply:
     found, asked = visible(context, number)
     with context.db.read() as session:
         detail = bottlenecks.detail(session, context.audience(), found.id)
+        linked, _total = actions.listed(
+            session, bottleneck_id=found.id, statuses=(actions.OPEN, actions.DONE), limit=None
+        )
     if detail is None:
         raise UserError("bottleneck.not_found", id=number)
     buttons: list[Button] = []
@@ -420,6 +424,11 @@ def show(context: Context, rest: str) -> Reply:
             Button("knelpunt.withdraw", str(found.id), context.t("button.withdraw"), "danger")
         )
     sections = detail_sections(context, detail)
+    if linked:
+        lines = [f"• {action_line(context, a, context.today())}" for a in linked]
+        sections.append(
+            Section(text=context.t("bottleneck.actions_title") + "\n" + "\n".join(lines))
+        )
     labels = [found.tlp, *(k.tlp for k in detail.knowledge)]
     return Reply(
         text=merged_note(context, asked, found),

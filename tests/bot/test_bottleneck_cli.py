@@ -85,9 +85,9 @@ def test_sweep_delivers_what_the_jobs_return(network: Chat, clock: FixedClock) -
     network.say("anna", "/knelpunt meld Een knelpunt")
     network.say("anna", "/knelpunt status 1 in-behandeling")
     network.say("anna", "/knelpunt status 1 geescaleerd naar VNG verwacht 1 week")
-    assert sweep(network.core, delivered.extend) == 0
+    assert sweep(network.core, delivered.append) == 0
     clock.set(clock.now().replace(day=7, month=12, hour=9))  # Monday after the due date
-    assert sweep(network.core, delivered.extend) == 1
+    assert sweep(network.core, delivered.append) == 1
     assert "knelpunt #1" in delivered[0].text
 
 
