@@ -201,10 +201,17 @@ def escalations(context: JobContext) -> Sequence[Reply]:
 
 
 def weekly_overview(context: JobContext) -> Sequence[Reply]:
-    """Once a week, from the reminder hour, the werkgroep sees every overdue action."""
+    """Once a week, from the reminder hour on its day, the werkgroep sees what is overdue.
+
+    A week's overview that fell in downtime goes out at the first sweep after it.
+    """
     local = context.now().astimezone(context.timezone)
     settings = context.settings
-    if local.weekday() != settings.overview_weekday or local.hour < settings.reminder_hour:
+    monday = local.date() - timedelta(days=local.weekday())
+    due = at_hour(
+        monday + timedelta(days=settings.overview_weekday), settings.reminder_hour, context.timezone
+    )
+    if local < due:
         return []
     year, week, _ = local.isocalendar()
     with context.db.write() as session:

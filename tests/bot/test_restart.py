@@ -1,0 +1,126 @@
+"""Restarts: reminders are never lost, and a crash repeats at most the message in flight."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timedelta
+
+from bot.app import build_router
+from bot.clock import FixedClock
+from bot.scheduler import sweep
+from handlers.context import CoreSettings
+from handlers.core import Reply
+from handlers.router import Core
+from storage import reminders
+from storage.db import Database
+from tests.conftest import AMSTERDAM, Chat
+
+SETTINGS = CoreSettings(admins=frozenset({"admin"}))
+
+
+class Killed(BaseException):
+    """The process dies: nothing after this point runs (not even `except Exception`)."""
+
+
+class Platform:
+    """Every message that reached the chat platform, by reminder id."""
+
+    def __init__(self) -> None:
+        self.received: Counter[int] = Counter()
+        self.kill_after: int | None = None
+
+    def deliver(self, reply: Reply) -> None:
+        if reply.key:
+            self.received[int(reply.key.split(":")[1])] += 1
+        if self.kill_after is not None:
+            self.kill_after -= 1
+            if self.kill_after == 0:
+                self.kill_after = None
+                raise Killed  # after the platform accepted it, before it was recorded
+
+
+def _start(db: Database, clock: FixedClock) -> Core:
+    """A fresh process: a new core with its own claim token on the same database."""
+    return Core(build_router(), db, clock, SETTINGS)
+
+
+def _sweep_until(core: Core, clock: FixedClock, platform: Platform, end: datetime) -> None:
+    """Run the scheduler every hour from the clock's time up to `end`."""
+    while clock.now() < end:
+        clock.advance(timedelta(hours=1))
+        sweep(core, platform.deliver)
+
+
+def test_a_crash_and_downtime_lose_nothing_and_repeat_at_most_one(
+    db: Database, clock: FixedClock
+) -> None:
+    chat = Chat(_start(db, clock))
+    chat.say("admin", "/ciso lid <@bram> Leiden ciso")
+    chat.say("admin", "/ciso lid <@carla> Delft ciso")
+    for n in range(12):
+        owner = "bram" if n % 2 else "carla"
+        # Deadlines spread over December: many reminders fall due on the same mornings.
+        chat.say("admin", f"/actie nieuw Actie {n} <@{owner}> {3 + n}-12")
+    platform = Platform()
+
+    first = _start(db, clock)
+    _sweep_until(first, clock, platform, datetime(2026, 12, 4, 8, tzinfo=AMSTERDAM))
+    assert platform.received and max(platform.received.values()) == 1
+
+    # The process dies while sending the third message of the morning's sweep.
+    platform.kill_after = 3
+    clock.set(datetime(2026, 12, 7, 9, 30, tzinfo=AMSTERDAM))
+    try:
+        sweep(first, platform.deliver)
+    except Killed:
+        pass
+    else:
+        raise AssertionError("the sweep should have been killed")
+
+    # Down for more than a week; a new process starts and catches up.
+    clock.set(datetime(2026, 12, 15, 10, 0, tzinfo=AMSTERDAM))
+    second = _start(db, clock)
+    sweep(second, platform.deliver)
+    _sweep_until(second, clock, platform, datetime(2026, 12, 31, 18, tzinfo=AMSTERDAM))
+
+    with db.read() as session:
+        due_by_now = [
+            r
+            for r in reminders.planned(session, states=("sent", "sending", "pending", "failed"))
+            if r.due_at <= clock.now()
+        ]
+    assert due_by_now and all(r.state == "sent" for r in due_by_now)
+    assert set(platform.received) == {r.id for r in due_by_now}
+    repeated = [rid for rid, times in platform.received.items() if times > 1]
+    # Exactly the message in flight at the kill went twice; every other one once.
+    assert len(repeated) == 1 and platform.received[repeated[0]] == 2
+
+
+def test_a_restart_never_resends_what_was_recorded_as_sent(
+    db: Database, clock: FixedClock
+) -> None:
+    chat = Chat(_start(db, clock))
+    chat.say("admin", "/ciso lid <@bram> Leiden ciso")
+    chat.say("admin", "/actie nieuw Logbeleid <@bram> vrijdag 11 december")
+    platform = Platform()
+    first = _start(db, clock)
+    clock.set(datetime(2026, 12, 4, 9, 0, tzinfo=AMSTERDAM))
+    sweep(first, platform.deliver)
+    for _restart in range(3):
+        sweep(_start(db, clock), platform.deliver)
+        clock.advance(timedelta(minutes=5))
+    assert list(platform.received.values()) == [1]
+
+
+def test_a_second_process_does_not_take_a_fresh_claim(db: Database, clock: FixedClock) -> None:
+    chat = Chat(_start(db, clock))
+    chat.say("admin", "/ciso lid <@bram> Leiden ciso")
+    chat.say("admin", "/actie nieuw Logbeleid <@bram> vrijdag 11 december")
+    clock.set(datetime(2026, 12, 4, 9, 0, tzinfo=AMSTERDAM))
+    running = _start(db, clock)
+    claimed = running.tick()  # claimed, being sent right now
+    assert len(claimed) == 1
+    assert _start(db, clock).tick() == []  # `ciso-bot tick` by hand meanwhile
+    running.confirm(claimed[0], None)
+    with db.read() as session:
+        assert [r.state for r in reminders.planned(session, states=("sent",))] == ["sent"]
