@@ -35,6 +35,7 @@ unit: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-run
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/reminders.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -31,6 +31,7 @@ DUE = "due"
 OVERDUE = "overdue"
 # A reminder sent this long after its planned moment says that it is late.
 LATE_AFTER = timedelta(minutes=15)
+MAX_BATCHES = 25  # at most 5,000 reminders a sweep; the next sweep takes the rest
 BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2))
 
 
@@ -88,11 +89,15 @@ def plan_for(
 def send_due(context: JobContext) -> Sequence[Reply]:
     """Claim every due reminder and build its DM; delivery is confirmed per message."""
     now = context.now()
-    with context.db.write() as session:
-        claimed = [
-            reminders.get(session, i) for i in reminders.claim_due(session, now, context.instance)
-        ]
-        due = [r for r in claimed if r is not None]
+    due: list[ReminderView] = []
+    # Claim batch after batch: a morning with many deadlines goes out in one sweep.
+    for _batch in range(MAX_BATCHES):
+        with context.db.write() as session:
+            claimed = reminders.claim_due(session, now, context.instance)
+        due += claimed
+        if len(claimed) < reminders.BATCH:
+            break
+    with context.db.read() as session:
         by_action = {a.id: a for a in actions.views(session, [r.action_id for r in due])}
         people = members.members_by_ids(session, [r.recipient_id for r in due if r.recipient_id])
     replies = []

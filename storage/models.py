@@ -317,7 +317,11 @@ class Action(Base):
     """An agreed action with an owner and a deadline (DESIGN §2.4)."""
 
     __tablename__ = "actions"
-    __table_args__ = (Index("ix_actions_status_deadline", "status", "deadline"),)
+    __table_args__ = (
+        Index("ix_actions_status_deadline", "status", "deadline"),
+        # The escalation check reads the few actions with overdue reminders, not all.
+        Index("ix_actions_overdue_reminders", "overdue_reminders"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(300))

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from storage.db import affected_rows
-from storage.models import Notice, Reminder
+from storage.models import Notice, Reminder, UTCDateTime
 from storage.views import ReminderView
 
 PENDING = "pending"
@@ -87,24 +87,49 @@ def add(
         session.execute(insert(Reminder), rows)
 
 
-def claim_due(session: Session, now: datetime, token: str, limit: int = BATCH) -> list[int]:
+# Rare states are read through the (state, due_at) index by name: once most rows are
+# `sent`, SQLite's statistics would otherwise make it scan the whole table for them.
+_BY_STATE = "SELECT id FROM reminders INDEXED BY ix_reminders_state_due_at WHERE state = "
+_ABANDONED = text(
+    _BY_STATE + "'sending' AND claim != :token AND claimed_at <= :stale LIMIT :limit"
+).bindparams(bindparam("stale", type_=UTCDateTime()))
+_FAILED = text(_BY_STATE + "'failed'")
+
+
+def claim_due(
+    session: Session, now: datetime, token: str, limit: int = BATCH
+) -> list[ReminderView]:
     """Claim what is due (and what a dead process left half-sent), earliest first."""
-    due = or_(
-        and_(Reminder.state == PENDING, Reminder.due_at <= now),
-        and_(
-            Reminder.state == SENDING,
-            Reminder.claim != token,
-            Reminder.claimed_at <= now - STALE_CLAIM,
-        ),
+    # Two index range reads (state, due_at), not one OR that would scan the table.
+    due = (
+        select(Reminder.id)
+        .where(Reminder.state == PENDING, Reminder.due_at <= now)
+        .order_by(Reminder.due_at, Reminder.id)
+        .limit(limit)
     )
-    chosen = select(Reminder.id).where(due).order_by(Reminder.due_at, Reminder.id).limit(limit)
-    claimed = session.execute(
-        update(Reminder)
-        .where(Reminder.id.in_(chosen.scalar_subquery()))
-        .values(state=SENDING, claim=token, claimed_at=now, attempts=Reminder.attempts + 1)
-        .returning(Reminder.id, Reminder.due_at)
+    abandoned = session.scalars(
+        _ABANDONED,
+        {
+            "token": token,
+            "stale": now - STALE_CLAIM,
+            "limit": limit,
+        },
     )
-    return [row_id for row_id, _due in sorted(claimed, key=lambda r: (r[1], r[0]))]
+    chosen = list(abandoned) + list(session.scalars(due))
+    if not chosen:
+        return []
+    claimed = list(
+        session.scalars(
+            update(Reminder)
+            .where(Reminder.id.in_(chosen[:limit]))
+            .values(state=SENDING, claim=token, claimed_at=now, attempts=Reminder.attempts + 1)
+            .returning(Reminder.id)
+        )
+    )
+    if not claimed:
+        return []
+    rows = session.scalars(select(Reminder).where(Reminder.id.in_(claimed)))
+    return sorted((_view(r) for r in rows), key=lambda r: (r.due_at, r.id))
 
 
 def get(session: Session, reminder_id: int) -> ReminderView | None:
@@ -171,8 +196,9 @@ def for_action(session: Session, action_id: int) -> list[ReminderView]:
 def failed_unreported(session: Session) -> list[ReminderView]:
     """Reminders that failed for good and whose failure nobody was told about yet."""
     reported = set(session.scalars(select(Notice.key).where(Notice.key.like("reminder-failed:%"))))
-    stmt = select(Reminder).where(Reminder.state == FAILED).order_by(Reminder.id)
-    return [_view(r) for r in session.scalars(stmt) if failure_key(r.id) not in reported]
+    ids = [i for i in session.scalars(_FAILED) if failure_key(i) not in reported]
+    rows = session.scalars(select(Reminder).where(Reminder.id.in_(ids)).order_by(Reminder.id))
+    return [_view(r) for r in rows]
 
 
 def failure_key(reminder_id: int) -> str:

@@ -96,9 +96,7 @@ def test_a_crash_and_downtime_lose_nothing_and_repeat_at_most_one(
     assert len(repeated) == 1 and platform.received[repeated[0]] == 2
 
 
-def test_a_restart_never_resends_what_was_recorded_as_sent(
-    db: Database, clock: FixedClock
-) -> None:
+def test_a_restart_never_resends_what_was_recorded_as_sent(db: Database, clock: FixedClock) -> None:
     chat = Chat(_start(db, clock))
     chat.say("admin", "/ciso lid <@bram> Leiden ciso")
     chat.say("admin", "/actie nieuw Logbeleid <@bram> vrijdag 11 december")

@@ -54,6 +54,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_actions_status_deadline", "actions", ["status", "deadline"])
     op.create_index("ix_actions_owner_id", "actions", ["owner_id"])
+    op.create_index("ix_actions_overdue_reminders", "actions", ["overdue_reminders"])
     op.create_index("ix_actions_bottleneck_id", "actions", ["bottleneck_id"])
     op.create_table(
         "action_events",
@@ -101,6 +102,7 @@ def downgrade() -> None:
     op.drop_index("ix_action_events_action_id", table_name="action_events")
     op.drop_table("action_events")
     op.drop_index("ix_actions_bottleneck_id", table_name="actions")
+    op.drop_index("ix_actions_overdue_reminders", table_name="actions")
     op.drop_index("ix_actions_owner_id", table_name="actions")
     op.drop_index("ix_actions_status_deadline", table_name="actions")
     op.drop_table("actions")

@@ -1,0 +1,173 @@
+"""Reminder sweeps at scale: the cost follows what is due, not what is planned.
+
+Builds a database through the real migrations with N actions (100,000 by default),
+each with its three pending reminders (7 days, 1 day, on the day), then times one
+whole sweep — claim, build each DM, deliver (a no-op adapter), confirm as sent and
+plan the next overdue reminder — with 10 and with 1,000 reminders due. The same
+sweeps on a small database (1,000 actions) are the baseline in the same run: equal
+figures mean the sweep does not grow with the total. Run: `make bench` or
+`python bench/reminders.py --actions 100000`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert, text
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.app import build_router
+from bot.clock import FixedClock
+from bot.scheduler import sweep
+from handlers.context import CoreSettings
+from handlers.core import Reply
+from handlers.router import Core
+from storage import members, migrate
+from storage.db import Database
+from storage.models import Action, Reminder
+from storage.views import Actor
+
+NOW = datetime(2027, 1, 11, 8, 0, tzinfo=UTC)  # a Monday, 09:00 in Amsterdam
+FAR = NOW + timedelta(days=400)
+OWNERS = 200
+
+
+def build(path: Path, count: int) -> Database:
+    """`count` open actions with three pending reminders each, all due far ahead."""
+    db = Database.from_url(f"sqlite:///{path}")
+    migrate.upgrade(db.engine)
+    with db.write() as session:
+        org = members.find_organisation(session, "Delft")
+        assert org is not None
+        owner_ids = [
+            members.save_member(
+                session,
+                Actor("bench"),
+                NOW,
+                platform="console",
+                user_id=f"owner{n}",
+                display_name=f"Eigenaar {n}",
+                organisation_id=org.id,
+                roles=["ciso"],
+            )[0].id
+            for n in range(OWNERS)
+        ]
+    deadline = date(2028, 2, 15)
+    for start in range(0, count, 10_000):
+        batch = range(start, min(count, start + 10_000))
+        with db.write() as session:
+            session.execute(
+                insert(Action),
+                [
+                    {
+                        "id": n + 1,
+                        "title": f"Actie {n}",
+                        "owner_id": owner_ids[n % OWNERS],
+                        "creator_id": owner_ids[0],
+                        "deadline": deadline,
+                        "status": "open",
+                        "created_at": NOW,
+                        "updated_at": NOW,
+                        "overdue_reminders": 0,
+                    }
+                    for n in batch
+                ],
+            )
+            session.execute(
+                insert(Reminder),
+                [
+                    {
+                        "action_id": n + 1,
+                        "recipient_id": owner_ids[n % OWNERS],
+                        "kind": kind,
+                        "due_at": FAR,
+                        "planned_at": FAR,
+                        "state": "pending",
+                        "attempts": 0,
+                        "late": False,
+                    }
+                    for n in batch
+                    for kind in ("before_7", "before_1", "due")
+                ],
+            )
+    with db.write() as session:
+        session.execute(text("ANALYZE"))
+    return db
+
+
+def make_due(db: Database, due: int) -> None:
+    """Reset every reminder to far ahead, then make `due` of them (spread out) due now."""
+    with db.write() as session:
+        session.execute(text("DELETE FROM reminders WHERE kind = 'overdue'"))
+        session.execute(
+            text("UPDATE reminders SET state='pending', due_at=:far, planned_at=:far, claim=NULL"),
+            {"far": FAR.replace(tzinfo=None)},
+        )
+        total = session.scalar(text("SELECT count(*) FROM reminders")) or 1
+        step = max(1, total // due)
+        session.execute(
+            text(
+                "UPDATE reminders SET due_at=:now, planned_at=:now, kind='due' "
+                "WHERE id IN (SELECT id FROM reminders WHERE id % :step = 0 LIMIT :due)"
+            ),
+            {"now": (NOW - timedelta(minutes=1)).replace(tzinfo=None), "step": step, "due": due},
+        )
+
+
+def time_sweeps(db: Database, due: int, repeats: int) -> tuple[float, int]:
+    """Median milliseconds of one sweep with `due` reminders due, and how many it sent."""
+    core = Core(build_router(), db, FixedClock(NOW), CoreSettings())
+    delivered: list[Reply] = []
+    timings = []
+    sent = 0
+    for _ in range(repeats):
+        make_due(db, due)
+        delivered.clear()
+        started = time.perf_counter()
+        sent = sweep(core, delivered.append)
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings), sent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--actions", type=int, default=100_000, help="actions in the big database")
+    parser.add_argument("--baseline", type=int, default=1_000, help="actions in the small one")
+    parser.add_argument("--repeats", type=int, default=5, help="sweeps timed per figure")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        rows = []
+        for count in (args.baseline, args.actions):
+            print(f"Building {count:,} actions with {3 * count:,} pending reminders …", flush=True)
+            started = time.perf_counter()
+            db = build(Path(scratch) / f"reminders-{count}.sqlite3", count)
+            print(f"  built in {time.perf_counter() - started:.1f} s", flush=True)
+            time_sweeps(db, 10, 2)  # warm up
+            for due in (10, 1_000):
+                ms, sent = time_sweeps(db, due, args.repeats)
+                rows.append((count, due, ms, sent))
+            db.dispose()
+    print()
+    print(f"{'actions':>9} {'reminders':>10} {'due':>6} {'sent':>6} {'sweep ms':>9} {'ms/due':>7}")
+    for count, due, ms, sent in rows:
+        print(f"{count:>9,} {3 * count:>10,} {due:>6,} {sent:>6,} {ms:>9.1f} {ms / due:>7.2f}")
+    small = {due: ms for count, due, ms, _ in rows if count == args.baseline}
+    big = {due: ms for count, due, ms, _ in rows if count == args.actions}
+    for due in (10, 1_000):
+        print(
+            f"{due:,} due: {big[due]:.1f} ms at {args.actions:,} actions vs {small[due]:.1f} ms "
+            f"at {args.baseline:,} (×{big[due] / small[due]:.2f})"
+        )
+    print(f"1,000 due vs 10 due at {args.actions:,} actions: ×{big[1_000] / big[10]:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
