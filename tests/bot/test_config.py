@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.config import ConfigError, load_settings
@@ -38,6 +40,12 @@ def test_admins_are_a_comma_separated_list() -> None:
         ("SWEEP_SECONDS", "-5"),
         ("WORKGROUP_CHANNEL", "de werkgroep"),
         ("ESCALATION_BODIES", "Autoriteit Persoonsgegevens"),
+        ("OVERDUE_EVERY_WORKDAYS", "0"),
+        ("ESCALATE_AFTER_OVERDUE", "veel"),
+        ("REMINDER_ATTEMPTS", "100"),
+        ("OVERDUE_OVERVIEW_DAY", "someday"),
+        ("HOLIDAYS_EXTRA", "31-02"),
+        ("HOLIDAYS_EXTRA", "2027-13-01"),
     ],
 )
 def test_a_bad_value_names_the_variable(variable: str, value: str) -> None:
@@ -71,3 +79,22 @@ def test_bottleneck_settings_and_their_defaults() -> None:
     assert (chosen.network_channel, chosen.workgroup_channel) == ("ciso-netwerk", "C0WERKGROEP")
     assert chosen.escalation_threshold == 5
     assert chosen.escalation_bodies[-2:] == ("AP", "Provincie")  # IBD was there already
+
+
+def test_action_settings_and_the_holiday_set() -> None:
+    default = load_settings({}).core()
+    assert (default.overdue_every_workdays, default.escalate_after_overdue) == (3, 2)
+    assert (default.reminder_attempts, default.overview_weekday) == (5, 0)
+    chosen = load_settings(
+        {
+            "OVERDUE_OVERVIEW_DAY": "vrijdag",
+            "HOLIDAYS_IGNORE": "Goede vrijdag",
+            "HOLIDAYS_EXTRA": "05-05, 2027-12-24",
+        }
+    ).core()
+    assert chosen.overview_weekday == 4
+    calendar = chosen.work_calendar
+    assert calendar.is_workday(date(2027, 3, 26))  # Goede vrijdag, ignored
+    assert not calendar.is_workday(date(2027, 5, 5)) and not calendar.is_workday(date(2028, 5, 5))
+    assert not calendar.is_workday(date(2027, 12, 24))
+    assert load_settings({"OVERDUE_OVERVIEW_DAY": "Wed"}).overview_weekday == 2

@@ -17,6 +17,9 @@ COMMANDS = (
     "/knelpunt status 1", "/knelpunt status 1 geescaleerd", "/knelpunt antwoord 1",
     "/knelpunt samenvoegen", "/knelpunt samenvoegen 1 naar", "/knelpunt vraag 1",
     "/knelpunt koppel 1", "/knelpunt export", "/knelpunt dossier 1", "/knelpunt heropen",
+    "/actie", "/actie nieuw", "/actie nieuw Iets <@bram>", "/actie lijst", "/actie toon",
+    "/actie klaar", "/actie uitstel 1", "/actie update 1", "/actie eigenaar 1", "/actie verwijder",
+    "/actie heropen", "/actie ical",
 )  # fmt: skip
 NASTY = st.sampled_from(
     ['"', "*", "NEAR(", "AND", "-", ":", "(", "<!channel>", "@here", "#", "TLP:", "TLP:RED",
@@ -32,6 +35,7 @@ def test_any_text_after_any_command_gets_a_clear_reply(
 ) -> None:
     network.say("anna", "/kennis deel Een item om mee te werken")
     network.say("anna", "/knelpunt meld Een knelpunt om mee te werken")
+    network.say("anna", "/actie nieuw Een actie om mee te werken <@bram> eind maart")
     for user in ("admin", "bram", "stranger"):
         replies = network.say(user, f"{command} {text}")
         said = everything(replies)
@@ -44,7 +48,9 @@ def test_any_text_after_any_command_gets_a_clear_reply(
 @given(action=st.sampled_from(["kennis.show", "kennis.more", "kennis.useful", "kennis.delete",
                                "kennis.announce", "knelpunt.show", "knelpunt.support",
                                "knelpunt.withdraw", "knelpunt.report", "knelpunt.discard",
-                               "knelpunt.more", "nope"]), value=TEXT)  # fmt: skip
+                               "knelpunt.more", "actie.show", "actie.done",
+                               "actie.postpone_week", "actie.update_prompt", "nope"]),
+       value=TEXT)  # fmt: skip
 def test_forged_button_values_get_a_clear_reply(network: Chat, action: str, value: str) -> None:
     network.say("anna", "/knelpunt meld Een knelpunt om mee te werken")
     said = everything(network.press("carla", action, value))

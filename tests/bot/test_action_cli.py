@@ -1,0 +1,58 @@
+"""Actions from the command line: planned reminders, `tick` sending them, the agenda file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.bot.test_console import run_cli
+
+ENV = {"BOT_ADMINS": "admin"}
+SETUP = """\
+/ciso lid @anna Den Haag ciso werkgroep
+/ciso lid @bram Leiden ciso
+:as anna
+/actie nieuw Logbeleid opstellen @bram vrijdag 11 december
+/actie nieuw Back-uptest @anna eind Q1
+"""
+
+
+def _setup(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "console", "--as", "admin", "--now", "2026-11-30T10:00",
+                     stdin=SETUP, env=ENV)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "termijn **vrijdag 11 december 2026**" in result.stdout
+
+
+def test_reminders_lists_what_is_planned(tmp_path: Path) -> None:
+    _setup(tmp_path)
+    listed = run_cli(tmp_path, "reminders", env=ENV)
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert lines[0].startswith(
+        "2026-12-04 09:00  before_7  pending  #1 Logbeleid opstellen  → bram"
+    )
+    assert len(lines) == 6 and "6 reminder(s) planned" in listed.stderr
+    until = run_cli(tmp_path, "reminders", "--until", "2026-12-11T12:00", env=ENV)
+    assert len(until.stdout.splitlines()) == 3
+
+
+def test_tick_sends_the_due_reminder_once(tmp_path: Path) -> None:
+    _setup(tmp_path)
+    first = run_cli(tmp_path, "tick", "--now", "2026-12-04T09:05", env=ENV)
+    assert "→ DM @bram: ⏰ Herinnering: actie #1 (Logbeleid opstellen)" in first.stdout
+    assert "[✅ Klaar]  :press actie.done 1" in first.stdout
+    again = run_cli(tmp_path, "tick", "--now", "2026-12-04T09:10", env=ENV)
+    assert "Herinnering" not in again.stdout
+    listed = run_cli(tmp_path, "reminders", env=ENV)
+    assert "before_7" not in listed.stdout.split("\n")[0]
+
+
+def test_actions_ical_for_a_member(tmp_path: Path) -> None:
+    _setup(tmp_path)
+    out = tmp_path / "bram.ics"
+    result = run_cli(tmp_path, "actions", "ical", "--as", "bram", "--out", str(out), env=ENV)
+    assert result.returncode == 0 and "1 action(s) written" in result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "SUMMARY:Termijn actie #1: Logbeleid opstellen" in text and "Back-up" not in text
+    unknown = run_cli(tmp_path, "actions", "ical", "--as", "nobody", env=ENV)
+    assert unknown.returncode == 1 and "No member 'nobody'" in unknown.stderr
