@@ -5,13 +5,14 @@ from __future__ import annotations
 import difflib
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from storage import members
+from storage import actions, members, reminders
 
 from handlers.context import ROLES, Context
 from handlers.core import Field, Reply, Section, UserError
 from handlers.i18n import LANGUAGES, translate
 from handlers.parsing import MENTION, split_word
 from handlers.permissions import require_member, require_role
+from handlers.reminders import plan_for
 from handlers.router import Router, subcommands
 
 ROLE_WORDS = {
@@ -232,8 +233,13 @@ def settings(context: Context, rest: str) -> Reply:
         except (ZoneInfoNotFoundError, ValueError, OSError):
             raise UserError("ciso.bad_timezone", zone=zone[:60]) from None
         with context.db.write() as session:
-            members.set_preferences(
+            moved = members.set_preferences(
                 session, context.caller.actor, context.now(), member.id, timezone=zone
             )
+            # Reminders go at the reminder hour where the owner is: plan them again.
+            mine, _total = actions.listed(session, owner_id=member.id, limit=None)
+            for action in mine:
+                moments = plan_for(action.deadline, moved, context.now(), context.settings)
+                reminders.plan(session, action.id, member.id, moments)
         return Reply(text=context.t("ciso.timezone_set", zone=zone))
     raise UserError("ciso.settings_usage")

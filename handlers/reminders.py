@@ -79,8 +79,15 @@ def next_overdue(after: date, zone: ZoneInfo, settings: CoreSettings) -> datetim
 def plan_for(
     deadline: date, owner: MemberView, now: datetime, settings: CoreSettings
 ) -> list[tuple[str, datetime]]:
-    """Reminders for an open action's deadline; the caller stores them with the change."""
-    return schedule(deadline, now, owner_zone(owner, settings), settings)
+    """Reminders for an open action's deadline; the caller stores them with the change.
+
+    An action already past its deadline keeps its overdue rhythm from today on.
+    """
+    zone = owner_zone(owner, settings)
+    today = now.astimezone(zone).date()
+    if deadline < today:
+        return [(OVERDUE, next_overdue(today, zone, settings))]
+    return schedule(deadline, now, zone, settings)
 
 
 # --- sending ---------------------------------------------------------------------------

@@ -216,3 +216,24 @@ def test_the_holiday_set_changes_when_overdue_reminders_go(db: Database, clock: 
     _run(chat.core, clock, outbox, _at(date(2026, 12, 11)))
     assert _run(chat.core, clock, outbox, _at(date(2026, 12, 16))) == []
     assert len(_run(chat.core, clock, outbox, _at(date(2026, 12, 17)))) == 1
+
+
+def test_moving_time_zone_moves_the_reminders(chat: Chat, clock: FixedClock) -> None:
+    chat.say("anna", "/actie nieuw Logbeleid <@bram> vrijdag 11 december")
+    chat.say("bram", "/ciso instellingen tijdzone America/Kralendijk")
+    with chat.core.db.read() as session:
+        moments = [r.due_at for r in reminders.planned(session)]
+    bonaire = ZoneInfo("America/Kralendijk")
+    assert [m.astimezone(bonaire).hour for m in moments] == [9, 9, 9]
+
+
+def test_a_new_owner_of_an_overdue_action_keeps_being_reminded(
+    chat: Chat, clock: FixedClock
+) -> None:
+    chat.say("admin", "/ciso lid <@carla> Delft ciso")
+    chat.say("anna", "/actie nieuw Logbeleid <@bram> vrijdag 11 december")
+    clock.set(_at(date(2026, 12, 15), 12))
+    chat.say("anna", "/actie eigenaar 1 <@carla>")
+    with chat.core.db.read() as session:
+        (pending,) = reminders.planned(session)
+    assert pending.kind == "overdue" and pending.due_at == _at(date(2026, 12, 18))
