@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.demo_actions import ACTIONS, OVERDUE
 from bot.demo_bottlenecks import BOTTLENECKS
 from bot.demo_data import ITEMS, MEMBERS, VOTES
+from handlers.context import CoreSettings
+from handlers.deadlines import Deadlines
 from handlers.parsing import title_and_body
-from storage import backup, bottleneck_status, bottleneck_support, bottlenecks, knowledge, members
+from handlers.reminders import plan_for
+from storage import (
+    actions,
+    backup,
+    bottleneck_status,
+    bottleneck_support,
+    bottlenecks,
+    knowledge,
+    members,
+    reminders,
+)
 from storage.db import Database
 from storage.tlp import TLP
 from storage.views import Actor
@@ -69,12 +83,58 @@ def load_demo(db: Database, now: datetime) -> dict[str, int]:
                 session, Actor(ref=f"{PLATFORM}:{voter}"), now, item_ids[number - 1], ids[voter]
             )
         _load_bottlenecks(session, now, ids)
+        _load_actions(session, now)
     return {
         "members": len(MEMBERS),
         "knowledge items": len(ITEMS),
         "useful votes": len(VOTES),
         "bottlenecks": len(BOTTLENECKS),
+        "actions": len(ACTIONS),
     }
+
+
+def _load_actions(session: Session, now: datetime) -> None:
+    settings = CoreSettings()
+    by_user = {m.platform_user_id: m for m in members.active_members(session)}
+    overdue = dict(OVERDUE)
+    today = now.astimezone(ZoneInfo(settings.timezone)).date()
+    for owner_id, creator_id, days_ago, term, title, bottleneck, updates, moved, done in ACTIONS:
+        owner, creator = by_user[owner_id], by_user[creator_id]
+        created_at = now - timedelta(days=days_ago)
+        created_on = today - timedelta(days=days_ago)
+        deadline = Deadlines(created_on, settings.work_calendar).parse(term)
+        if title in overdue:
+            deadline = today - timedelta(days=overdue[title])
+        elif done is None and deadline < today:
+            deadline = Deadlines(today, settings.work_calendar).parse(term)
+        action = actions.create(
+            session,
+            creator.actor,
+            creator.display_name,
+            created_at,
+            title=title,
+            owner_id=owner.id,
+            deadline=deadline,
+            bottleneck_id=bottleneck or None,
+        )
+        for n, text in enumerate(updates, start=1):
+            at = created_at + timedelta(days=n * days_ago // (len(updates) + 1))
+            actions.add_progress(session, owner.actor, owner.display_name, at, action.id, text)
+        if moved:
+            new_term, reason = moved
+            new_deadline = Deadlines(today, settings.work_calendar).parse(new_term)
+            at = now - timedelta(days=3)
+            action = actions.postpone(
+                session, owner.actor, owner.display_name, at, action.id, new_deadline, reason
+            )
+        if done is not None:
+            actions.set_status(
+                session, owner.actor, owner.display_name, now - timedelta(days=done),
+                action.id, actions.DONE,
+            )  # fmt: skip
+            continue
+        moments = plan_for(action.deadline, owner, now, settings)
+        reminders.plan(session, action.id, owner.id, moments)
 
 
 def _load_bottlenecks(session: Session, now: datetime, ids: dict[str, int]) -> None:

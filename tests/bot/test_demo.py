@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from bot.demo import load_demo
 from bot.demo_data import ITEMS, MEMBERS
-from storage import bottlenecks, members
+from storage import actions, bottlenecks, members, reminders
 from storage.db import Database
 from storage.tlp import TLP, Audience
 
@@ -43,3 +43,21 @@ def test_demo_bottlenecks_cover_every_stage_and_rank_by_municipalities(db: Datab
     top = found[0].bottleneck
     assert top.support_count == 6 and top.escalated_to == "IBD" and top.decision_asked
     assert any(d.notes for d in found) and all(d.events for d in found)
+
+
+def test_demo_actions_are_open_overdue_postponed_and_done_with_reminders(db: Database) -> None:
+    counts = load_demo(db, datetime(2026, 11, 28, 9, tzinfo=UTC))
+    assert counts["actions"] >= 8
+    with db.read() as session:
+        open_actions, total_open = actions.listed(session, limit=None)
+        late, _ = actions.listed(session, due_before=date(2026, 11, 28), limit=None)
+        done, _ = actions.listed(session, statuses=("klaar",), limit=None)
+        planned = reminders.planned(session)
+        postponed = [
+            a
+            for a in open_actions
+            if any(e.kind == "postponed" for e in actions.events(session, a.id))
+        ]
+    assert len(late) == 2 and len(done) == 2 and postponed and total_open >= 6
+    assert {r.action_id for r in planned} == {a.id for a in open_actions}
+    assert any(a.bottleneck_id for a in open_actions)
