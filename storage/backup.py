@@ -6,10 +6,10 @@ backup stays valid when the stemming changes.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import Date, Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from storage import bottlenecks
@@ -30,7 +30,7 @@ def _tables() -> list[Table]:
 
 
 def _encode(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime) else value
+    return value.isoformat() if isinstance(value, datetime | date) else value
 
 
 def export_data(session: Session, revision: str | None, exported_at: datetime) -> dict[str, Any]:
@@ -91,6 +91,8 @@ def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
             value = row[column.name]
             if isinstance(column.type, UTCDateTime) and isinstance(value, str):
                 value = datetime.fromisoformat(value)
+            elif isinstance(column.type, Date) and isinstance(value, str):
+                value = date.fromisoformat(value)
             decoded[column.name] = value
     return decoded
 
