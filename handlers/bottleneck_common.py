@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from storage import bottlenecks
+from storage import actions, bottlenecks
 from storage.bottleneck_status import resolve_merged
 from storage.db import Database
 from storage.tlp import may_see
-from storage.views import BottleneckView, MemberView
+from storage.views import ActionView, BottleneckDetail, BottleneckView, MemberView
 
 from handlers import notices
 from handlers.bottleneck_views import byline, heading, show_button
@@ -36,6 +36,20 @@ def visible(context: Context, number: int) -> tuple[BottleneckView, int | None]:
 
 def merged_note(context: Context, asked: int | None, kept: BottleneckView) -> str:
     return context.t("bottleneck.was_merged", old=asked, id=kept.id) if asked else ""
+
+
+def detail_and_actions(
+    context: Context, found: BottleneckView
+) -> tuple[BottleneckDetail, list[ActionView]]:
+    """What the caller may see of a bottleneck, and the actions agreed on it."""
+    with context.db.read() as session:
+        detail = bottlenecks.detail(session, context.audience(), found.id)
+        linked, _total = actions.listed(
+            session, bottleneck_id=found.id, statuses=(actions.OPEN, actions.DONE), limit=None
+        )
+    if detail is None:
+        raise UserError("bottleneck.not_found", id=found.id)
+    return detail, linked
 
 
 def require_organisation(context: Context) -> MemberView:

@@ -12,12 +12,12 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from storage import actions, bottlenecks
+from storage import bottlenecks
 from storage.tlp import TLP
 from storage.views import ActionView, BottleneckDetail, BottleneckView
 
 from handlers.action_views import deadline_words
-from handlers.bottleneck_common import number_and_rest, visible
+from handlers.bottleneck_common import detail_and_actions, number_and_rest, visible
 from handlers.bottleneck_status import escalation_body
 from handlers.bottleneck_views import Words, counted, history_lines, municipality_count
 from handlers.context import ESCALATION_BODIES, Context
@@ -235,13 +235,7 @@ def dossier(context: Context, rest: str) -> list[Reply]:
         body = rest_words[1]
     found, _asked = visible(context, number)
     body = escalation_body(context, body or found.escalated_to)
-    with context.db.read() as session:
-        detail = bottlenecks.detail(session, context.audience(), found.id)
-        linked, _total = actions.listed(
-            session, bottleneck_id=found.id, statuses=(actions.OPEN, actions.DONE), limit=None
-        )
-    if detail is None:
-        raise UserError("bottleneck.not_found", id=number)
+    detail, linked = detail_and_actions(context, found)
     text = dossier_markdown(
         context, detail, body, context.now(), anonymous=anonymous, linked_actions=linked
     )

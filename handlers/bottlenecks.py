@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from storage import actions, bottleneck_links, bottleneck_support, bottlenecks, knowledge
+from storage import bottleneck_links, bottleneck_support, bottlenecks, knowledge
 from storage.bottlenecks import ALL_STATUSES_BUT_MERGED, OPEN_STATUSES
 from storage.tlp import TLP, Place, may_show_in
 from storage.views import BottleneckView, KnowledgeView
@@ -18,6 +18,7 @@ from storage.views import BottleneckView, KnowledgeView
 from handlers import bottleneck_export, bottleneck_status
 from handlers.action_views import action_line
 from handlers.bottleneck_common import (
+    detail_and_actions,
     merged_note,
     number_and_rest,
     require_organisation,
@@ -408,13 +409,7 @@ def list_themes(context: Context, _rest: str) -> Reply:
 def show(context: Context, rest: str) -> Reply:
     number, _ = number_and_rest(rest)
     found, asked = visible(context, number)
-    with context.db.read() as session:
-        detail = bottlenecks.detail(session, context.audience(), found.id)
-        linked, _total = actions.listed(
-            session, bottleneck_id=found.id, statuses=(actions.OPEN, actions.DONE), limit=None
-        )
-    if detail is None:
-        raise UserError("bottleneck.not_found", id=number)
+    detail, linked = detail_and_actions(context, found)
     buttons: list[Button] = []
     member_id = context.caller.member_id
     if found.status in OPEN_STATUSES and member_id not in found.supporter_ids:
