@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.config import Settings
-from handlers import actions, bottlenecks, knowledge, members, reminders
+from handlers import actions, bottlenecks, home, knowledge, members, reminders
 from handlers.core import Clock
 from handlers.router import Core, Router
 from storage import migrate
@@ -23,6 +23,7 @@ def build_router() -> Router:
     bottlenecks.register(router)
     actions.register(router)
     reminders.register(router)
+    home.register(router)
     return router
 
 

@@ -44,6 +44,10 @@ class Request:
     user_name: str = ""
     mention_names: Mapping[str, str] = field(default_factory=dict)
     platform_ids: Mapping[str, str] = field(default_factory=dict)
+    timezone: str = ""  # the user's time zone as the platform knows it (IANA name)
+    # A chat message being saved to the knowledge base: where it is and who wrote it.
+    source_url: str = ""
+    source_author: str = ""
 
     @property
     def is_action(self) -> bool:

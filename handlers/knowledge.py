@@ -42,6 +42,7 @@ def register(router: Router) -> None:
     router.add_action("kennis.useful", lambda c: useful(c, c.request.action_value))
     router.add_action("kennis.delete", lambda c: delete(c, c.request.action_value))
     router.add_action("kennis.announce", announce)
+    router.add_action("kennis.capture", capture)
     knowledge_search.register(router)
 
 
@@ -231,4 +232,52 @@ def list_tags(context: Context, _rest: str) -> Reply:
     return Reply(
         text=context.t("knowledge.tags_title"),
         sections=(Section(text="  ".join(f"#{name} ({count})" for name, count in counted)),),
+    )
+
+
+def capture(context: Context) -> Reply:
+    """Save a chat message (a shortcut or a reaction on it) as a knowledge item, once."""
+    require_member(context)
+    request = context.request
+    if not request.source_url:
+        raise UserError("knowledge.capture_no_source")
+    parsed = labelled_text(_checked_text(request.text))
+    if not parsed.text:
+        raise UserError("knowledge.capture_empty")
+    label = parsed.label or context.settings.tlp_default
+    if label is TLP.RED:
+        raise UserError("knowledge.capture_red")
+    with context.db.read() as session:
+        known = knowledge.find_by_source(session, request.source_url)
+    if known is not None:
+        return Reply(
+            text=context.t("knowledge.capture_known", id=known),
+            buttons=(Button("kennis.show", str(known), context.t("button.show")),),
+        )
+    title, body = title_and_body(parsed.text)
+    member = context.caller.member
+    with context.db.write() as session:
+        item = knowledge.create(
+            session,
+            context.caller.actor,
+            context.now(),
+            title=title,
+            body=body,
+            tlp=label,
+            tags=parsed.tags,
+            author_id=context.caller.member_id,
+            organisation_id=member.organisation_id if member else None,
+            source_url=request.source_url[:500],
+            source_author=request.source_author[:200] or None,
+        )
+    return Reply(
+        text=context.t(
+            "knowledge.captured",
+            id=item.id,
+            title=item.title,
+            tlp=item.tlp.value,
+            author=item.source_author or context.t("value.unknown"),
+        ),
+        buttons=(Button("kennis.show", str(item.id), context.t("button.show")),),
+        tlp=item.tlp,
     )

@@ -14,10 +14,12 @@ import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from storage import members
+from storage import members, reminders
 from storage.db import Database
 from storage.tlp import Place, may_show_in
+from storage.views import Actor
 
 from handlers.context import Caller, Context, CoreSettings, JobContext
 from handlers.core import Button, Clock, Reply, Request, Section, UserError, Visibility
@@ -113,6 +115,11 @@ class Core:
             replies = [Reply(text=translate(language, "error.unexpected"))]
         return [defuse_reply(self._guard(reply, language)) for reply in replies]
 
+    def claim_once(self, key: str) -> bool:
+        """True the first time `key` is claimed, across restarts: for platform retries."""
+        with self.db.write() as session:
+            return reminders.claim_notice(session, key, self.clock.now())
+
     def tick(self) -> list[Reply]:
         """Run every job once at the clock's time; a failing job does not stop the others."""
         context = self._job_context()
@@ -162,7 +169,8 @@ class Core:
             member is None or not member.active or "beheerder" not in member.roles
         )
         renamed = member is not None and request.user_name and member.display_name != name
-        if needs_admin_row or renamed:
+        zone = _valid_zone(request.timezone) if member is not None and not member.timezone else None
+        if needs_admin_row or renamed or zone:
             with self.db.write() as session:
                 if needs_admin_row:
                     member = members.ensure_admin(
@@ -171,6 +179,12 @@ class Core:
                 if member is not None and renamed:
                     members.rename_member(session, member.id, name)
                     member = members.get_member_by_id(session, member.id)
+                if member is not None and zone:
+                    # The platform knows where the member is until they choose themselves.
+                    member = members.set_preferences(
+                        session, Actor(ref=f"{request.platform}:{request.user_id}"),
+                        self.clock.now(), member.id, timezone=zone,
+                    )  # fmt: skip
         return Caller(
             platform=request.platform,
             user_id=request.user_id,
@@ -188,6 +202,16 @@ class Core:
         return Reply(
             text=translate(language, "tlp.blocked_in_channel", tlp=reply.tlp.value), key=reply.key
         )
+
+
+def _valid_zone(name: str) -> str | None:
+    if not name or len(name) > 60:
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+    return name
 
 
 # Mass mentions must never reach a channel live, whatever a user typed or a

@@ -199,6 +199,13 @@ def create(
     return views(session, [item.id])[0]
 
 
+def find_by_source(session: Session, source_url: str) -> int | None:
+    """The item already saved from this chat message, if any."""
+    return session.scalar(
+        select(KnowledgeItem.id).where(KnowledgeItem.source_url == source_url).limit(1)
+    )
+
+
 def _members(session: Session, ids: Iterable[int]) -> list[Member]:
     wanted = list(dict.fromkeys(ids))
     if not wanted:
