@@ -54,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
         "run", help="start the bot on the configured platform (the console when none)"
     )
     run.add_argument("--as", dest="user", help="console user id when no platform is configured")
+    run.add_argument(
+        "--http",
+        action="store_true",
+        help="Slack: serve the HTTP Events API even with an app token",
+    )
+    run.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
+    run.add_argument("--host", default="0.0.0.0", help="HTTP address (default all interfaces)")
 
     console = sub.add_parser("console", help="talk to the bot on standard input and output")
     console.add_argument("--as", dest="user", help="the chat user id to act as")
@@ -129,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "demo": _demo,
         "export": _export,
         "import": _import,
-        "tick": _tick,
+        "tick": _tick_any,
         "knelpunten": _bottlenecks,
         "reminders": _reminders,
         "actions": _actions,
@@ -146,7 +153,7 @@ def _clock(settings: Settings, moment: datetime | None) -> Clock:
 
 
 def _platform_missing(settings: Settings) -> bool:
-    if settings.platform == "console":
+    if settings.platform in ("console", "slack"):
         return False
     print(
         f"The {settings.platform} adapter is not part of this version yet; "
@@ -159,8 +166,44 @@ def _platform_missing(settings: Settings) -> bool:
 def _run(settings: Settings, args: argparse.Namespace) -> int:
     if _platform_missing(settings):
         return 2
+    if settings.platform == "slack":
+        return _run_slack(settings, args)
     console_args = argparse.Namespace(user=args.user, now=None, channel="algemeen")
     return _console(settings, console_args, scheduled=True)
+
+
+def _run_slack(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.slack import Slack
+
+    socket_mode = bool(settings.slack_app_token) and not args.http
+    if not socket_mode and not settings.slack_signing_secret:
+        print(
+            "Configuratiefout / configuration error: SLACK_SIGNING_SECRET: is needed for the "
+            "HTTP Events API (or set SLACK_APP_TOKEN for Socket Mode)",
+            file=sys.stderr,
+        )
+        return 2
+    app = create_app(settings, SystemClock())
+    slack = Slack(settings, app.core)
+    sweeper = Sweeper(app.core, slack.deliver, settings.sweep_seconds)
+    sweeper.start()
+    try:
+        if socket_mode:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            log.info("Slack: Socket Mode")
+            handler = SocketModeHandler(slack.app, settings.slack_app_token)
+            handler.start()  # type: ignore[no-untyped-call]
+        else:
+            server = slack.serve(args.host, args.port)
+            log.info("Slack: HTTP Events API on %s:%s/slack/events", args.host, server.server_port)
+            server.serve_forever()
+    except KeyboardInterrupt:
+        log.info("stopping")
+    finally:
+        sweeper.stop()
+        app.close()
+    return 0
 
 
 def _console(settings: Settings, args: argparse.Namespace, *, scheduled: bool = False) -> int:
@@ -241,6 +284,21 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
         print(f"Exported to {args.out}", file=sys.stderr)
     else:
         _write_json(data, sys.stdout)
+    return 0
+
+
+def _tick_any(settings: Settings, args: argparse.Namespace) -> int:
+    """`tick` sends through the configured platform: Slack, or the console's output."""
+    if settings.platform != "slack":
+        return _tick(settings, args)
+    from bot.slack import Slack
+
+    app = create_app(settings, _clock(settings, args.now))
+    try:
+        sent = sweep(app.core, Slack(settings, app.core).deliver)
+    finally:
+        app.close()
+    print(f"{sent} message(s) sent.", file=sys.stderr)
     return 0
 
 

@@ -6,6 +6,7 @@ out of `repr()` and logs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,6 +42,10 @@ class Settings:
     tlp_default: TLP = TLP.GREEN
     log_level: str = "INFO"
     slack_bot_token: str | None = field(default=None, repr=False)
+    slack_signing_secret: str | None = field(default=None, repr=False)
+    slack_app_token: str | None = field(default=None, repr=False)
+    slack_api_url: str = "https://slack.com/api/"
+    capture_reaction: str = "bookmark"
     mattermost_url: str | None = None
     network_channel: str | None = None
     workgroup_channel: str | None = None
@@ -150,6 +155,20 @@ def _calendar(env: Mapping[str, str]) -> WorkCalendar:
     return WorkCalendar(ignored=ignored, extra=frozenset(extra), extra_yearly=frozenset(yearly))
 
 
+def _api_url(env: Mapping[str, str]) -> str:
+    url = _get(env, "SLACK_API_URL", "https://slack.com/api/")
+    if not re.fullmatch(r"https?://[^\s/]+(/\S*)?", url):
+        raise ConfigError("SLACK_API_URL", "is a URL such as https://slack.com/api/")
+    return url if url.endswith("/") else url + "/"
+
+
+def _reaction(env: Mapping[str, str]) -> str:
+    name = _get(env, "CAPTURE_REACTION", "bookmark").strip(":")
+    if not re.fullmatch(r"[a-z0-9_+\-']{1,100}", name):
+        raise ConfigError("CAPTURE_REACTION", "is an emoji name such as bookmark")
+    return name
+
+
 def load_settings(env: Mapping[str, str]) -> Settings:
     """Read and check every setting from `env`."""
     database_url = _get(env, "DATABASE_URL", DEFAULT_DATABASE_URL)
@@ -195,6 +214,10 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         tlp_default=tlp_default,
         log_level=log_level,
         slack_bot_token=env.get("SLACK_BOT_TOKEN", "").strip() or None,
+        slack_signing_secret=env.get("SLACK_SIGNING_SECRET", "").strip() or None,
+        slack_app_token=env.get("SLACK_APP_TOKEN", "").strip() or None,
+        slack_api_url=_api_url(env),
+        capture_reaction=_reaction(env),
         mattermost_url=env.get("MATTERMOST_URL", "").strip() or None,
         network_channel=_channel(env, "NETWORK_CHANNEL"),
         workgroup_channel=_channel(env, "WORKGROUP_CHANNEL"),

@@ -14,6 +14,7 @@ import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage import members, reminders
@@ -114,6 +115,19 @@ class Core:
             )
             replies = [Reply(text=translate(language, "error.unexpected"))]
         return [defuse_reply(self._guard(reply, language)) for reply in replies]
+
+    def language_for(self, platform: str, user_id: str) -> str:
+        """The language a platform user reads (their own, or the install's)."""
+        with self.db.read() as session:
+            member = members.get_member(session, platform, user_id)
+        return (member.language if member else None) or self.settings.language
+
+    def today_for(self, platform: str, user_id: str) -> date:
+        """Today where a platform user is."""
+        with self.db.read() as session:
+            member = members.get_member(session, platform, user_id)
+        zone = (member.timezone if member else None) or self.settings.timezone
+        return self.clock.now().astimezone(ZoneInfo(zone)).date()
 
     def claim_once(self, key: str) -> bool:
         """True the first time `key` is claimed, across restarts: for platform retries."""

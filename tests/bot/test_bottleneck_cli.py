@@ -76,7 +76,7 @@ def test_console_tick_and_files_are_shown(tmp_path: Path) -> None:
 
 
 def test_platform_runs_refuse_until_their_adapter_exists(tmp_path: Path) -> None:
-    result = run_cli(tmp_path, "tick", env={"SLACK_BOT_TOKEN": "xoxb-test"})
+    result = run_cli(tmp_path, "tick", env={"MATTERMOST_URL": "http://127.0.0.1:9"})
     assert result.returncode == 2 and "not part of this version yet" in result.stderr
 
 

@@ -1,0 +1,379 @@
+"""The Slack adapter: Slack events and interactions in, neutral replies out as Block Kit.
+
+Built on slack-bolt. Every listener acknowledges at once (Slack allows 3 seconds)
+and does the work after. Replies go where their visibility says: ephemeral through
+the request's `response_url` (or `chat.postEphemeral`), to a channel with
+`chat.postMessage`, by DM after `conversations.open`, files with `files_upload_v2`.
+Event retries and repeated interactions are recognised by a key claimed in the
+database, so they never act twice. Runs in Socket Mode (`SLACK_APP_TOKEN`) or as an
+HTTP endpoint (`POST /slack/events`, `GET /health`) behind Slack's signatures.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import socketserver
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from slack_bolt import Ack, App, Respond
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+
+from bot import slack_forms, slack_render
+from bot.config import Settings
+from handlers.core import Reply, Request, Visibility
+from handlers.i18n import translate
+from handlers.router import Core
+from storage.tlp import Place, may_show_in
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "slack"
+COMMANDS = ("kennis", "knelpunt", "actie", "ciso")
+_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|([^>]*))?>")
+
+
+class Slack:
+    """One Slack workspace: the Bolt app, its Web API client, and delivery."""
+
+    def __init__(self, settings: Settings, core: Core) -> None:
+        self.settings = settings
+        self.core = core
+        self.language = settings.language
+        self.client = WebClient(
+            token=settings.slack_bot_token,
+            base_url=settings.slack_api_url,
+            # 429: wait as long as Slack says. Not connection errors: a retried
+            # chat.postMessage that Slack had accepted would post twice.
+            retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3)],
+        )
+        self.app = App(
+            client=self.client,
+            signing_secret=settings.slack_signing_secret or "",
+            token_verification_enabled=False,
+            ignoring_self_events_enabled=False,
+            logger=logging.getLogger("slack_bolt"),
+        )
+        self._people: dict[str, tuple[str, str]] = {}
+        self._register()
+
+    # --- listeners --------------------------------------------------------------------
+
+    def _register(self) -> None:
+        app = self.app
+        app.command(re.compile(r"^/(kennis|knelpunt|actie|ciso)$"))(self._command)
+        app.action(re.compile(r".+"))(self._button)
+        app.view(re.compile(r"^(kennis\.share|knelpunt\.report|actie\.new)$"))(self._form)
+        app.shortcut("save_to_kb")(self._shortcut)
+        app.event("reaction_added")(self._reaction)
+        app.event("app_home_opened")(self._home)
+        # Messages and other subscribed events need no answer, but must be acknowledged.
+        app.event("message")(lambda: None)
+
+    def _once(self, key: str) -> bool:
+        """True the first time Slack delivers this (retries and double clicks are dropped)."""
+        if self.core.claim_once(f"slack:{key}"):
+            return True
+        log.info("already handled %s", key)
+        return False
+
+    def _command(self, ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        ack()
+        if not self._once(f"trigger:{body.get('trigger_id', '')}"):
+            return
+        command = str(body.get("command", "")).lstrip("/")
+        text = str(body.get("text", ""))
+        user = str(body.get("user_id", ""))
+        words = text.strip().lower().split()
+        form = slack_forms.OPENED_BY.get((command, words[0])) if len(words) == 1 else None
+        if form and body.get("trigger_id"):
+            self._open_form(form, str(body["trigger_id"]), user)
+            return
+        request = self._request(
+            user,
+            channel=str(body.get("channel_id", "")),
+            command=command,
+            text=text,
+            user_name=str(body.get("user_name", "")),
+        )
+        self.deliver_all(self.core.handle(request), request, respond)
+
+    def _button(self, ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        ack()
+        if not self._once(f"trigger:{body.get('trigger_id', '')}"):
+            return
+        action = (body.get("actions") or [{}])[0]
+        user = str((body.get("user") or {}).get("id", ""))
+        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
+            "channel_id", ""
+        )
+        request = self._request(
+            user,
+            channel=str(channel or ""),
+            action_id=str(action.get("action_id", "")),
+            action_value=str(action.get("value", "")),
+        )
+        has_url = bool(body.get("response_url"))
+        self.deliver_all(self.core.handle(request), request, respond if has_url else None)
+
+    def _form(self, ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:
+        form_id = str(view.get("callback_id", ""))
+        user = str((body.get("user") or {}).get("id", ""))
+        language = self._language(user)
+        result = slack_forms.submission(
+            form_id,
+            slack_forms.values(view.get("state") or {}),
+            language,
+            self.core.today_for(PLATFORM, user),
+            self.settings.work_calendar,
+        )
+        if isinstance(result, dict):
+            ack(response_action="errors", errors=result)
+            return
+        ack()
+        if not self._once(f"view:{view.get('id', '')}:{view.get('hash', '')}"):
+            return
+        request = self._request(user, channel="", command=result.command, text=result.text)
+        self.deliver_all(self.core.handle(request), request, None)
+
+    def _shortcut(self, ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        ack()
+        if not self._once(f"trigger:{body.get('trigger_id', '')}"):
+            return
+        message = body.get("message") or {}
+        channel = str((body.get("channel") or {}).get("id", ""))
+        user = str((body.get("user") or {}).get("id", ""))
+        self._capture(user, channel, message, respond)
+
+    def _reaction(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        item = event.get("item") or {}
+        if event.get("reaction") != self.settings.capture_reaction or item.get("type") != "message":
+            return
+        if not self._once(f"event:{body.get('event_id', '')}"):
+            return
+        channel, ts = str(item.get("channel", "")), str(item.get("ts", ""))
+        try:
+            found = self.client.conversations_history(
+                channel=channel, latest=ts, inclusive=True, limit=1
+            )
+            messages = [m for m in found.get("messages") or [] if m.get("ts") == ts]
+            if not messages:  # a reply in a thread
+                found = self.client.conversations_replies(channel=channel, ts=ts, limit=1)
+                messages = [m for m in found.get("messages") or [] if m.get("ts") == ts]
+        except SlackApiError as error:
+            log.warning("cannot read the message to capture: %s", error.response.get("error"))
+            return
+        if messages:
+            self._capture(str(event.get("user", "")), channel, messages[0], None)
+
+    def _capture(
+        self, user: str, channel: str, message: dict[str, Any], respond: Respond | None
+    ) -> None:
+        ts = str(message.get("ts", ""))
+        try:
+            link = self.client.chat_getPermalink(channel=channel, message_ts=ts)
+            permalink = str(link.get("permalink", ""))
+        except SlackApiError as error:
+            log.warning("no permalink for a captured message: %s", error.response.get("error"))
+            permalink = ""
+        author = self._person(str(message.get("user", "")))[0] if message.get("user") else ""
+        request = self._request(
+            user,
+            channel=channel,
+            action_id="kennis.capture",
+            text=str(message.get("text", "")),
+            source_url=permalink,
+            source_author=author,
+        )
+        self.deliver_all(self.core.handle(request), request, respond)
+
+    def _home(self, event: dict[str, Any]) -> None:
+        if event.get("tab") != "home":
+            return
+        user = str(event.get("user", ""))
+        request = self._request(user, channel="", action_id="home.open", direct=True)
+        replies = self.core.handle(request)
+        if not replies:
+            return
+        view = slack_render.home_view(replies[0], self._language(user))
+        try:
+            self.client.views_publish(user_id=user, view=view)
+        except SlackApiError as error:
+            log.warning("App Home not published: %s", error.response.get("error"))
+
+    # --- requests ---------------------------------------------------------------------
+
+    def _request(self, user: str, *, channel: str, direct: bool = False, **fields: Any) -> Request:
+        name, zone = self._person(user)
+        text = str(fields.get("text", ""))
+        names = {m.group(1): m.group(2) for m in _MENTION.finditer(text) if m.group(2)}
+        return Request(
+            platform=PLATFORM,
+            user_id=user,
+            channel_id=channel or None,
+            is_direct=direct or channel.startswith("D") or not channel,
+            user_name=fields.pop("user_name", "") or name,
+            mention_names=names,
+            timezone=zone,
+            **fields,
+        )
+
+    def _person(self, user: str) -> tuple[str, str]:
+        """A user's display name and time zone from `users.info` (remembered per run)."""
+        if not user:
+            return "", ""
+        if user not in self._people:
+            try:
+                found = self.client.users_info(user=user).get("user") or {}
+            except SlackApiError as error:
+                log.warning("users.info failed: %s", error.response.get("error"))
+                return "", ""
+            profile = found.get("profile") or {}
+            name = profile.get("display_name") or found.get("real_name") or found.get("name")
+            self._people[user] = (str(name or ""), str(found.get("tz") or ""))
+        return self._people[user]
+
+    def _language(self, user: str) -> str:
+        return self.core.language_for(PLATFORM, user)
+
+    def _open_form(self, form_id: str, trigger_id: str, user: str) -> None:
+        view = slack_forms.modal(form_id, self._language(user), self.settings.tlp_default)
+        try:
+            self.client.views_open(trigger_id=trigger_id, view=view)
+        except SlackApiError as error:
+            log.warning("form not opened: %s", error.response.get("error"))
+
+    # --- delivery ---------------------------------------------------------------------
+
+    def deliver_all(
+        self, replies: Iterable[Reply], request: Request | None, respond: Respond | None
+    ) -> None:
+        """Send each reply; a failure is logged and told to the user, nothing is undone."""
+        for reply in replies:
+            try:
+                self.send(reply, request, respond)
+            except SlackApiError as error:
+                log.warning("Slack refused a reply: %s", error.response.get("error"))
+                self._tell_failure(request, respond)
+
+    def _tell_failure(self, request: Request | None, respond: Respond | None) -> None:
+        if request is None:
+            return
+        text = translate(self._language(request.user_id), "slack.send_failed")
+        try:
+            if respond is not None:
+                respond(text=text, response_type="ephemeral", replace_original=False)
+            else:
+                self._direct(request.user_id, Reply(text=text))
+        except SlackApiError:
+            log.warning("could not tell the user either")
+
+    def send(
+        self, reply: Reply, request: Request | None = None, respond: Respond | None = None
+    ) -> None:
+        """Deliver one reply where it belongs; raises SlackApiError when Slack refuses."""
+        if reply.visibility is Visibility.CHANNEL:
+            channel = reply.channel or (request.channel_id if request else None)
+            if not channel:
+                raise ValueError("a channel reply without a channel")
+            self._post(channel, reply)
+        elif reply.visibility is Visibility.DIRECT:
+            self._direct(reply.user or (request.user_id if request else ""), reply)
+        elif respond is not None and not reply.files:
+            respond(
+                text=slack_render.fallback(reply),
+                blocks=slack_render.blocks(reply, self.language),
+                response_type="ephemeral",
+                replace_original=False,
+            )
+        elif request and request.channel_id and not request.is_direct and not reply.files:
+            self.client.chat_postEphemeral(
+                channel=request.channel_id,
+                user=request.user_id,
+                text=slack_render.fallback(reply),
+                blocks=slack_render.blocks(reply, self.language),
+            )
+        elif request:
+            self._direct(request.user_id, reply)
+
+    def _post(self, channel: str, reply: Reply) -> None:
+        # The core refuses channel replies above TLP:GREEN; this is the last check
+        # before anything is posted where many can read it.
+        if reply.tlp is not None and not may_show_in(reply.tlp, Place.CHANNEL):
+            raise ValueError(f"refusing to post {reply.tlp} content to a channel")
+        self.client.chat_postMessage(
+            channel=channel,
+            text=slack_render.fallback(reply),
+            blocks=slack_render.blocks(reply, self.language),
+            **_metadata(reply),
+        )
+
+    def _direct(self, user: str, reply: Reply) -> None:
+        opened = self.client.conversations_open(users=user)
+        channel = str((opened.get("channel") or {}).get("id", ""))
+        if reply.files:
+            self.client.files_upload_v2(
+                channel=channel,
+                initial_comment=slack_render.plain(reply.text)[:3000],
+                file_uploads=[
+                    {"content": f.content, "filename": f.name, "title": f.name} for f in reply.files
+                ],
+            )
+            return
+        self.client.chat_postMessage(
+            channel=channel,
+            text=slack_render.fallback(reply),
+            blocks=slack_render.blocks(reply, self.language),
+            **_metadata(reply),
+        )
+
+    def deliver(self, reply: Reply) -> None:
+        """For the scheduler: send one message a job produced; raises if Slack refused it."""
+        self.send(reply)
+
+    # --- running ----------------------------------------------------------------------
+
+    def wsgi(self) -> Callable[..., Iterable[bytes]]:
+        """`POST /slack/events` for Slack (signatures checked by Bolt), `GET /health`."""
+        bolt = SlackRequestHandler(self.app)
+
+        def application(
+            environ: dict[str, Any], start_response: Callable[..., Any]
+        ) -> Iterable[bytes]:
+            if environ.get("PATH_INFO") == "/health" and environ.get("REQUEST_METHOD") == "GET":
+                start_response("200 OK", [("Content-Type", "application/json")])
+                return [json.dumps({"status": "ok", "platform": PLATFORM}).encode()]
+            return bolt(environ, start_response)
+
+        return application
+
+    def serve(self, host: str, port: int) -> WSGIServer:
+        """An HTTP server for the events endpoint (call `serve_forever`)."""
+        return make_server(
+            host, port, self.wsgi(), server_class=_ThreadingServer, handler_class=_QuietHandler
+        )
+
+
+def _metadata(reply: Reply) -> dict[str, Any]:
+    """A job's message carries its key, so that a resend after a crash can be recognised."""
+    if not reply.key:
+        return {}
+    return {"metadata": {"event_type": "ciso_bot_message", "event_payload": {"key": reply.key}}}
+
+
+class _ThreadingServer(socketserver.ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("http %s", format % args)
+
+
+__all__: Sequence[str] = ("Slack",)

@@ -1,0 +1,195 @@
+"""Slack modals for what otherwise takes a command with arguments.
+
+`/kennis deel`, `/knelpunt meld` and `/actie nieuw` without text open a form. A
+submitted form is checked here (required fields, lengths, the deadline) so that
+mistakes come back as field errors in the modal; what passes becomes the same
+command text a user could have typed, and goes through the same handlers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from handlers.core import UserError
+from handlers.deadlines import Deadlines
+from handlers.i18n import translate
+from handlers.workdays import WorkCalendar
+from storage.tlp import TLP
+
+Block = dict[str, Any]
+LABELS = (TLP.CLEAR, TLP.GREEN, TLP.AMBER, TLP.AMBER_STRICT)
+MAX_TITLE = 200
+MAX_TEXT = 20_000
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # text, long, tlp, user
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Form:
+    callback_id: str
+    command: str
+    fields: tuple[Field, ...]
+
+
+FORMS = {
+    "kennis.share": Form(
+        "kennis.share",
+        "kennis",
+        (Field("title", "text"), Field("text", "long"), Field("tags", "text", False),
+         Field("tlp", "tlp")),
+    ),
+    "knelpunt.report": Form(
+        "knelpunt.report",
+        "knelpunt",
+        (Field("title", "text"), Field("description", "long", False),
+         Field("theme", "text", False), Field("tlp", "tlp")),
+    ),
+    "actie.new": Form(
+        "actie.new",
+        "actie",
+        (Field("title", "text"), Field("owner", "user"), Field("deadline", "text"),
+         Field("bottleneck", "text", False)),
+    ),
+}  # fmt: skip
+# Which command (and first word) opens which form when nothing else is typed.
+OPENED_BY = {
+    ("kennis", "deel"): "kennis.share",
+    ("kennis", "share"): "kennis.share",
+    ("knelpunt", "meld"): "knelpunt.report",
+    ("knelpunt", "report"): "knelpunt.report",
+    ("actie", "nieuw"): "actie.new",
+    ("actie", "new"): "actie.new",
+}
+
+
+def _plain(text: str, limit: int = 150) -> Block:
+    return {"type": "plain_text", "text": text[:limit]}
+
+
+def _element(field: Field, language: str, default_tlp: TLP) -> Block:
+    if field.kind == "tlp":
+        options = [{"text": _plain(label.value), "value": label.value} for label in LABELS]
+        initial = next(o for o in options if o["value"] == default_tlp.value)
+        return {
+            "type": "static_select",
+            "action_id": field.name,
+            "options": options,
+            "initial_option": initial,
+        }
+    if field.kind == "user":
+        return {"type": "users_select", "action_id": field.name}
+    element: Block = {"type": "plain_text_input", "action_id": field.name}
+    if field.kind == "long":
+        element["multiline"] = True
+        element["max_length"] = 3000
+    key = f"form.placeholder.{field.name}"
+    element["placeholder"] = _plain(translate(language, key))
+    return element
+
+
+def modal(form_id: str, language: str, default_tlp: TLP, metadata: str = "") -> Block:
+    """The Slack view for a form, in the reader's language."""
+    form = FORMS[form_id]
+    blocks = [
+        {
+            "type": "input",
+            "block_id": field.name,
+            "optional": not field.required,
+            "label": _plain(translate(language, f"form.field.{field.name}")),
+            "element": _element(field, language, default_tlp),
+        }
+        for field in form.fields
+    ]
+    return {
+        "type": "modal",
+        "callback_id": form.callback_id,
+        "private_metadata": metadata[:3000],
+        "title": _plain(translate(language, f"form.title.{form_id}"), 24),
+        "submit": _plain(translate(language, "form.submit"), 24),
+        "close": _plain(translate(language, "form.cancel"), 24),
+        "blocks": blocks,
+    }
+
+
+def values(state: Mapping[str, Any]) -> dict[str, str]:
+    """What was filled in, by field name, from a `view_submission`'s `view.state`."""
+    found: dict[str, str] = {}
+    for block_id, actions in (state.get("values") or {}).items():
+        for value in actions.values():
+            chosen = value.get("selected_option") or {}
+            found[block_id] = (
+                value.get("value") or chosen.get("value") or value.get("selected_user") or ""
+            ).strip()
+    return found
+
+
+@dataclass(frozen=True)
+class Submitted:
+    command: str
+    text: str
+
+
+def submission(
+    form_id: str,
+    filled: Mapping[str, str],
+    language: str,
+    today: date,
+    calendar: WorkCalendar,
+) -> Submitted | dict[str, str]:
+    """The command a submitted form stands for, or field errors (block id → message)."""
+    form = FORMS[form_id]
+    errors: dict[str, str] = {}
+
+    def t(key: str, /, **params: object) -> str:
+        return translate(language, key, **params)
+
+    for field in form.fields:
+        if field.required and not filled.get(field.name):
+            errors[field.name] = t("form.error.required")
+    title = filled.get("title", "")
+    if len(title) > MAX_TITLE:
+        errors["title"] = t("form.error.too_long", limit=MAX_TITLE)
+    for name in ("text", "description"):
+        if len(filled.get(name, "")) > MAX_TEXT:
+            errors[name] = t("form.error.too_long", limit=MAX_TEXT)
+    label = TLP.parse(filled.get("tlp", "")) if "tlp" in filled else None
+    if any(f.kind == "tlp" for f in form.fields) and label not in LABELS:
+        errors["tlp"] = t("form.error.tlp")
+    if form_id == "actie.new":
+        deadline = filled.get("deadline", "")
+        if deadline and "deadline" not in errors:
+            try:
+                Deadlines(today, calendar, language).parse(deadline)
+            except UserError as error:
+                errors["deadline"] = t(error.key, **error.params)
+        number = filled.get("bottleneck", "").lstrip("#")
+        if number and not (number.isascii() and number.isdigit()):
+            errors["bottleneck"] = t("form.error.number")
+    if errors:
+        return errors
+    tags = " ".join(
+        "#" + re.sub(r"\s+", "-", tag.strip().lstrip("#"))
+        for tag in re.split(r"[,;]", filled.get("tags", ""))
+        if tag.strip().lstrip("#")
+    )
+    if form_id == "kennis.share":
+        text = f"deel {title}\n{filled['text']} {tags} {label}"
+    elif form_id == "knelpunt.report":
+        description = filled.get("description", "")
+        theme = re.sub(r"\s+", "-", filled.get("theme", "").strip().lstrip("#"))
+        text = f"meld {title}" + (f" — {description}" if description else "")
+        text += (f" #{theme}" if theme else "") + f" {label}"
+    else:
+        number = filled.get("bottleneck", "").lstrip("#")
+        text = f"nieuw {title} <@{filled['owner']}> {filled['deadline']}"
+        text += f" knelpunt {number}" if number else ""
+    return Submitted(command=form.command, text=text.strip())
