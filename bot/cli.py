@@ -202,6 +202,7 @@ def _run_slack(settings: Settings, args: argparse.Namespace) -> int:
         log.info("stopping")
     finally:
         sweeper.stop()
+        slack.close()
         app.close()
     return 0
 

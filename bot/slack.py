@@ -16,6 +16,7 @@ import logging
 import re
 import socketserver
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -53,8 +54,11 @@ class Slack:
             # chat.postMessage that Slack had accepted would post twice.
             retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3)],
         )
+        # Listeners ack at once and work on in these threads; `close` waits for them.
+        self.executor = ThreadPoolExecutor(max_workers=10, thread_name_prefix="slack")
         self.app = App(
             client=self.client,
+            listener_executor=self.executor,
             signing_secret=settings.slack_signing_secret or "",
             token_verification_enabled=False,
             ignoring_self_events_enabled=False,
@@ -332,6 +336,10 @@ class Slack:
             blocks=slack_render.blocks(reply, self.language),
             **_metadata(reply),
         )
+
+    def close(self) -> None:
+        """Let the work already acknowledged finish."""
+        self.executor.shutdown(wait=True)
 
     def deliver(self, reply: Reply) -> None:
         """For the scheduler: send one message a job produced; raises if Slack refused it."""

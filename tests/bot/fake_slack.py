@@ -1,0 +1,214 @@
+"""A small Slack Web API on 127.0.0.1 that records what the bot calls and answers like Slack.
+
+Every method the bot may call is described in `slack_api/` (from slack-ruby's
+slack-api-ref, MIT): the fake refuses calls without their required arguments and
+methods it does not know, checks the bearer token, and answers with Slack's shapes.
+It hands out loopback URLs where Slack hands out absolute ones (file uploads,
+`response_url`), and can be told to rate-limit or fail a method once.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+API = Path(__file__).parent / "slack_api"
+TOKEN = "xoxb-test-token"
+JSON_FIELDS = ("blocks", "view", "metadata", "files", "attachments")
+
+
+def _required() -> dict[str, list[str]]:
+    found = {}
+    for path in API.glob("*.json"):
+        method = json.loads(path.read_text(encoding="utf-8"))
+        found[method["name"]] = [k for k, v in method.get("args", {}).items() if v.get("required")]
+    return found
+
+
+REQUIRED = _required()
+
+
+@dataclass
+class Call:
+    method: str
+    args: dict[str, Any]
+
+
+@dataclass
+class FakeSlack:
+    """The recorded calls, the workspace's users and messages, and planned failures."""
+
+    calls: list[Call] = field(default_factory=list)
+    responses: list[dict[str, Any]] = field(default_factory=list)  # posted to response_url
+    uploads: dict[str, bytes] = field(default_factory=dict)
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    failures: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+    port: int = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def response_url(self, n: int = 1) -> str:
+        return f"{self.url}/respond/{n}"
+
+    def add_user(self, user_id: str, name: str, tz: str = "Europe/Amsterdam") -> None:
+        self.users[user_id] = {
+            "id": user_id,
+            "team_id": "T0GEMEENTE",
+            "name": name.lower().split()[0],
+            "real_name": name,
+            "tz": tz,
+            "tz_label": "Central European Time",
+            "tz_offset": 3600,
+            "is_bot": False,
+            "profile": {"real_name": name, "display_name": name, "team": "T0GEMEENTE"},
+        }
+
+    def fail(self, method: str, status: int = 200, error: str = "internal_error") -> None:
+        """The next call of `method` fails: HTTP 429 (rate limited) or `ok: false`."""
+        self.failures.setdefault(method, []).append((status, error))
+
+    def of(self, method: str) -> list[dict[str, Any]]:
+        with self.changed:
+            return [c.args for c in self.calls if c.method == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 10) -> list[dict[str, Any]]:
+        """The calls of `method`, once there are `count` (the bot works after its ack)."""
+        with self.changed:
+            self.changed.wait_for(
+                lambda: sum(c.method == method for c in self.calls) >= count, timeout
+            )
+        found = self.of(method)
+        assert len(found) >= count, f"{method}: {len(found)} calls, expected {count}"
+        return found
+
+    def wait_for_response(self, count: int = 1, timeout: float = 10) -> list[dict[str, Any]]:
+        with self.changed:
+            self.changed.wait_for(lambda: len(self.responses) >= count, timeout)
+        assert len(self.responses) >= count, f"{len(self.responses)} responses, expected {count}"
+        return list(self.responses)
+
+    # --- answering ------------------------------------------------------------------
+
+    def answer(self, method: str, args: dict[str, Any], token: str) -> tuple[int, dict[str, Any]]:
+        planned = self.failures.get(method)
+        if planned:
+            status, error = planned.pop(0)
+            return status, {"ok": False, "error": error}
+        if method not in REQUIRED:
+            return 200, {"ok": False, "error": "unknown_method"}
+        if token != TOKEN:
+            return 200, {"ok": False, "error": "invalid_auth"}
+        missing = [a for a in REQUIRED[method] if a not in args]
+        if missing and not (method == "conversations.open" and "users" in args):
+            return 200, {"ok": False, "error": "invalid_arguments", "missing": missing}
+        with self.changed:
+            self.calls.append(Call(method, args))
+            self.changed.notify_all()
+        return 200, self._result(method, args)
+
+    def _result(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        ts = f"1764400000.{len(self.calls):06d}"
+        if method == "auth.test":
+            return {"ok": True, "url": "https://gemeenten.slack.com/", "team": "Gemeenten",
+                    "user": "cisobot", "team_id": "T0GEMEENTE", "user_id": "UBOT",
+                    "bot_id": "BBOT"}  # fmt: skip
+        if method == "chat.postMessage":
+            message = {"type": "message", "text": args.get("text", ""), "user": "UBOT", "ts": ts}
+            return {"ok": True, "channel": args["channel"], "ts": ts, "message": message}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": ts}
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D" + str(args["users"]).lstrip("U")}}
+        if method == "users.info":
+            user = self.users.get(args["user"])
+            return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        if method == "chat.getPermalink":
+            channel, stamp = args["channel"], str(args["message_ts"]).replace(".", "")
+            link = f"https://gemeenten.slack.com/archives/{channel}/p{stamp}"
+            return {"ok": True, "channel": channel, "permalink": link}
+        if method in ("conversations.history", "conversations.replies"):
+            key = (args["channel"], str(args.get("latest") or args.get("ts")))
+            found = [self.messages[key]] if key in self.messages else []
+            return {"ok": True, "messages": found, "has_more": False}
+        if method in ("views.open", "views.publish", "views.update"):
+            return {"ok": True, "view": {"id": "V0VIEW", **args["view"]}}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{len(self.uploads) + 1:08d}"
+            return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
+        if method == "files.completeUploadExternal":
+            files = args["files"] if isinstance(args["files"], list) else json.loads(args["files"])
+            return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+        return {"ok": True}
+
+
+def _parse(body: bytes, content_type: str) -> dict[str, Any]:
+    if "json" in content_type:
+        return dict(json.loads(body or b"{}"))
+    args: dict[str, Any] = {k: v[0] for k, v in parse_qs(body.decode()).items()}
+    for name in JSON_FIELDS:
+        if isinstance(args.get(name), str):
+            with suppress(ValueError):
+                args[name] = json.loads(args[name])
+    return args
+
+
+def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if self.path.startswith("/upload/"):
+                fake.uploads[self.path.rsplit("/", 1)[1]] = body
+                return self._send(200, b"OK - " + str(len(body)).encode(), "text/plain")
+            if self.path.startswith("/respond/"):
+                with fake.changed:
+                    fake.responses.append(json.loads(body))
+                    fake.changed.notify_all()
+                return self._send(200, b"ok", "text/plain")
+            method = self.path.removeprefix("/api/")
+            token = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
+            args = _parse(body, self.headers.get("Content-Type") or "")
+            status, payload = fake.answer(method, args, token)
+            headers = {"Retry-After": "0"} if status == 429 else {}
+            self._send(status, json.dumps(payload).encode(), "application/json", headers)
+
+        def _send(
+            self, status: int, body: bytes, kind: str, headers: dict[str, str] | None = None
+        ) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
+
+
+@contextmanager
+def running() -> Iterator[FakeSlack]:
+    fake = FakeSlack()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
+    server.daemon_threads = True
+    fake.port = server.server_port
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield fake
+    finally:
+        server.shutdown()
+        server.server_close()

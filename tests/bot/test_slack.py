@@ -1,0 +1,348 @@
+"""Slack end to end: the real Bolt app over HTTP, signed requests, a fake Slack Web API."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.clock import FixedClock
+from storage import knowledge
+from storage.tlp import TLP, Audience
+from tests.bot.slack_harness import SlackBot, slack_bot
+
+
+@pytest.fixture
+def bot(tmp_path: Path, clock: FixedClock) -> Iterator[SlackBot]:
+    with slack_bot(tmp_path, clock) as running:
+        yield running
+
+
+def _items(bot: SlackBot) -> list[str]:
+    with bot.app.db.read() as session:
+        return [i.title for i in knowledge.recent(session, Audience.group(TLP.AMBER), 50)]
+
+
+def _texts(blocks: list[Any]) -> str:
+    return json.dumps(blocks, ensure_ascii=False)
+
+
+def test_url_verification_and_health(bot: SlackBot) -> None:
+    body = json.dumps(
+        {
+            "token": "x",
+            "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+            "type": "url_verification",
+        }
+    )
+    reply = bot.post(body, "application/json")
+    assert (
+        reply.status == 200 and "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" in reply.body
+    )
+    health = bot.get("/health")
+    assert health.status == 200 and health.json()["status"] == "ok"
+
+
+def test_bad_or_stale_signatures_get_401_and_change_nothing(bot: SlackBot) -> None:
+    body = "command=%2Fkennis&text=deel+Vervalst&user_id=U0ANNA&channel_id=C0ALGEMEEN&trigger_id=1"
+    assert bot.post(body, "application/x-www-form-urlencoded", secret="wrong").status == 401
+    stale = int(time.time()) - 10 * 60
+    assert bot.post(body, "application/x-www-form-urlencoded", timestamp=stale).status == 401
+    assert "Vervalst" not in _items(bot) and bot.fake.calls == []
+
+
+def test_a_command_is_acked_at_once_and_answered_ephemerally_in_block_kit(bot: SlackBot) -> None:
+    reply = bot.command("U0ANNA", "/kennis", "deel Phishinggolf met valse facturen #phishing")
+    assert reply.status == 200
+    (response,) = bot.fake.wait_for_response()
+    assert response["response_type"] == "ephemeral" and response["replace_original"] is False
+    rendered = _texts(response["blocks"])
+    assert "Opgeslagen als kennisitem *#1*" in rendered
+    assert {"kennis.show", "kennis.announce"} <= {
+        e["action_id"] for b in response["blocks"] if b["type"] == "actions" for e in b["elements"]
+    }
+    assert _items(bot) == ["Phishinggolf met valse facturen"]
+
+
+def test_buttons_round_trip_and_a_repeated_interaction_counts_once(bot: SlackBot) -> None:
+    bot.core_says("U0ANNA", "kennis", "deel Wachtwoordbeleid herzien")
+    trigger = bot.trigger()
+    assert bot.press("U0BRAM", "kennis.useful", "1", trigger=trigger).status == 200
+    (first,) = bot.fake.wait_for_response()
+    assert "nuttig" in first["text"]
+    assert bot.press("U0BRAM", "kennis.useful", "1", trigger=trigger).status == 200
+    bot.slack.close()
+    assert len(bot.fake.responses) == 1
+    with bot.app.db.read() as session:
+        item = knowledge.get_visible(session, Audience.group(TLP.AMBER), 1)
+    assert item is not None and item.useful_votes == 1
+
+
+def test_more_results_button_pages_on(bot: SlackBot) -> None:
+    for n in range(7):
+        bot.core_says("U0ANNA", "kennis", f"deel Ransomware les {n}\nOver ransomware deel {n}")
+    bot.command("U0BRAM", "/kennis", "zoek ransomware")
+    (page,) = bot.fake.wait_for_response()
+    more = [e for b in page["blocks"] if b["type"] == "actions" for e in b["elements"]
+            if e["action_id"] == "kennis.more"]  # fmt: skip
+    assert more
+    bot.press("U0BRAM", "kennis.more", more[0]["value"])
+    second = bot.fake.wait_for_response(2)[1]
+    assert "6–7" in _texts(second["blocks"])
+
+
+def _view_submission(
+    bot: SlackBot, user: str, callback_id: str, values: dict[str, Any]
+) -> dict[str, Any]:
+    state = {
+        "values": {
+            name: {
+                name: value
+                if isinstance(value, dict)
+                else {"type": "plain_text_input", "value": value}
+            }
+            for name, value in values.items()
+        }
+    }
+    return {
+        "type": "view_submission",
+        "team": {"id": "T0GEMEENTE", "domain": "gemeenten"},
+        "user": {"id": user, "username": user.lower(), "team_id": "T0GEMEENTE"},
+        "api_app_id": "A0CISOBOT",
+        "token": "verification-token",
+        "trigger_id": bot.trigger(),
+        "view": {
+            "id": "V0FORM" + callback_id.replace(".", ""),
+            "team_id": "T0GEMEENTE",
+            "type": "modal",
+            "blocks": [],
+            "private_metadata": "",
+            "callback_id": callback_id,
+            "state": state,
+            "hash": f"1764400000.{len(values)}",
+            "title": {"type": "plain_text", "text": "Formulier"},
+            "close": None,
+            "submit": None,
+            "previous_view_id": None,
+            "root_view_id": "V0FORM",
+            "app_id": "A0CISOBOT",
+            "external_id": "",
+            "app_installed_team_id": "T0GEMEENTE",
+            "bot_id": "BBOT",
+        },
+        "response_urls": [],
+    }
+
+
+def _select(value: str) -> dict[str, Any]:
+    return {
+        "type": "static_select",
+        "selected_option": {"text": {"type": "plain_text", "text": value}, "value": value},
+    }
+
+
+def test_share_without_text_opens_a_form_and_field_errors_come_back(bot: SlackBot) -> None:
+    bot.command("U0ANNA", "/kennis", "deel")
+    (opened,) = bot.fake.wait_for("views.open")
+    view = opened["view"]
+    assert view["callback_id"] == "kennis.share" and view["type"] == "modal"
+    assert [b["block_id"] for b in view["blocks"]] == ["title", "text", "tags", "tlp"]
+    wrong = bot.interaction(_view_submission(bot, "U0ANNA", "kennis.share", {
+        "title": "", "text": "x" * 20_001, "tlp": _select("TLP:GREEN")}))  # fmt: skip
+    assert wrong.status == 200
+    assert wrong.json()["response_action"] == "errors"
+    assert set(wrong.json()["errors"]) == {"title", "text"}
+    good = bot.interaction(_view_submission(bot, "U0ANNA", "kennis.share", {
+        "title": "Leverancierslek", "text": "Details volgen", "tags": "leverancier, lek",
+        "tlp": _select("TLP:AMBER")}))  # fmt: skip
+    assert good.status == 200 and good.body == ""
+    bot.fake.wait_for("chat.postMessage")  # the confirmation goes by DM
+    bot.slack.close()
+    with bot.app.db.read() as session:
+        item = knowledge.get_visible(session, Audience.group(TLP.AMBER), 1)
+    assert item is not None and item.tlp is TLP.AMBER and item.tags == ("lek", "leverancier")
+
+
+def test_action_form_checks_the_deadline_in_the_modal(bot: SlackBot) -> None:
+    user = {"type": "users_select", "selected_user": "U0BRAM"}
+    wrong = bot.interaction(_view_submission(bot, "U0ANNA", "actie.new", {
+        "title": "Logbeleid", "owner": user, "deadline": "april"}))  # fmt: skip
+    assert "Wanneer in april precies?" in wrong.json()["errors"]["deadline"]
+    good = bot.interaction(_view_submission(bot, "U0ANNA", "actie.new", {
+        "title": "Logbeleid", "owner": user, "deadline": "eind Q1"}))  # fmt: skip
+    assert good.status == 200
+    posted = bot.fake.wait_for("chat.postMessage", 2)
+    said = _texts([p["blocks"] for p in posted])
+    assert "woensdag 31 maart 2027" in said
+
+
+def test_message_shortcut_saves_with_permalink_and_author(bot: SlackBot) -> None:
+    payload = {
+        "type": "message_action",
+        "token": "verification-token",
+        "action_ts": "1764400100.000300",
+        "team": {"id": "T0GEMEENTE", "domain": "gemeenten"},
+        "user": {"id": "U0ANNA", "name": "anna"},
+        "channel": {"id": "C0NETWERK", "name": "netwerk"},
+        "callback_id": "save_to_kb",
+        "trigger_id": bot.trigger(),
+        "message_ts": "1764400000.000500",
+        "message": {
+            "type": "message",
+            "user": "U0BRAM",
+            "ts": "1764400000.000500",
+            "text": "Let op: nieuwe phishingmails uit naam van de Belastingdienst.",
+        },
+        "response_url": bot.fake.response_url(77),
+    }
+    assert bot.interaction(payload).status == 200
+    (response,) = bot.fake.wait_for_response()
+    assert "oorspronkelijk van Bram Jansen" in response["text"]
+    with bot.app.db.read() as session:
+        item = knowledge.get_visible(session, Audience.group(TLP.AMBER), 1)
+    assert item is not None
+    assert item.source_url == "https://gemeenten.slack.com/archives/C0NETWERK/p1764400000000500"
+    assert item.source_author == "Bram Jansen" and item.author_name == "Anna de Vries"
+
+
+def _reaction(user: str, reaction: str = "bookmark") -> dict[str, Any]:
+    return {
+        "type": "reaction_added",
+        "user": user,
+        "reaction": reaction,
+        "item_user": "U0BRAM",
+        "item": {"type": "message", "channel": "C0NETWERK", "ts": "1764400000.000600"},
+        "event_ts": "1764400200.000100",
+    }
+
+
+def test_a_bookmark_reaction_saves_once_despite_retries(bot: SlackBot) -> None:
+    bot.fake.messages[("C0NETWERK", "1764400000.000600")] = {
+        "type": "message", "user": "U0BRAM", "ts": "1764400000.000600",
+        "text": "Back-up getest: herstel duurde 6 uur. #backup",
+    }  # fmt: skip
+    assert bot.event(_reaction("U0CARLA"), "Ev0REACT1").status == 200
+    assert bot.event(_reaction("U0CARLA"), "Ev0REACT1", retry=1).status == 200
+    assert bot.event(_reaction("U0CARLA", "thumbsup"), "Ev0REACT2").status == 200
+    (ephemeral,) = bot.fake.wait_for("chat.postEphemeral")
+    assert ephemeral["user"] == "U0CARLA" and ephemeral["channel"] == "C0NETWERK"
+    # Someone else bookmarks the same message: it is saved already.
+    bot.event(_reaction("U0ANNA"), "Ev0REACT3")
+    bot.fake.wait_for("chat.postEphemeral", 2)
+    bot.slack.close()
+    assert _items(bot) == ["Back-up getest: herstel duurde 6 uur."]
+    assert len(bot.fake.of("conversations.history")) == 2
+
+
+def test_app_home_shows_my_actions_top_bottlenecks_and_knowledge_within_tlp(
+    bot: SlackBot,
+) -> None:
+    bot.core_says("U0ANNA", "actie", "nieuw Logbeleid opstellen <@U0BRAM> eind Q1")
+    bot.core_says("U0ANNA", "knelpunt", "meld Auditlogs ontbreken in het zaaksysteem")
+    bot.core_says("U0ANNA", "kennis", "deel Intern incident Den Haag TLP:AMBER+STRICT")
+    bot.core_says("U0ANNA", "kennis", "deel Checklist back-up")
+    opened = {"type": "app_home_opened", "user": "U0BRAM", "channel": "D0BRAM", "tab": "home"}
+    assert bot.event({**opened, "event_ts": "1764400300.1"}, "Ev0HOME1").status == 200
+    (published,) = bot.fake.wait_for("views.publish")
+    assert published["user_id"] == "U0BRAM" and published["view"]["type"] == "home"
+    shown = _texts(published["view"]["blocks"])
+    assert "Logbeleid opstellen" in shown and "Auditlogs ontbreken" in shown
+    assert "Checklist back-up" in shown and "Intern incident" not in shown
+
+
+def test_amber_is_never_posted_to_a_channel(bot: SlackBot) -> None:
+    bot.command("U0BRAM", "/knelpunt", "meld Budget SOC ontbreekt TLP:AMBER", channel="C0NETWERK")
+    bot.fake.wait_for_response()
+    bot.command("U0CARLA", "/knelpunt", "steun 1", channel="C0NETWERK")
+    bot.command("U0ANNA", "/knelpunt", "steun 1", channel="C0NETWERK")
+    bot.fake.wait_for("chat.postMessage")  # the werkgroep is told the threshold is reached
+    bot.command("U0BRAM", "/kennis", "deel Geheime analyse TLP:AMBER", channel="C0NETWERK")
+    bot.fake.wait_for_response(4)
+    bot.slack.close()
+    to_channels = [p for p in bot.fake.of("chat.postMessage") if p["channel"].startswith("C")]
+    assert to_channels and all("Budget SOC" not in _texts([p]) for p in to_channels)
+    assert all("Geheime analyse" not in _texts([p]) for p in to_channels)
+    assert all("TLP:AMBER" in p["text"] for p in to_channels)  # only the number and label
+
+
+def test_a_green_bottleneck_is_announced_in_the_network_channel(bot: SlackBot) -> None:
+    bot.command("U0BRAM", "/knelpunt", "meld Leverancier levert geen logs", channel="C0ALGEMEEN")
+    (posted,) = bot.fake.wait_for("chat.postMessage")
+    assert posted["channel"] == "C0NETWERK"
+    buttons = [e for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert buttons[0]["action_id"] == "knelpunt.support" and buttons[0]["style"] == "primary"
+    bot.press("U0CARLA", "knelpunt.support", "1", channel="C0NETWERK")
+    assert "Delft herkent" in bot.fake.wait_for_response(2)[1]["text"]
+
+
+def test_rate_limits_are_waited_out_and_the_message_goes_once(bot: SlackBot) -> None:
+    bot.fake.fail("chat.postMessage", status=429, error="ratelimited")
+    bot.command("U0BRAM", "/knelpunt", "meld Leverancier levert geen logs")
+    (posted,) = bot.fake.wait_for("chat.postMessage")
+    bot.slack.close()
+    assert posted["channel"] == "C0NETWERK" and len(bot.fake.of("chat.postMessage")) == 1
+
+
+def test_a_web_api_failure_keeps_what_was_stored_and_tells_the_user(bot: SlackBot) -> None:
+    bot.fake.fail("conversations.open", error="cannot_dm_bot")
+    bot.command("U0ANNA", "/actie", "nieuw Logbeleid <@U0BRAM|bram> eind Q1")
+    responses = bot.fake.wait_for_response(2)
+    assert "Actie *#1* staat" in _texts(responses[0]["blocks"])
+    assert "kon mijn bericht daarover niet" in responses[1]["text"]
+    bot.slack.close()
+    with bot.app.db.read() as session:
+        from storage import actions
+
+        assert actions.get(session, 1) is not None
+
+
+def test_reminders_reach_slack_by_dm_with_their_key(bot: SlackBot) -> None:
+    from datetime import datetime
+
+    from bot.scheduler import sweep
+    from tests.conftest import AMSTERDAM
+
+    bot.core_says("U0ANNA", "actie", "nieuw Logbeleid <@U0BRAM> vrijdag 11 december")
+    bot.clock.set(datetime(2026, 12, 4, 9, 0, tzinfo=AMSTERDAM))
+    assert sweep(bot.app.core, bot.slack.deliver) == 1
+    (opened,) = bot.fake.of("conversations.open")
+    (posted,) = bot.fake.of("chat.postMessage")
+    assert opened["users"] == "U0BRAM" and posted["channel"] == "D0BRAM"
+    assert posted["metadata"]["event_payload"]["key"].startswith("reminder:")
+    assert {"actie.done", "actie.postpone_week", "actie.update_prompt"} <= {
+        e["action_id"] for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"]
+    }
+    bot.fake.fail("chat.postMessage", error="channel_not_found")
+    bot.clock.set(datetime(2026, 12, 10, 9, 0, tzinfo=AMSTERDAM))
+    assert sweep(bot.app.core, bot.slack.deliver) == 0  # failed: it will be tried again
+
+
+def test_mentions_resolve_and_mass_mentions_stay_inert(bot: SlackBot) -> None:
+    bot.command("U0ADMIN", "/ciso", "lid <@U0DIRK|dirk> Den Haag ciso")
+    assert "dirk is toegevoegd" in bot.fake.wait_for_response()[0]["text"]
+    bot.command("U0ANNA", "/kennis", "deel Let op <!channel> en <!here|here>: nieuwe phishing")
+    said = json.dumps(bot.fake.wait_for_response(2)[1])
+    assert "<!channel>" not in said and "<!here" not in said
+
+
+def test_time_zone_comes_from_users_info(bot: SlackBot) -> None:
+    bot.fake.add_user("U0CARLA", "Carla Bakker", tz="America/Kralendijk")
+    bot.slack._people.clear()
+    bot.command("U0CARLA", "/ciso", "ik")
+    assert "America/Kralendijk" in json.dumps(bot.fake.wait_for_response()[0])
+
+
+def test_exports_are_uploaded_as_files_to_the_dm(bot: SlackBot) -> None:
+    bot.core_says("U0BRAM", "knelpunt", "meld Leverancier levert geen logs")
+    bot.command("U0ANNA", "/knelpunt", "export csv")
+    (done,) = bot.fake.wait_for("files.completeUploadExternal")
+    (url,) = bot.fake.of("files.getUploadURLExternal")
+    assert url["filename"].startswith("knelpunten-") and url["filename"].endswith(".csv")
+    (content,) = bot.fake.uploads.values()
+    assert b"Leverancier levert geen logs" in content
+    assert done["channel_id"] == "D0ANNA"
+    assert "privébericht" in bot.fake.wait_for_response()[0]["text"]
