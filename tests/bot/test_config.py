@@ -46,6 +46,8 @@ def test_admins_are_a_comma_separated_list() -> None:
         ("OVERDUE_OVERVIEW_DAY", "someday"),
         ("HOLIDAYS_EXTRA", "31-02"),
         ("HOLIDAYS_EXTRA", "2027-13-01"),
+        ("SLACK_API_URL", "not a url"),
+        ("CAPTURE_REACTION", "book mark"),
     ],
 )
 def test_a_bad_value_names_the_variable(variable: str, value: str) -> None:
@@ -98,3 +100,19 @@ def test_action_settings_and_the_holiday_set() -> None:
     assert not calendar.is_workday(date(2027, 5, 5)) and not calendar.is_workday(date(2028, 5, 5))
     assert not calendar.is_workday(date(2027, 12, 24))
     assert load_settings({"OVERDUE_OVERVIEW_DAY": "Wed"}).overview_weekday == 2
+
+
+def test_slack_settings_and_secrets_stay_out_of_repr() -> None:
+    settings = load_settings(
+        {
+            "SLACK_BOT_TOKEN": "xoxb-secret-token",
+            "SLACK_SIGNING_SECRET": "signing-secret",
+            "SLACK_APP_TOKEN": "xapp-secret",
+            "SLACK_API_URL": "http://127.0.0.1:9999/api",
+            "CAPTURE_REACTION": ":pushpin:",
+        }
+    )
+    assert settings.platform == "slack" and settings.slack_api_url == "http://127.0.0.1:9999/api/"
+    assert settings.capture_reaction == "pushpin"
+    shown = repr(settings)
+    assert "xoxb-secret" not in shown and "signing-secret" not in shown and "xapp" not in shown

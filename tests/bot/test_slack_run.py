@@ -1,0 +1,77 @@
+"""`ciso-bot run --http` as a real process: health, a signed command, Slack is called."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from bot.clock import FixedClock
+from tests.bot.fake_slack import TOKEN, running
+from tests.bot.slack_harness import SECRET, SlackBot
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_until_healthy(port: int, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()[1]
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)  # polling for the process to listen, not timing behaviour
+    raise AssertionError("the bot did not start")
+
+
+def test_run_serves_slack_over_http(tmp_path: Path, clock: FixedClock) -> None:
+    port = _free_port()
+    with running() as fake:
+        fake.add_user("U0ADMIN", "Beheerder")
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}",
+            "SLACK_BOT_TOKEN": TOKEN,
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": f"{fake.url}/api/",
+            "BOT_ADMINS": "U0ADMIN",
+            "LOG_LEVEL": "WARNING",
+        }
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"),
+             "run", "--http", "--host", "127.0.0.1", "--port", str(port)],
+            env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            _wait_until_healthy(port, process)
+            client = SlackBot(fake, None, None, clock, port)  # type: ignore[arg-type]
+            assert client.command("U0ADMIN", "/ciso", "organisaties").status == 200
+            (response,) = fake.wait_for_response()
+            assert "Deelnemende gemeenten" in response["text"]
+            assert client.command("U0ADMIN", "/ciso", "ik", channel="C0X").status == 200
+        finally:
+            process.send_signal(signal.SIGINT)
+            _out, errors = process.communicate(timeout=30)
+        assert process.returncode == 0, errors
+        assert "Traceback" not in errors
+
+
+def test_run_without_a_signing_secret_names_the_variable(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"), "run"],
+        env={"PATH": os.environ.get("PATH", ""), "SLACK_BOT_TOKEN": TOKEN,
+             "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"},
+        capture_output=True, text=True, timeout=60, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 2 and "SLACK_SIGNING_SECRET" in result.stderr
