@@ -36,6 +36,7 @@ unit: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-run
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/reminders.py
+	$(BIN)/python bench/slack_ack.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -54,8 +54,10 @@ class Slack:
             # chat.postMessage that Slack had accepted would post twice.
             retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3)],
         )
-        # Listeners ack at once and work on in these threads; `close` waits for them.
+        # Listeners only ack and hand the work to `self.work`: a small pool, so that
+        # work in progress competes as little as possible with the next ack.
         self.executor = ThreadPoolExecutor(max_workers=10, thread_name_prefix="slack")
+        self.work = ThreadPoolExecutor(max_workers=2, thread_name_prefix="slack-work")
         self.app = App(
             client=self.client,
             listener_executor=self.executor,
@@ -89,6 +91,20 @@ class Slack:
 
     def _command(self, ack: Ack, body: dict[str, Any], respond: Respond) -> None:
         ack()
+        self._later(self._run_command, body, respond)
+
+    def _later(self, work: Callable[..., None], *args: Any) -> None:
+        """Do the work after the ack; a failure is logged, never shown as a traceback."""
+
+        def run() -> None:
+            try:
+                work(*args)
+            except Exception:
+                log.exception("Slack work failed")
+
+        self.work.submit(run)
+
+    def _run_command(self, body: dict[str, Any], respond: Respond) -> None:
         if not self._once(f"trigger:{body.get('trigger_id', '')}"):
             return
         command = str(body.get("command", "")).lstrip("/")
@@ -110,6 +126,9 @@ class Slack:
 
     def _button(self, ack: Ack, body: dict[str, Any], respond: Respond) -> None:
         ack()
+        self._later(self._run_button, body, respond)
+
+    def _run_button(self, body: dict[str, Any], respond: Respond) -> None:
         if not self._once(f"trigger:{body.get('trigger_id', '')}"):
             return
         action = (body.get("actions") or [{}])[0]
@@ -141,6 +160,9 @@ class Slack:
             ack(response_action="errors", errors=result)
             return
         ack()
+        self._later(self._run_form, view, user, result)
+
+    def _run_form(self, view: dict[str, Any], user: str, result: slack_forms.Submitted) -> None:
         if not self._once(f"view:{view.get('id', '')}:{view.get('hash', '')}"):
             return
         request = self._request(user, channel="", command=result.command, text=result.text)
@@ -148,6 +170,9 @@ class Slack:
 
     def _shortcut(self, ack: Ack, body: dict[str, Any], respond: Respond) -> None:
         ack()
+        self._later(self._run_shortcut, body, respond)
+
+    def _run_shortcut(self, body: dict[str, Any], respond: Respond) -> None:
         if not self._once(f"trigger:{body.get('trigger_id', '')}"):
             return
         message = body.get("message") or {}
@@ -156,6 +181,9 @@ class Slack:
         self._capture(user, channel, message, respond)
 
     def _reaction(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        self._later(self._run_reaction, body, event)
+
+    def _run_reaction(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         item = event.get("item") or {}
         if event.get("reaction") != self.settings.capture_reaction or item.get("type") != "message":
             return
@@ -198,6 +226,9 @@ class Slack:
         self.deliver_all(self.core.handle(request), request, respond)
 
     def _home(self, event: dict[str, Any]) -> None:
+        self._later(self._run_home, event)
+
+    def _run_home(self, event: dict[str, Any]) -> None:
         if event.get("tab") != "home":
             return
         user = str(event.get("user", ""))
@@ -340,6 +371,7 @@ class Slack:
     def close(self) -> None:
         """Let the work already acknowledged finish."""
         self.executor.shutdown(wait=True)
+        self.work.shutdown(wait=True)
 
     def deliver(self, reply: Reply) -> None:
         """For the scheduler: send one message a job produced; raises if Slack refused it."""
