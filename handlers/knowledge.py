@@ -5,6 +5,8 @@ Search lives in `handlers.knowledge_search`; both read items only through TLP.
 
 from __future__ import annotations
 
+from typing import Any
+
 from storage import knowledge, members
 from storage.search import related
 from storage.tlp import TLP, Place, may_show_in
@@ -14,7 +16,14 @@ from handlers import knowledge_search
 from handlers.context import Context
 from handlers.core import Button, Reply, Section, UserError, Visibility
 from handlers.knowledge_views import announce_button, item_section, short_section, strictest
-from handlers.parsing import clean, item_number, labelled_text, split_word, title_and_body
+from handlers.parsing import (
+    LabelledText,
+    clean,
+    item_number,
+    labelled_text,
+    split_word,
+    title_and_body,
+)
 from handlers.permissions import can_change_knowledge, require_member
 from handlers.router import Router, subcommands
 
@@ -70,17 +79,12 @@ def _recipient_ids(context: Context, user_ids: tuple[str, ...]) -> list[int]:
     return [by_user[u].id for u in user_ids]
 
 
-def share(context: Context, rest: str) -> Reply:
-    require_member(context)
-    parsed = labelled_text(_checked_text(rest))
-    if not parsed.text:
-        raise UserError("knowledge.share_usage")
-    label = parsed.label or context.settings.tlp_default
-    recipient_ids = _recipient_ids(context, parsed.recipients) if label is TLP.RED else []
+def _store(context: Context, parsed: LabelledText, label: TLP, **extra: Any) -> KnowledgeView:
+    """Save shared or captured text as the caller's item: title, body, tags, label."""
     title, body = title_and_body(parsed.text)
     member = context.caller.member
     with context.db.write() as session:
-        item = knowledge.create(
+        return knowledge.create(
             session,
             context.caller.actor,
             context.now(),
@@ -90,8 +94,18 @@ def share(context: Context, rest: str) -> Reply:
             tags=parsed.tags,
             author_id=context.caller.member_id,
             organisation_id=member.organisation_id if member else None,
-            recipient_ids=recipient_ids,
+            **extra,
         )
+
+
+def share(context: Context, rest: str) -> Reply:
+    require_member(context)
+    parsed = labelled_text(_checked_text(rest))
+    if not parsed.text:
+        raise UserError("knowledge.share_usage")
+    label = parsed.label or context.settings.tlp_default
+    recipient_ids = _recipient_ids(context, parsed.recipients) if label is TLP.RED else []
+    item = _store(context, parsed, label, recipient_ids=recipient_ids)
     buttons = [Button("kennis.show", str(item.id), context.t("button.show"))]
     buttons += announce_button(context, item)
     note = "knowledge.saved_red" if label is TLP.RED else "knowledge.saved"
@@ -254,22 +268,13 @@ def capture(context: Context) -> Reply:
             text=context.t("knowledge.capture_known", id=known),
             buttons=(Button("kennis.show", str(known), context.t("button.show")),),
         )
-    title, body = title_and_body(parsed.text)
-    member = context.caller.member
-    with context.db.write() as session:
-        item = knowledge.create(
-            session,
-            context.caller.actor,
-            context.now(),
-            title=title,
-            body=body,
-            tlp=label,
-            tags=parsed.tags,
-            author_id=context.caller.member_id,
-            organisation_id=member.organisation_id if member else None,
-            source_url=request.source_url[:500],
-            source_author=request.source_author[:200] or None,
-        )
+    item = _store(
+        context,
+        parsed,
+        label,
+        source_url=request.source_url[:500],
+        source_author=request.source_author[:200] or None,
+    )
     return Reply(
         text=context.t(
             "knowledge.captured",
