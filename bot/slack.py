@@ -15,6 +15,7 @@ import json
 import logging
 import re
 import socketserver
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -389,7 +390,14 @@ class Slack:
             if environ.get("PATH_INFO") == "/health" and environ.get("REQUEST_METHOD") == "GET":
                 start_response("200 OK", [("Content-Type", "application/json")])
                 return [json.dumps({"status": "ok", "platform": PLATFORM}).encode()]
-            return bolt(environ, start_response)
+            try:
+                return bolt(environ, start_response)
+            except Exception:
+                # A payload Bolt cannot read (only a signed one gets this far): log it,
+                # answer 400, show nothing of it.
+                log.exception("unreadable Slack request")
+                start_response("400 Bad Request", [("Content-Type", "text/plain")], sys.exc_info())
+                return [b""]
 
         return application
 

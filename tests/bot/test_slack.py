@@ -346,3 +346,18 @@ def test_exports_are_uploaded_as_files_to_the_dm(bot: SlackBot) -> None:
     assert b"Leverancier levert geen logs" in content
     assert done["channel_id"] == "D0ANNA"
     assert "privébericht" in bot.fake.wait_for_response()[0]["text"]
+
+
+def test_odd_payloads_get_a_clear_answer_and_no_traceback(bot: SlackBot) -> None:
+    # A button the bot does not know, a payload with fields missing, text that is no JSON.
+    assert bot.press("U0BRAM", "kennis.nope", "1").status == 200
+    assert "werkt niet (meer)" in bot.fake.wait_for_response()[0]["text"]
+    # Only Slack can sign a request; a signed but broken one is refused without details.
+    odd = bot.interaction({"type": "block_actions", "actions": [{}]})
+    assert odd.status in (400, 500) and odd.body == ""
+    broken = bot.post("payload=%7Bnot-json", "application/x-www-form-urlencoded")
+    assert broken.status == 400 and broken.body == ""
+    hostile = "zoek \"NEAR( <!everyone> '; DROP TABLE knowledge_items;-- " + "x" * 5000
+    assert bot.command("U0BRAM", "/kennis", hostile).status == 200
+    said = json.dumps(bot.fake.wait_for_response(2)[1])
+    assert "<!everyone>" not in said and "er ging iets mis" not in said
