@@ -53,6 +53,7 @@ class FakeSlack:
     failures: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     changed: threading.Condition = field(default_factory=threading.Condition)
     port: int = 0
+    socket_url: str = ""  # what apps.connections.open hands out (Socket Mode)
 
     @property
     def url(self) -> str:
@@ -105,6 +106,9 @@ class FakeSlack:
         if planned:
             status, error = planned.pop(0)
             return status, {"ok": False, "error": error}
+        if method == "apps.connections.open" and self.socket_url:
+            # Socket Mode: the app-level token, not the bot token, asks for a URL.
+            return 200, {"ok": True, "url": self.socket_url}
         if method not in REQUIRED:
             return 200, {"ok": False, "error": "unknown_method"}
         if token != TOKEN:

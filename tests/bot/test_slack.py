@@ -361,3 +361,29 @@ def test_odd_payloads_get_a_clear_answer_and_no_traceback(bot: SlackBot) -> None
     assert bot.command("U0BRAM", "/kennis", hostile).status == 200
     said = json.dumps(bot.fake.wait_for_response(2)[1])
     assert "<!everyone>" not in said and "er ging iets mis" not in said
+
+
+def test_socket_mode_receives_a_command_and_acks_the_envelope(bot: SlackBot) -> None:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from tests.bot.fake_socket_mode import socket_mode
+
+    with socket_mode() as endpoint:
+        bot.fake.socket_url = endpoint.url
+        handler = SocketModeHandler(bot.slack.app, "xapp-1-test")
+        handler.connect()
+        try:
+            payload = {
+                "token": "t", "team_id": "T0GEMEENTE", "team_domain": "gemeenten",
+                "channel_id": "C0ALGEMEEN", "channel_name": "algemeen", "user_id": "U0BRAM",
+                "user_name": "bram", "command": "/ciso", "text": "ik", "api_app_id": "A0CISOBOT",
+                "is_enterprise_install": "false", "response_url": bot.fake.response_url(5),
+                "trigger_id": "5.1764400000.socket",
+            }  # fmt: skip
+            endpoint.send({"envelope_id": "env-1", "payload": payload, "type": "slash_commands",
+                           "accepts_response_payload": True})  # fmt: skip
+            assert endpoint.wait_for_ack("env-1")["envelope_id"] == "env-1"
+            (response,) = bot.fake.wait_for_response()
+            assert "Leiden" in json.dumps(response, ensure_ascii=False)
+        finally:
+            handler.close()
