@@ -387,3 +387,18 @@ def test_socket_mode_receives_a_command_and_acks_the_envelope(bot: SlackBot) -> 
             assert "Leiden" in json.dumps(response, ensure_ascii=False)
         finally:
             handler.close()
+
+
+def test_bottleneck_form_reports_and_refuses_an_empty_title(bot: SlackBot) -> None:
+    bot.command("U0BRAM", "/knelpunt", "meld")
+    (opened,) = bot.fake.wait_for("views.open")
+    assert opened["view"]["callback_id"] == "knelpunt.report"
+    empty = bot.interaction(_view_submission(bot, "U0BRAM", "knelpunt.report", {
+        "title": "", "tlp": _select("TLP:GREEN")}))  # fmt: skip
+    assert set(empty.json()["errors"]) == {"title"}
+    sent = bot.interaction(_view_submission(bot, "U0BRAM", "knelpunt.report", {
+        "title": "Leverancier levert geen logs", "description": "Sinds versie 9",
+        "theme": "leveranciers", "tlp": _select("TLP:GREEN")}))  # fmt: skip
+    assert sent.status == 200 and sent.body == ""
+    announced = [p for p in bot.fake.wait_for("chat.postMessage", 2) if p["channel"] == "C0NETWERK"]
+    assert announced and "#leveranciers" in json.dumps(announced[0], ensure_ascii=False)
