@@ -1,7 +1,9 @@
-"""`/knelpunt`: report, recognise, list and show bottlenecks (DESIGN §2.3).
+"""`/knelpunt`: the command, lists, showing one, and linked knowledge (DESIGN §2.3).
 
-Status changes, escalation, answers and merging live in `handlers.bottleneck_status`;
-exports and the escalation dossier in `handlers.bottleneck_export`.
+Reporting lives in `handlers.bottleneck_report`, support and notes in
+`handlers.bottleneck_recognition`, status changes, escalation, answers and merging in
+`handlers.bottleneck_status`, exports and the escalation dossier in
+`handlers.bottleneck_export`.
 """
 
 from __future__ import annotations

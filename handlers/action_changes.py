@@ -1,0 +1,180 @@
+"""`/actie klaar|heropen|uitstel|update|eigenaar|verwijder`: keeping actions moving.
+
+Each change that touches the deadline, owner or status plans the reminders again in
+the same transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from storage import actions, reminders
+
+from handlers.action_common import (
+    changeable_action,
+    owner_member,
+    owner_of,
+    plan_reminders,
+    reminders_text,
+    tell_owner,
+)
+from handlers.action_views import (
+    deadline_words,
+)
+from handlers.context import Context
+from handlers.core import Reply, UserError
+from handlers.parsing import MENTION, clean
+
+MAX_TEXT = 4_000
+# `<termijn> — <reden>`: the reason follows a dash.
+_REASON = re.compile(r"\s+(?:—|–|--)\s+|\s+(?:—|–)|(?:—|–)\s+")
+
+
+def done(context: Context, rest: str) -> Reply:
+    found, _ = changeable_action(context, rest)
+    if not found.is_open:
+        raise UserError("action.already_done", id=found.id)
+    with context.db.write() as session:
+        actions.set_status(
+            session, context.caller.actor, context.caller.name, context.now(), found.id, "klaar"
+        )
+        reminders.cancel(session, found.id)
+    return Reply(text=context.t("action.done", id=found.id, title=found.title))
+
+
+def reopen(context: Context, rest: str) -> Reply:
+    found, _ = changeable_action(context, rest)
+    if found.is_open:
+        raise UserError("action.still_open", id=found.id)
+    if found.deadline < context.today():
+        raise UserError("action.reopen_past", id=found.id)
+    owner = owner_of(context, found)
+    moments = plan_reminders(context, found.deadline, owner)
+    with context.db.write() as session:
+        actions.set_status(
+            session, context.caller.actor, context.caller.name, context.now(), found.id, "open"
+        )
+        if owner is not None:
+            reminders.plan(session, found.id, owner.id, moments)
+    return Reply(text=context.t("action.reopened", id=found.id, title=found.title))
+
+
+def postpone(context: Context, rest: str) -> Reply:
+    found, remainder = changeable_action(context, rest)
+    if not found.is_open:
+        raise UserError("action.already_done", id=found.id)
+    term, *reason_part = _REASON.split(clean(remainder), maxsplit=1)
+    reason = reason_part[0].strip() if reason_part else ""
+    if not term.strip():
+        raise UserError("action.postpone_usage", id=found.id)
+    deadline = context.deadlines().parse(term)
+    if not reason:
+        raise UserError(
+            "action.postpone_why", id=found.id, term=term.strip()[:60],
+            deadline=deadline_words(context, deadline),
+        )  # fmt: skip
+    if len(reason) > MAX_TEXT:
+        raise UserError("action.text_too_long", limit=MAX_TEXT)
+    if deadline == found.deadline:
+        raise UserError("action.same_deadline", id=found.id)
+    owner = owner_of(context, found)
+    moments = plan_reminders(context, deadline, owner)
+    with context.db.write() as session:
+        actions.postpone(
+            session,
+            context.caller.actor,
+            context.caller.name,
+            context.now(),
+            found.id,
+            deadline,
+            reason,
+        )
+        reminders.cancel(session, found.id)
+        if owner is not None:
+            reminders.plan(session, found.id, owner.id, moments)
+    text = context.t(
+        "action.postponed",
+        id=found.id,
+        title=found.title,
+        deadline=deadline_words(context, deadline),
+    )
+    return Reply(text=text + reminders_text(context, moments))
+
+
+def postpone_week(context: Context) -> Reply:
+    """The reminder's "Uitstel 1 week": asks why, since a postponement needs a reason."""
+    found, _ = changeable_action(context, context.request.action_value)
+    if not found.is_open:
+        raise UserError("action.already_done", id=found.id)
+    week_later = max(found.deadline, context.today()) + timedelta(weeks=1)
+    return Reply(
+        text=context.t(
+            "action.postpone_week_why",
+            id=found.id,
+            deadline=deadline_words(context, week_later),
+            date=week_later.isoformat(),
+        )
+    )
+
+
+def update_prompt(context: Context) -> Reply:
+    found, _ = changeable_action(context, context.request.action_value)
+    return Reply(text=context.t("action.update_how", id=found.id, title=found.title))
+
+
+def progress(context: Context, rest: str) -> Reply:
+    found, text = changeable_action(context, rest)
+    text = clean(text)
+    if not text:
+        raise UserError("action.update_how", id=found.id, title=found.title)
+    if len(text) > MAX_TEXT:
+        raise UserError("action.text_too_long", limit=MAX_TEXT)
+    with context.db.write() as session:
+        actions.add_progress(
+            session, context.caller.actor, context.caller.name, context.now(), found.id, text
+        )
+    return Reply(text=context.t("action.updated", id=found.id, title=found.title))
+
+
+def change_owner(context: Context, rest: str) -> list[Reply]:
+    found, remainder = changeable_action(context, rest)
+    mention = MENTION.search(remainder)
+    if mention is None:
+        raise UserError("action.owner_usage", id=found.id)
+    owner = owner_member(context, mention.group(1))
+    if owner.id == found.owner_id:
+        raise UserError("action.same_owner", id=found.id, name=owner.display_name)
+    moments = plan_reminders(context, found.deadline, owner)
+    with context.db.write() as session:
+        updated = actions.change_owner(
+            session,
+            context.caller.actor,
+            context.caller.name,
+            context.now(),
+            found.id,
+            owner.id,
+            owner.display_name,
+        )
+        reminders.plan(session, found.id, owner.id, moments)
+    reply = Reply(
+        text=context.t(
+            "action.owner_changed", id=found.id, title=found.title, name=owner.display_name
+        )
+    )
+    return [reply, *tell_owner(context, updated, owner, "action.assigned_dm")]
+
+
+def delete(context: Context, rest: str) -> Reply:
+    found, _ = changeable_action(context, rest)
+    with context.db.write() as session:
+        actions.set_status(
+            session,
+            context.caller.actor,
+            context.caller.name,
+            context.now(),
+            found.id,
+            "verwijderd",
+        )
+        reminders.cancel(session, found.id)
+    return Reply(text=context.t("action.deleted", id=found.id, title=found.title))

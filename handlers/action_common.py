@@ -1,0 +1,97 @@
+"""What the `/actie` modules share: finding an action, its owner, planning reminders."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from storage import actions, bottlenecks, members
+from storage.views import ActionView, MemberView
+
+from handlers import notices
+from handlers.action_views import action_buttons, deadline_words
+from handlers.context import Context
+from handlers.core import Reply, UserError
+from handlers.parsing import item_number, split_word
+from handlers.permissions import can_change_action, require_member
+from handlers.reminders import plan_for
+
+_SELF = frozenset({"ik", "mij", "me", "mezelf", "zelf", "self", "myself"})
+
+
+def owner_member(context: Context, user_id: str) -> MemberView:
+    if user_id.lower() in _SELF:
+        member = context.caller.member
+        if member is None or not context.caller.is_member:
+            raise UserError("member.not_member")
+        return member
+    with context.db.read() as session:
+        found = members.get_member(session, context.request.platform, user_id)
+    if found is None or not found.active:
+        raise UserError("action.owner_not_member", user=user_id)
+    return found
+
+
+def visible_bottleneck(context: Context, number: int) -> int:
+    with context.db.read() as session:
+        found = bottlenecks.get_visible(session, context.audience(), number)
+    if found is None:
+        raise UserError("bottleneck.not_found", id=number)
+    return found.id
+
+
+def find_action(context: Context, rest: str) -> tuple[ActionView, str]:
+    require_member(context)
+    word, remainder = split_word(rest)
+    number = item_number(word, "action.bad_number")
+    with context.db.read() as session:
+        found = actions.get(session, number)
+    if found is None:
+        raise UserError("action.not_found", id=number)
+    return found, remainder
+
+
+def changeable_action(context: Context, rest: str) -> tuple[ActionView, str]:
+    found, remainder = find_action(context, rest)
+    if not can_change_action(context.caller, found):
+        raise UserError("action.not_yours", id=found.id)
+    return found, remainder
+
+
+Moments = list[tuple[str, datetime]]
+
+
+def plan_reminders(context: Context, deadline: date, owner: MemberView | None) -> Moments:
+    """When the owner is reminded of this deadline (stored with the change)."""
+    if owner is None or not owner.active:
+        return []
+    return plan_for(deadline, owner, context.now(), context.settings)
+
+
+def reminders_text(context: Context, moments: Moments) -> str:
+    """`Herinneringen op 5 maart 2027, 11 maart 2027 …` or nothing."""
+    if not moments:
+        return ""
+    days = ", ".join(context.date(moment) for _kind, moment in moments)
+    return "\n" + context.t("action.reminders_at", when=days)
+
+
+def owner_of(context: Context, action: ActionView) -> MemberView | None:
+    with context.db.read() as session:
+        return members.get_member_by_id(session, action.owner_id or -1)
+
+
+def tell_owner(context: Context, action: ActionView, owner: MemberView, key: str) -> list[Reply]:
+    def message(w: notices.Writer) -> tuple[str, tuple[()]]:
+        text = w.t(
+            key,
+            id=action.id,
+            title=action.title,
+            name=context.caller.name,
+            deadline=deadline_words(w, action.deadline),
+        )
+        return text, ()
+
+    return notices.direct(
+        [owner], context.settings, message, skip=context.caller.member_id,
+        buttons=action_buttons(context, action),
+    )  # fmt: skip
