@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import logging
 import os
 import sys
@@ -12,7 +11,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from dotenv import load_dotenv
@@ -21,14 +19,11 @@ from bot.app import create_app
 from bot.clock import FixedClock, SystemClock
 from bot.config import ConfigError, Settings, load_settings
 from bot.console import Console
-from bot.scheduler import Sweeper, sweep
-from handlers import bottleneck_export
-from handlers.action_ical import calendar_file
+from bot.scheduler import Sweeper
 from handlers.core import Clock
 from handlers.i18n import translate
-from handlers.notices import Writer
-from storage import actions, backup, bottlenecks, members, migrate, reminders
-from storage.tlp import TLP, Audience
+from storage import migrate
+from storage.tlp import TLP
 
 log = logging.getLogger("bot")
 CONSOLE_OPERATOR = "console"
@@ -129,22 +124,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    from bot import cli_tools
+
     commands = {
         "run": _run,
         "console": _console,
         "migrate": _migrate,
-        "demo": _demo,
-        "export": _export,
-        "import": _import,
-        "tick": _tick_any,
-        "knelpunten": _bottlenecks,
-        "reminders": _reminders,
-        "actions": _actions,
+        "demo": cli_tools.demo,
+        "export": cli_tools.export,
+        "import": cli_tools.restore,
+        "tick": cli_tools.tick_any,
+        "knelpunten": cli_tools.export_bottlenecks,
+        "reminders": cli_tools.list_reminders,
+        "actions": cli_tools.actions_ical,
     }
     return commands[args.command](settings, args)
 
 
-def _clock(settings: Settings, moment: datetime | None) -> Clock:
+def clock_for(settings: Settings, moment: datetime | None) -> Clock:
     if moment is None:
         return SystemClock()
     if moment.tzinfo is None:
@@ -152,7 +149,7 @@ def _clock(settings: Settings, moment: datetime | None) -> Clock:
     return FixedClock(moment)
 
 
-def _platform_missing(settings: Settings) -> bool:
+def platform_missing(settings: Settings) -> bool:
     if settings.platform in ("console", "slack"):
         return False
     print(
@@ -164,7 +161,7 @@ def _platform_missing(settings: Settings) -> bool:
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:
-    if _platform_missing(settings):
+    if platform_missing(settings):
         return 2
     if settings.platform == "slack":
         return _run_slack(settings, args)
@@ -213,7 +210,7 @@ def _console(settings: Settings, args: argparse.Namespace, *, scheduled: bool = 
         # Whoever runs the console owns the database file: make them its administrator.
         user = CONSOLE_OPERATOR
         settings = replace(settings, admins=settings.admins | {CONSOLE_OPERATOR})
-    app = create_app(settings, _clock(settings, args.now))
+    app = create_app(settings, clock_for(settings, args.now))
     console = Console(app.core, sys.stdout, user, settings.language, channel=args.channel)
     # `run` sweeps for due reminders and notices; `console` (for trying and testing)
     # sends them only when asked with `:tick`, so its output stays predictable.
@@ -251,160 +248,4 @@ def _migrate(settings: Settings, _args: argparse.Namespace) -> int:
         print(f"Database at revision {migrate.current_revision(app.db.engine)}")
     finally:
         app.close()
-    return 0
-
-
-def _demo(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.demo import DemoRefused, load_demo
-
-    clock = _clock(settings, args.now)
-    app = create_app(settings, clock)
-    try:
-        counts = load_demo(app.db, clock.now())
-    except DemoRefused as error:
-        print(f"Demo not loaded: {error}", file=sys.stderr)
-        return 1
-    finally:
-        app.close()
-    print(", ".join(f"{n} {what}" for what, n in counts.items()) + " loaded.")
-    return 0
-
-
-def _export(settings: Settings, args: argparse.Namespace) -> int:
-    app = create_app(settings, SystemClock())
-    try:
-        with app.db.read() as session:
-            data = backup.export_data(
-                session, migrate.current_revision(app.db.engine), SystemClock().now()
-            )
-    finally:
-        app.close()
-    if args.out:
-        with args.out.open("w", encoding="utf-8") as handle:
-            _write_json(data, handle)
-        print(f"Exported to {args.out}", file=sys.stderr)
-    else:
-        _write_json(data, sys.stdout)
-    return 0
-
-
-def _tick_any(settings: Settings, args: argparse.Namespace) -> int:
-    """`tick` sends through the configured platform: Slack, or the console's output."""
-    if settings.platform != "slack":
-        return _tick(settings, args)
-    from bot.slack import Slack
-
-    app = create_app(settings, _clock(settings, args.now))
-    try:
-        sent = sweep(app.core, Slack(settings, app.core).deliver)
-    finally:
-        app.close()
-    print(f"{sent} message(s) sent.", file=sys.stderr)
-    return 0
-
-
-def _tick(settings: Settings, args: argparse.Namespace) -> int:
-    """Run the scheduled jobs once, as at `--now`; the console prints what it would send."""
-    if _platform_missing(settings):
-        return 2
-    app = create_app(settings, _clock(settings, args.now))
-    try:
-        console = Console(app.core, sys.stdout, CONSOLE_OPERATOR, settings.language)
-        sent = sweep(app.core, console.deliver)
-    finally:
-        app.close()
-    print(f"{sent} message(s) sent.", file=sys.stderr)
-    return 0
-
-
-def _reminders(settings: Settings, args: argparse.Namespace) -> int:
-    """Planned reminders, in the install's time zone, one line each."""
-    app = create_app(settings, SystemClock())
-    zone = ZoneInfo(settings.timezone)
-    until = args.until.replace(tzinfo=args.until.tzinfo or zone) if args.until else None
-    try:
-        with app.db.read() as session:
-            found = reminders.planned(session, until)
-            by_action = {a.id: a for a in actions.views(session, [r.action_id for r in found])}
-            people = members.members_by_ids(session, [r.recipient_id or -1 for r in found])
-    finally:
-        app.close()
-    for r in found:
-        action = by_action.get(r.action_id)
-        person = people.get(r.recipient_id or -1)
-        print(
-            f"{r.due_at.astimezone(zone):%Y-%m-%d %H:%M}  {r.kind:<9} {r.state:<8} "
-            f"#{r.action_id} {action.title if action else '?'}  → "
-            f"{person.platform_user_id if person else '?'}"
-        )
-    print(f"{len(found)} reminder(s) planned.", file=sys.stderr)
-    return 0
-
-
-def _actions(settings: Settings, args: argparse.Namespace) -> int:
-    app = create_app(settings, SystemClock())
-    try:
-        with app.db.read() as session:
-            member = members.get_member(session, settings.platform, args.user)
-            mine = actions.listed(session, owner_id=member.id, limit=None)[0] if member else []
-    finally:
-        app.close()
-    if member is None:
-        print(f"No member {args.user!r} on {settings.platform}.", file=sys.stderr)
-        return 1
-    words = Writer.for_member(member, settings.core())
-    document = calendar_file(words, mine, SystemClock().now()).content
-    if args.out:
-        args.out.write_text(document, encoding="utf-8")
-        print(f"{len(mine)} action(s) written to {args.out}", file=sys.stderr)
-    else:
-        sys.stdout.write(document)
-    return 0
-
-
-def _bottlenecks(settings: Settings, args: argparse.Namespace) -> int:
-    app = create_app(settings, SystemClock())
-    now = SystemClock().now()
-    words = Writer.for_install(settings.core())
-    try:
-        with app.db.read() as session:
-            found = bottlenecks.details(session, Audience.group(args.audience))
-    finally:
-        app.close()
-    if args.format == "csv":
-        document = bottleneck_export.export_csv(words, found)
-    else:
-        document = bottleneck_export.export_markdown(words, found, now)
-    if args.out:
-        args.out.write_text(document, encoding="utf-8")
-        print(
-            f"{len(found)} bottleneck(s) up to {args.audience.value} written to {args.out}",
-            file=sys.stderr,
-        )
-    else:
-        sys.stdout.write(document)
-    return 0
-
-
-def _write_json(data: object, handle: TextIO) -> None:
-    json.dump(data, handle, ensure_ascii=False, indent=1)
-    handle.write("\n")
-
-
-def _import(settings: Settings, args: argparse.Namespace) -> int:
-    try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        print(f"Cannot read {args.file}: {error}", file=sys.stderr)
-        return 1
-    app = create_app(settings, SystemClock())
-    try:
-        with app.db.write() as session:
-            counts = backup.import_data(session, data, migrate.current_revision(app.db.engine))
-    except backup.ImportRefused as error:
-        print(f"Import refused: {error}", file=sys.stderr)
-        return 1
-    finally:
-        app.close()
-    print(f"Imported {sum(counts.values())} rows from {args.file}")
     return 0

@@ -1,0 +1,180 @@
+"""The command line's data commands: demo, backup, exports, agenda files, reminders, tick."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from bot.app import create_app
+from bot.cli import CONSOLE_OPERATOR, clock_for, platform_missing
+from bot.clock import SystemClock
+from bot.config import Settings
+from bot.console import Console
+from bot.scheduler import sweep
+from handlers import bottleneck_export
+from handlers.action_ical import calendar_file
+from handlers.notices import Writer
+from storage import actions, backup, bottlenecks, members, migrate, reminders
+from storage.tlp import Audience
+
+log = logging.getLogger("bot")
+
+
+def demo(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.demo import DemoRefused, load_demo
+
+    clock = clock_for(settings, args.now)
+    app = create_app(settings, clock)
+    try:
+        counts = load_demo(app.db, clock.now())
+    except DemoRefused as error:
+        print(f"Demo not loaded: {error}", file=sys.stderr)
+        return 1
+    finally:
+        app.close()
+    print(", ".join(f"{n} {what}" for what, n in counts.items()) + " loaded.")
+    return 0
+
+
+def export(settings: Settings, args: argparse.Namespace) -> int:
+    app = create_app(settings, SystemClock())
+    try:
+        with app.db.read() as session:
+            data = backup.export_data(
+                session, migrate.current_revision(app.db.engine), SystemClock().now()
+            )
+    finally:
+        app.close()
+    if args.out:
+        with args.out.open("w", encoding="utf-8") as handle:
+            write_json(data, handle)
+        print(f"Exported to {args.out}", file=sys.stderr)
+    else:
+        write_json(data, sys.stdout)
+    return 0
+
+
+def tick_any(settings: Settings, args: argparse.Namespace) -> int:
+    """`tick` sends through the configured platform: Slack, or the console's output."""
+    if settings.platform != "slack":
+        return tick(settings, args)
+    from bot.slack import Slack
+
+    app = create_app(settings, clock_for(settings, args.now))
+    try:
+        sent = sweep(app.core, Slack(settings, app.core).deliver)
+    finally:
+        app.close()
+    print(f"{sent} message(s) sent.", file=sys.stderr)
+    return 0
+
+
+def tick(settings: Settings, args: argparse.Namespace) -> int:
+    """Run the scheduled jobs once, as at `--now`; the console prints what it would send."""
+    if platform_missing(settings):
+        return 2
+    app = create_app(settings, clock_for(settings, args.now))
+    try:
+        console = Console(app.core, sys.stdout, CONSOLE_OPERATOR, settings.language)
+        sent = sweep(app.core, console.deliver)
+    finally:
+        app.close()
+    print(f"{sent} message(s) sent.", file=sys.stderr)
+    return 0
+
+
+def list_reminders(settings: Settings, args: argparse.Namespace) -> int:
+    """Planned reminders, in the install's time zone, one line each."""
+    app = create_app(settings, SystemClock())
+    zone = ZoneInfo(settings.timezone)
+    until = args.until.replace(tzinfo=args.until.tzinfo or zone) if args.until else None
+    try:
+        with app.db.read() as session:
+            found = reminders.planned(session, until)
+            by_action = {a.id: a for a in actions.views(session, [r.action_id for r in found])}
+            people = members.members_by_ids(session, [r.recipient_id or -1 for r in found])
+    finally:
+        app.close()
+    for r in found:
+        action = by_action.get(r.action_id)
+        person = people.get(r.recipient_id or -1)
+        print(
+            f"{r.due_at.astimezone(zone):%Y-%m-%d %H:%M}  {r.kind:<9} {r.state:<8} "
+            f"#{r.action_id} {action.title if action else '?'}  → "
+            f"{person.platform_user_id if person else '?'}"
+        )
+    print(f"{len(found)} reminder(s) planned.", file=sys.stderr)
+    return 0
+
+
+def actions_ical(settings: Settings, args: argparse.Namespace) -> int:
+    app = create_app(settings, SystemClock())
+    try:
+        with app.db.read() as session:
+            member = members.get_member(session, settings.platform, args.user)
+            mine = actions.listed(session, owner_id=member.id, limit=None)[0] if member else []
+    finally:
+        app.close()
+    if member is None:
+        print(f"No member {args.user!r} on {settings.platform}.", file=sys.stderr)
+        return 1
+    words = Writer.for_member(member, settings.core())
+    document = calendar_file(words, mine, SystemClock().now()).content
+    if args.out:
+        args.out.write_text(document, encoding="utf-8")
+        print(f"{len(mine)} action(s) written to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(document)
+    return 0
+
+
+def export_bottlenecks(settings: Settings, args: argparse.Namespace) -> int:
+    app = create_app(settings, SystemClock())
+    now = SystemClock().now()
+    words = Writer.for_install(settings.core())
+    try:
+        with app.db.read() as session:
+            found = bottlenecks.details(session, Audience.group(args.audience))
+    finally:
+        app.close()
+    if args.format == "csv":
+        document = bottleneck_export.export_csv(words, found)
+    else:
+        document = bottleneck_export.export_markdown(words, found, now)
+    if args.out:
+        args.out.write_text(document, encoding="utf-8")
+        print(
+            f"{len(found)} bottleneck(s) up to {args.audience.value} written to {args.out}",
+            file=sys.stderr,
+        )
+    else:
+        sys.stdout.write(document)
+    return 0
+
+
+def write_json(data: object, handle: TextIO) -> None:
+    json.dump(data, handle, ensure_ascii=False, indent=1)
+    handle.write("\n")
+
+
+def restore(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        print(f"Cannot read {args.file}: {error}", file=sys.stderr)
+        return 1
+    app = create_app(settings, SystemClock())
+    try:
+        with app.db.write() as session:
+            counts = backup.import_data(session, data, migrate.current_revision(app.db.engine))
+    except backup.ImportRefused as error:
+        print(f"Import refused: {error}", file=sys.stderr)
+        return 1
+    finally:
+        app.close()
+    print(f"Imported {sum(counts.values())} rows from {args.file}")
+    return 0
