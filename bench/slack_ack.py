@@ -16,11 +16,10 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -29,15 +28,16 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 from slack_sdk.signature import SignatureVerifier
 
+from bot import http_server
 from bot.app import create_app
 from bot.clock import FixedClock
 from bot.config import load_settings
 from bot.demo import load_demo
-from bot.slack import Slack, _QuietHandler, _ThreadingServer
+from bot.slack import Slack
 from tests.bot.fake_slack import TOKEN, running
 
 SECRET = "bench-signing-secret"
-WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+WSGIApp = http_server.WSGIApp
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 QUERIES = ("wachtwoord", "phishing", "ransomware", "leverancier", "back-up", "ensia", "logging")
 
@@ -61,11 +61,7 @@ def bare_app(api_url: str) -> WSGIApp:
 
 
 def serve(application: WSGIApp) -> tuple[int, Callable[[], None]]:
-    from wsgiref.simple_server import make_server
-
-    server = make_server(
-        "127.0.0.1", 0, application, server_class=_ThreadingServer, handler_class=_QuietHandler
-    )
+    server = http_server.make("127.0.0.1", 0, application)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
 

@@ -1,10 +1,8 @@
 """The Slack adapter: Slack events and interactions in, neutral replies out as Block Kit.
 
 Built on slack-bolt. Every listener acknowledges at once (Slack allows 3 seconds)
-and does the work after. Replies go where their visibility says: ephemeral through
-the request's `response_url` (or `chat.postEphemeral`), to a channel with
-`chat.postMessage`, by DM after `conversations.open`, files with `files_upload_v2`.
-Event retries and repeated interactions are recognised by a key claimed in the
+and queues the work. Replies are delivered by `bot.slack_delivery`, forms built and
+checked by `bot.slack_forms`, Block Kit rendered by `bot.slack_render`. Event retries and repeated interactions are recognised by a key claimed in the
 database, so they never act twice. Runs in Socket Mode (`SLACK_APP_TOKEN`) or as an
 HTTP endpoint (`POST /slack/events`, `GET /health`) behind Slack's signatures.
 """
@@ -14,12 +12,11 @@ from __future__ import annotations
 import json
 import logging
 import re
-import socketserver
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from wsgiref.simple_server import WSGIServer
 
 from slack_bolt import Ack, App, Respond
 from slack_bolt.adapter.wsgi import SlackRequestHandler
@@ -27,12 +24,12 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from bot import slack_forms, slack_render
+from bot import http_server, slack_forms, slack_render
 from bot.config import Settings
-from handlers.core import Reply, Request, Visibility
+from bot.slack_delivery import SlackDelivery
+from handlers.core import Reply, Request
 from handlers.i18n import translate
 from handlers.router import Core
-from storage.tlp import Place, may_show_in
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +64,7 @@ class Slack:
             ignoring_self_events_enabled=False,
             logger=logging.getLogger("slack_bolt"),
         )
+        self.delivery = SlackDelivery(self.client, self.language)
         self._people: dict[str, tuple[str, str]] = {}
         self._register()
 
@@ -293,7 +291,7 @@ class Slack:
         """Send each reply; a failure is logged and told to the user, nothing is undone."""
         for reply in replies:
             try:
-                self.send(reply, request, respond)
+                self.delivery.send(reply, request, respond)
             except SlackApiError as error:
                 log.warning("Slack refused a reply: %s", error.response.get("error"))
                 self._tell_failure(request, respond)
@@ -306,68 +304,9 @@ class Slack:
             if respond is not None:
                 respond(text=text, response_type="ephemeral", replace_original=False)
             else:
-                self._direct(request.user_id, Reply(text=text))
+                self.delivery.direct(request.user_id, Reply(text=text))
         except SlackApiError:
             log.warning("could not tell the user either")
-
-    def send(
-        self, reply: Reply, request: Request | None = None, respond: Respond | None = None
-    ) -> None:
-        """Deliver one reply where it belongs; raises SlackApiError when Slack refuses."""
-        if reply.visibility is Visibility.CHANNEL:
-            channel = reply.channel or (request.channel_id if request else None)
-            if not channel:
-                raise ValueError("a channel reply without a channel")
-            self._post(channel, reply)
-        elif reply.visibility is Visibility.DIRECT:
-            self._direct(reply.user or (request.user_id if request else ""), reply)
-        elif respond is not None and not reply.files:
-            respond(
-                text=slack_render.fallback(reply),
-                blocks=slack_render.blocks(reply, self.language),
-                response_type="ephemeral",
-                replace_original=False,
-            )
-        elif request and request.channel_id and not request.is_direct and not reply.files:
-            self.client.chat_postEphemeral(
-                channel=request.channel_id,
-                user=request.user_id,
-                text=slack_render.fallback(reply),
-                blocks=slack_render.blocks(reply, self.language),
-            )
-        elif request:
-            self._direct(request.user_id, reply)
-
-    def _post(self, channel: str, reply: Reply) -> None:
-        # The core refuses channel replies above TLP:GREEN; this is the last check
-        # before anything is posted where many can read it.
-        if reply.tlp is not None and not may_show_in(reply.tlp, Place.CHANNEL):
-            raise ValueError(f"refusing to post {reply.tlp} content to a channel")
-        self.client.chat_postMessage(
-            channel=channel,
-            text=slack_render.fallback(reply),
-            blocks=slack_render.blocks(reply, self.language),
-            **_metadata(reply),
-        )
-
-    def _direct(self, user: str, reply: Reply) -> None:
-        opened = self.client.conversations_open(users=user)
-        channel = str((opened.get("channel") or {}).get("id", ""))
-        if reply.files:
-            self.client.files_upload_v2(
-                channel=channel,
-                initial_comment=slack_render.plain(reply.text)[:3000],
-                file_uploads=[
-                    {"content": f.content, "filename": f.name, "title": f.name} for f in reply.files
-                ],
-            )
-            return
-        self.client.chat_postMessage(
-            channel=channel,
-            text=slack_render.fallback(reply),
-            blocks=slack_render.blocks(reply, self.language),
-            **_metadata(reply),
-        )
 
     def close(self) -> None:
         """Let the work already acknowledged finish."""
@@ -376,7 +315,7 @@ class Slack:
 
     def deliver(self, reply: Reply) -> None:
         """For the scheduler: send one message a job produced; raises if Slack refused it."""
-        self.send(reply)
+        self.delivery.send(reply)
 
     # --- running ----------------------------------------------------------------------
 
@@ -403,25 +342,7 @@ class Slack:
 
     def serve(self, host: str, port: int) -> WSGIServer:
         """An HTTP server for the events endpoint (call `serve_forever`)."""
-        return make_server(
-            host, port, self.wsgi(), server_class=_ThreadingServer, handler_class=_QuietHandler
-        )
-
-
-def _metadata(reply: Reply) -> dict[str, Any]:
-    """A job's message carries its key, so that a resend after a crash can be recognised."""
-    if not reply.key:
-        return {}
-    return {"metadata": {"event_type": "ciso_bot_message", "event_payload": {"key": reply.key}}}
-
-
-class _ThreadingServer(socketserver.ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        log.debug("http %s", format % args)
+        return http_server.make(host, port, self.wsgi())
 
 
 __all__: Sequence[str] = ("Slack",)

@@ -1,0 +1,90 @@
+"""Slack delivery: each neutral reply where its visibility says, in Block Kit.
+
+Ephemeral through the request's `response_url` (or `chat.postEphemeral`), channel
+posts with `chat.postMessage` (never above TLP:GREEN), DMs after
+`conversations.open`, files with `files_upload_v2`. Errors are Slack's
+(`SlackApiError`): the caller decides what to tell whom.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Respond
+from slack_sdk import WebClient
+
+from bot import slack_render
+from handlers.core import Reply, Request, Visibility
+from storage.tlp import Place, may_show_in
+
+
+class SlackDelivery:
+    def __init__(self, client: WebClient, language: str) -> None:
+        self.client = client
+        self.language = language
+
+    def send(
+        self, reply: Reply, request: Request | None = None, respond: Respond | None = None
+    ) -> None:
+        """Deliver one reply where it belongs; raises SlackApiError when Slack refuses."""
+        if reply.visibility is Visibility.CHANNEL:
+            channel = reply.channel or (request.channel_id if request else None)
+            if not channel:
+                raise ValueError("a channel reply without a channel")
+            self.post(channel, reply)
+        elif reply.visibility is Visibility.DIRECT:
+            self.direct(reply.user or (request.user_id if request else ""), reply)
+        elif respond is not None and not reply.files:
+            respond(
+                text=slack_render.fallback(reply),
+                blocks=slack_render.blocks(reply, self.language),
+                response_type="ephemeral",
+                replace_original=False,
+            )
+        elif request and request.channel_id and not request.is_direct and not reply.files:
+            self.client.chat_postEphemeral(
+                channel=request.channel_id,
+                user=request.user_id,
+                text=slack_render.fallback(reply),
+                blocks=slack_render.blocks(reply, self.language),
+            )
+        elif request:
+            self.direct(request.user_id, reply)
+
+    def post(self, channel: str, reply: Reply) -> None:
+        # The core refuses channel replies above TLP:GREEN; this is the last check
+        # before anything is posted where many can read it.
+        if reply.tlp is not None and not may_show_in(reply.tlp, Place.CHANNEL):
+            raise ValueError(f"refusing to post {reply.tlp} content to a channel")
+        self.client.chat_postMessage(
+            channel=channel,
+            text=slack_render.fallback(reply),
+            blocks=slack_render.blocks(reply, self.language),
+            **_metadata(reply),
+        )
+
+    def direct(self, user: str, reply: Reply) -> None:
+        opened = self.client.conversations_open(users=user)
+        channel = str((opened.get("channel") or {}).get("id", ""))
+        if reply.files:
+            self.client.files_upload_v2(
+                channel=channel,
+                initial_comment=slack_render.plain(reply.text)[:3000],
+                file_uploads=[
+                    {"content": f.content, "filename": f.name, "title": f.name} for f in reply.files
+                ],
+            )
+            return
+        self.client.chat_postMessage(
+            channel=channel,
+            text=slack_render.fallback(reply),
+            blocks=slack_render.blocks(reply, self.language),
+            **_metadata(reply),
+        )
+
+
+def _metadata(reply: Reply) -> dict[str, Any]:
+    """A job's message carries its key, so that a resend after a crash can be recognised."""
+    if not reply.key:
+        return {}
+    return {"metadata": {"event_type": "ciso_bot_message", "event_payload": {"key": reply.key}}}
