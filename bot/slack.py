@@ -2,9 +2,10 @@
 
 Built on slack-bolt. Every listener acknowledges at once (Slack allows 3 seconds)
 and queues the work. Replies are delivered by `bot.slack_delivery`, forms built and
-checked by `bot.slack_forms`, Block Kit rendered by `bot.slack_render`. Event retries and repeated interactions are recognised by a key claimed in the
-database, so they never act twice. Runs in Socket Mode (`SLACK_APP_TOKEN`) or as an
-HTTP endpoint (`POST /slack/events`, `GET /health`) behind Slack's signatures.
+checked by `bot.slack_forms`, Block Kit rendered by `bot.slack_render`. Event
+retries and repeated interactions are recognised by a key claimed in the database,
+so they never act twice. Runs in Socket Mode (`SLACK_APP_TOKEN`) or as an HTTP
+endpoint (`POST /slack/events`, `GET /health`) behind Slack's signatures.
 """
 
 from __future__ import annotations
