@@ -14,7 +14,7 @@ import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage import members, reminders
@@ -28,6 +28,11 @@ from handlers.i18n import translate
 from handlers.parsing import split_word
 
 log = logging.getLogger(__name__)
+
+# Keys of platform deliveries already handled (retries, double clicks); a day is far
+# longer than Slack or Mattermost retry.
+ONCE_PREFIX = "once:"
+ONCE_KEPT = timedelta(days=1)
 
 Handler = Callable[[Context], Reply | Sequence[Reply]]
 Subcommand = Callable[[Context, str], Reply | Sequence[Reply]]
@@ -130,13 +135,18 @@ class Core:
         return self.clock.now().astimezone(ZoneInfo(zone)).date()
 
     def claim_once(self, key: str) -> bool:
-        """True the first time `key` is claimed, across restarts: for platform retries."""
+        """True the first time `key` is claimed, across restarts: for platform retries.
+
+        Keys are kept for `ONCE_KEPT`, far longer than any platform retries.
+        """
         with self.db.write() as session:
-            return reminders.claim_notice(session, key, self.clock.now())
+            return reminders.claim_notice(session, ONCE_PREFIX + key, self.clock.now())
 
     def tick(self) -> list[Reply]:
         """Run every job once at the clock's time; a failing job does not stop the others."""
         context = self._job_context()
+        with self.db.write() as session:
+            reminders.forget_notices(session, ONCE_PREFIX, self.clock.now() - ONCE_KEPT)
         replies: list[Reply] = []
         for name, job in self.router.jobs.items():
             try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from storage.db import affected_rows
@@ -203,6 +203,16 @@ def failed_unreported(session: Session) -> list[ReminderView]:
 
 def failure_key(reminder_id: int) -> str:
     return f"reminder-failed:{reminder_id}"
+
+
+def forget_notices(session: Session, prefix: str, before: datetime) -> int:
+    """Drop claimed keys with `prefix` from before `before` (they cannot come back)."""
+    return affected_rows(
+        session,
+        delete(Notice).where(
+            Notice.key.startswith(prefix, autoescape=True), Notice.sent_at < before
+        ),
+    )
 
 
 def claim_notice(session: Session, key: str, at: datetime) -> bool:

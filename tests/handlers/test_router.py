@@ -92,3 +92,17 @@ def test_catalogues_have_the_same_keys_and_placeholders() -> None:
     assert set(nl) == set(en)
     for key in nl:
         assert set(re.findall(r"{(\w+)}", nl[key])) == set(re.findall(r"{(\w+)}", en[key])), key
+
+
+def test_once_keys_hold_across_cores_and_are_forgotten_after_a_day(core, db, clock) -> None:
+    from datetime import timedelta
+
+    from bot.app import build_router
+    from handlers.router import Core
+
+    assert core.claim_once("slack:event:Ev1")
+    other = Core(build_router(), db, clock, core.settings)  # a restarted process
+    assert not other.claim_once("slack:event:Ev1")
+    clock.advance(timedelta(days=1, minutes=1))
+    other.tick()
+    assert other.claim_once("slack:event:Ev1")
