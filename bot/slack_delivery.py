@@ -75,6 +75,8 @@ class SlackDelivery:
                 ],
             )
             return
+        if reply.maybe_sent and self.already_there(channel, reply):
+            return
         self.client.chat_postMessage(
             channel=channel,
             text=slack_render.fallback(reply),
@@ -82,9 +84,31 @@ class SlackDelivery:
             **_metadata(reply),
         )
 
+    def already_there(self, channel: str, reply: Reply) -> bool:
+        """Whether the DM's recent messages hold this one (sent before a crash)."""
+        found = self.client.conversations_history(
+            channel=channel, limit=HISTORY, include_all_metadata=True
+        )
+        wanted = message_id(reply.key)
+        for message in found.get("messages") or []:
+            payload = (message.get("metadata") or {}).get("event_payload") or {}
+            if payload.get("message") == wanted:
+                return True
+        return False
+
+
+# How far back a DM is searched for a message that may have gone out before a crash.
+HISTORY = 50
+
+
+def message_id(key: str) -> str:
+    """What stays the same when a job's message is sent again: `reminder:12`."""
+    return ":".join(key.split(":")[:2])
+
 
 def _metadata(reply: Reply) -> dict[str, Any]:
     """A job's message carries its key, so that a resend after a crash can be recognised."""
     if not reply.key:
         return {}
-    return {"metadata": {"event_type": "ciso_bot_message", "event_payload": {"key": reply.key}}}
+    payload = {"key": reply.key, "message": message_id(reply.key)}
+    return {"metadata": {"event_type": "ciso_bot_message", "event_payload": payload}}

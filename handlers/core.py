@@ -109,6 +109,9 @@ class Reply:
     # Set on a message a job sends (a reminder): the adapter reports back whether it
     # went out, with `Core.confirm`, so that it is recorded as sent only then.
     key: str = ""
+    # The message may already have gone out (its sender died before recording it):
+    # an adapter that can look first does so, and does not send it twice.
+    maybe_sent: bool = False
 
     def all_buttons(self) -> tuple[Button, ...]:
         return tuple(b for s in self.sections for b in s.buttons) + self.buttons

@@ -148,6 +148,7 @@ def reminder_message(
         visibility=Visibility.DIRECT,
         user=owner.platform_user_id,
         key=f"reminder:{reminder.id}:{context.instance}",
+        maybe_sent=reminder.maybe_sent,
     )
 
 

@@ -10,6 +10,7 @@ crash repeats at most the message that was in flight. Claims read the
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, delete, insert, select, text, update
@@ -115,7 +116,8 @@ def claim_due(
             "limit": limit,
         },
     )
-    chosen = list(abandoned) + list(session.scalars(due))
+    left_behind = set(abandoned)
+    chosen = list(left_behind) + list(session.scalars(due))
     if not chosen:
         return []
     claimed = list(
@@ -129,7 +131,8 @@ def claim_due(
     if not claimed:
         return []
     rows = session.scalars(select(Reminder).where(Reminder.id.in_(claimed)))
-    return sorted((_view(r) for r in rows), key=lambda r: (r.due_at, r.id))
+    views = [replace(_view(r), maybe_sent=r.id in left_behind) for r in rows]
+    return sorted(views, key=lambda r: (r.due_at, r.id))
 
 
 def get(session: Session, reminder_id: int) -> ReminderView | None:

@@ -186,3 +186,5 @@ class ReminderView:
     planned_at: datetime
     state: str
     attempts: int
+    # Claimed again from a process that died while sending it: it may have gone out.
+    maybe_sent: bool = False

@@ -50,6 +50,7 @@ class FakeSlack:
     uploads: dict[str, bytes] = field(default_factory=dict)
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    posted: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by channel
     failures: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     changed: threading.Condition = field(default_factory=threading.Condition)
     port: int = 0
@@ -129,6 +130,9 @@ class FakeSlack:
                     "bot_id": "BBOT"}  # fmt: skip
         if method == "chat.postMessage":
             message = {"type": "message", "text": args.get("text", ""), "user": "UBOT", "ts": ts}
+            if args.get("metadata"):
+                message["metadata"] = args["metadata"]
+            self.posted.setdefault(args["channel"], []).insert(0, message)
             return {"ok": True, "channel": args["channel"], "ts": ts, "message": message}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
@@ -143,8 +147,13 @@ class FakeSlack:
             return {"ok": True, "channel": channel, "permalink": link}
         if method in ("conversations.history", "conversations.replies"):
             key = (args["channel"], str(args.get("latest") or args.get("ts")))
-            found = [self.messages[key]] if key in self.messages else []
-            return {"ok": True, "messages": found, "has_more": False}
+            if key in self.messages:
+                return {"ok": True, "messages": [self.messages[key]], "has_more": False}
+            with_metadata = str(args.get("include_all_metadata")).lower() in ("true", "1")
+            recent = self.posted.get(args["channel"], [])[: int(args.get("limit") or 100)]
+            if not with_metadata:
+                recent = [{k: v for k, v in m.items() if k != "metadata"} for m in recent]
+            return {"ok": True, "messages": recent, "has_more": False}
         if method in ("views.open", "views.publish", "views.update"):
             return {"ok": True, "view": {"id": "V0VIEW", **args["view"]}}
         if method == "files.getUploadURLExternal":

@@ -402,3 +402,27 @@ def test_bottleneck_form_reports_and_refuses_an_empty_title(bot: SlackBot) -> No
     assert sent.status == 200 and sent.body == ""
     announced = [p for p in bot.fake.wait_for("chat.postMessage", 2) if p["channel"] == "C0NETWERK"]
     assert announced and "#leveranciers" in json.dumps(announced[0], ensure_ascii=False)
+
+
+def test_after_a_crash_a_reminder_already_in_the_dm_is_not_sent_again(bot: SlackBot) -> None:
+    from datetime import datetime, timedelta
+
+    from bot.app import build_router
+    from bot.scheduler import sweep
+    from handlers.router import Core
+    from storage import reminders
+    from tests.conftest import AMSTERDAM
+
+    bot.core_says("U0ANNA", "actie", "nieuw Logbeleid <@U0BRAM> vrijdag 11 december")
+    bot.clock.set(datetime(2026, 12, 4, 9, 0, tzinfo=AMSTERDAM))
+    (claimed,) = bot.app.core.tick()
+    bot.slack.deliver(claimed)  # Slack took it; the process died before recording it
+    assert len(bot.fake.of("chat.postMessage")) == 1
+    bot.clock.advance(timedelta(minutes=3))
+    restarted = Core(build_router(), bot.app.db, bot.clock, bot.app.core.settings)
+    assert sweep(restarted, bot.slack.deliver) == 1
+    (history,) = bot.fake.of("conversations.history")
+    assert history["channel"] == "D0BRAM"
+    assert len(bot.fake.of("chat.postMessage")) == 1  # found in the DM: not posted twice
+    with bot.app.db.read() as session:
+        assert [r.kind for r in reminders.planned(session, states=("sent",))] == ["before_7"]
