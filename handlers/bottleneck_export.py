@@ -211,6 +211,8 @@ def dossier_markdown(
                 state = words.t("action.status." + action.status)
             lines.append(f"- {action.title}{'' if anonymous else who}: {state}")
     steps = [e for e in detail.events if e.kind in ("reported", "status", "reopened", "answer")]
+    if steps:
+        lines.append(f"**{words.t('dossier.steps')}**")
     for event in steps:
         what = words.t("status." + (event.new_status or b.status))
         lines.append(

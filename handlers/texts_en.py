@@ -422,6 +422,7 @@ TEXTS: dict[str, str] = {
     "dossier.notes": "What municipalities experience",
     "dossier.done": "What the network has done",
     "dossier.actions": "Agreed actions",
+    "dossier.steps": "Steps so far",
     "dossier.knowledge": "Knowledge shared",
     "dossier.knowledge_left_out": "_Left out for a stricter label: {items}._",
     "dossier.decision": "Decision asked",

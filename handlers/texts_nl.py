@@ -428,6 +428,7 @@ TEXTS: dict[str, str] = {
     "dossier.notes": "Wat gemeenten ervaren",
     "dossier.done": "Wat het netwerk al deed",
     "dossier.actions": "Afgesproken acties",
+    "dossier.steps": "Verloop",
     "dossier.knowledge": "Gedeelde kennis",
     "dossier.knowledge_left_out": ("_Weggelaten wegens een strengere rubricering: {items}._"),
     "dossier.decision": "Gevraagd besluit",
