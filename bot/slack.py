@@ -75,7 +75,9 @@ class Slack:
         app = self.app
         app.command(re.compile(r"^/(kennis|knelpunt|actie|ciso)$"))(self._command)
         app.action(re.compile(r".+"))(self._button)
-        app.view(re.compile(r"^(kennis\.share|knelpunt\.report|actie\.new)$"))(self._form)
+        app.view(re.compile(r"^(kennis\.share|knelpunt\.report|actie\.(new|update|postpone))$"))(
+            self._form
+        )
         app.shortcut("save_to_kb")(self._shortcut)
         app.event("reaction_added")(self._reaction)
         app.event("app_home_opened")(self._home)
@@ -133,6 +135,13 @@ class Slack:
             return
         action = (body.get("actions") or [{}])[0]
         user = str((body.get("user") or {}).get("id", ""))
+        form = slack_forms.OPENED_BY_BUTTON.get(str(action.get("action_id", "")))
+        value = str(action.get("value", ""))
+        if form and body.get("trigger_id") and value.isdigit():
+            # Slack has forms: ask for the update or the reason there.
+            initial = {"deadline": "over 1 week"} if form == "actie.postpone" else {}
+            self._open_form(form, str(body["trigger_id"]), user, metadata=value, initial=initial)
+            return
         channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
             "channel_id", ""
         )
@@ -155,6 +164,7 @@ class Slack:
             language,
             self.core.today_for(PLATFORM, user),
             self.settings.work_calendar,
+            str(view.get("private_metadata", "")),
         )
         if isinstance(result, dict):
             ack(response_action="errors", errors=result)
@@ -277,8 +287,17 @@ class Slack:
     def _language(self, user: str) -> str:
         return self.core.language_for(PLATFORM, user)
 
-    def _open_form(self, form_id: str, trigger_id: str, user: str) -> None:
-        view = slack_forms.modal(form_id, self._language(user), self.settings.tlp_default)
+    def _open_form(
+        self,
+        form_id: str,
+        trigger_id: str,
+        user: str,
+        metadata: str = "",
+        initial: dict[str, str] | None = None,
+    ) -> None:
+        view = slack_forms.modal(
+            form_id, self._language(user), self.settings.tlp_default, metadata, initial
+        )
         try:
             self.client.views_open(trigger_id=trigger_id, view=view)
         except SlackApiError as error:

@@ -24,6 +24,7 @@ Block = dict[str, Any]
 LABELS = (TLP.CLEAR, TLP.GREEN, TLP.AMBER, TLP.AMBER_STRICT)
 MAX_TITLE = 200
 MAX_TEXT = 20_000
+MAX_NOTE = 4_000  # a progress update or a reason for postponing
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,14 @@ FORMS = {
         (Field("title", "text"), Field("owner", "user"), Field("deadline", "text"),
          Field("bottleneck", "text", False)),
     ),
+    # From a reminder's buttons; the action's number travels in the view's metadata.
+    "actie.update": Form("actie.update", "actie", (Field("text", "long"),)),
+    "actie.postpone": Form(
+        "actie.postpone", "actie", (Field("deadline", "text"), Field("reason", "long"))
+    ),
 }  # fmt: skip
+# Buttons that open a form in Slack rather than asking for a command.
+OPENED_BY_BUTTON = {"actie.update_prompt": "actie.update", "actie.postpone_week": "actie.postpone"}
 # Which command (and first word) opens which form when nothing else is typed.
 OPENED_BY = {
     ("kennis", "deel"): "kennis.share",
@@ -96,19 +104,29 @@ def _element(field: Field, language: str, default_tlp: TLP) -> Block:
     return element
 
 
-def modal(form_id: str, language: str, default_tlp: TLP, metadata: str = "") -> Block:
+def modal(
+    form_id: str,
+    language: str,
+    default_tlp: TLP,
+    metadata: str = "",
+    initial: Mapping[str, str] | None = None,
+) -> Block:
     """The Slack view for a form, in the reader's language."""
     form = FORMS[form_id]
-    blocks = [
-        {
-            "type": "input",
-            "block_id": field.name,
-            "optional": not field.required,
-            "label": _plain(translate(language, f"form.field.{field.name}")),
-            "element": _element(field, language, default_tlp),
-        }
-        for field in form.fields
-    ]
+    blocks = []
+    for field in form.fields:
+        element = _element(field, language, default_tlp)
+        if initial and initial.get(field.name) and field.kind in ("text", "long"):
+            element["initial_value"] = initial[field.name]
+        blocks.append(
+            {
+                "type": "input",
+                "block_id": field.name,
+                "optional": not field.required,
+                "label": _plain(translate(language, f"form.field.{field.name}")),
+                "element": element,
+            }
+        )
     return {
         "type": "modal",
         "callback_id": form.callback_id,
@@ -144,6 +162,7 @@ def submission(
     language: str,
     today: date,
     calendar: WorkCalendar,
+    metadata: str = "",
 ) -> Submitted | dict[str, str]:
     """The command a submitted form stands for, or field errors (block id → message)."""
     form = FORMS[form_id]
@@ -158,13 +177,16 @@ def submission(
     title = filled.get("title", "")
     if len(title) > MAX_TITLE:
         errors["title"] = t("form.error.too_long", limit=MAX_TITLE)
-    for name in ("text", "description"):
-        if len(filled.get(name, "")) > MAX_TEXT:
-            errors[name] = t("form.error.too_long", limit=MAX_TEXT)
+    for name, limit in (("text", MAX_TEXT), ("description", MAX_TEXT), ("reason", MAX_NOTE)):
+        limit = MAX_NOTE if form_id == "actie.update" else limit
+        if len(filled.get(name, "")) > limit:
+            errors[name] = t("form.error.too_long", limit=limit)
+    if form_id in ("actie.update", "actie.postpone") and not metadata.isdigit():
+        errors[form.fields[0].name] = t("form.error.number")
     label = TLP.parse(filled.get("tlp", "")) if "tlp" in filled else None
     if any(f.kind == "tlp" for f in form.fields) and label not in LABELS:
         errors["tlp"] = t("form.error.tlp")
-    if form_id == "actie.new":
+    if form_id in ("actie.new", "actie.postpone"):
         deadline = filled.get("deadline", "")
         if deadline and "deadline" not in errors:
             try:
@@ -181,6 +203,11 @@ def submission(
         for tag in re.split(r"[,;]", filled.get("tags", ""))
         if tag.strip().lstrip("#")
     )
+    if form_id == "actie.update":
+        return Submitted(command="actie", text=f"update {metadata} {filled['text']}")
+    if form_id == "actie.postpone":
+        text = f"uitstel {metadata} {filled['deadline']} — {filled['reason']}"
+        return Submitted(command="actie", text=text)
     if form_id == "kennis.share":
         text = f"deel {title}\n{filled['text']} {tags} {label}"
     elif form_id == "knelpunt.report":

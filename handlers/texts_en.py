@@ -602,4 +602,8 @@ TEXTS: dict[str, str] = {
     "form.error.too_long": "Too long: at most {limit} characters.",
     "form.error.tlp": "Choose a label.",
     "form.error.number": "A number, for example 12.",
+    "form.title.actie.update": "Give an update",
+    "form.title.actie.postpone": "Postpone",
+    "form.field.reason": "Reason",
+    "form.placeholder.reason": "Why does it move?",
 }

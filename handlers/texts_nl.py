@@ -612,4 +612,8 @@ TEXTS: dict[str, str] = {
     "form.error.too_long": "Te lang: hooguit {limit} tekens.",
     "form.error.tlp": "Kies een rubricering.",
     "form.error.number": "Een nummer, bijvoorbeeld 12.",
+    "form.title.actie.update": "Voortgang geven",
+    "form.title.actie.postpone": "Uitstel aanvragen",
+    "form.field.reason": "Reden",
+    "form.placeholder.reason": "Waarom schuift het op?",
 }

@@ -426,3 +426,34 @@ def test_after_a_crash_a_reminder_already_in_the_dm_is_not_sent_again(bot: Slack
     assert len(bot.fake.of("chat.postMessage")) == 1  # found in the DM: not posted twice
     with bot.app.db.read() as session:
         assert [r.kind for r in reminders.planned(session, states=("sent",))] == ["before_7"]
+
+
+def test_reminder_buttons_open_forms_for_an_update_or_a_postponement(bot: SlackBot) -> None:
+    bot.core_says("U0ANNA", "actie", "nieuw Logbeleid <@U0BRAM> vrijdag 11 december")
+    bot.press("U0BRAM", "actie.postpone_week", "1", channel="D0BRAM")
+    (opened,) = bot.fake.wait_for("views.open")
+    view = opened["view"]
+    assert view["callback_id"] == "actie.postpone" and view["private_metadata"] == "1"
+    assert view["blocks"][0]["element"]["initial_value"] == "over 1 week"
+    submission = _view_submission(bot, "U0BRAM", "actie.postpone",
+                                  {"deadline": "gisteren", "reason": ""})  # fmt: skip
+    submission["view"]["private_metadata"] = "1"
+    errors = bot.interaction(submission).json()["errors"]
+    assert set(errors) == {"deadline", "reason"} and "niet in de toekomst" in errors["deadline"]
+    filled = {"deadline": "over 1 week", "reason": "Wacht op leverancier"}
+    submission = _view_submission(bot, "U0BRAM", "actie.postpone", filled)
+    submission["view"]["private_metadata"] = "1"
+    assert bot.interaction(submission).status == 200
+    bot.press("U0BRAM", "actie.update_prompt", "1", channel="D0BRAM")
+    update = bot.fake.wait_for("views.open", 2)[1]["view"]
+    assert update["callback_id"] == "actie.update"
+    submission = _view_submission(bot, "U0BRAM", "actie.update", {"text": "Concept klaar"})
+    submission["view"]["private_metadata"] = "1"
+    assert bot.interaction(submission).status == 200
+    bot.fake.wait_for("chat.postMessage", 2)
+    bot.slack.close()
+    with bot.app.db.read() as session:
+        from storage import actions
+
+        events = [(e.kind, e.text) for e in actions.events(session, 1)]
+    assert ("postponed", "Wacht op leverancier") in events and ("update", "Concept klaar") in events
