@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
 from storage import bottleneck_links, bottleneck_support, bottlenecks, knowledge
 from storage.tlp import TLP, Place, may_show_in
@@ -82,15 +82,7 @@ def report(context: Context, rest: str) -> Sequence[Reply]:
     member_id = context.caller.member_id
     assert member_id is not None
     with context.db.write() as session:
-        draft_id = bottleneck_links.save_draft(
-            session,
-            context.now(),
-            member_id,
-            title=draft.title,
-            description=draft.description,
-            theme=draft.theme,
-            tlp=draft.tlp,
-        )
+        draft_id = bottleneck_links.save_draft(session, context.now(), member_id, **asdict(draft))
     sections = [
         replace(
             short_section(context, b, member_id),
@@ -162,15 +154,7 @@ def discard_draft(context: Context) -> Reply:
 def create(context: Context, draft: Draft) -> list[Reply]:
     reporter = require_organisation(context)
     with context.db.write() as session:
-        created = bottlenecks.create(
-            session,
-            context.now(),
-            reporter,
-            title=draft.title,
-            description=draft.description,
-            theme=draft.theme,
-            tlp=draft.tlp,
-        )
+        created = bottlenecks.create(session, context.now(), reporter, **asdict(draft))
         ready = bottleneck_support.claim_threshold(
             session, created.id, context.now(), context.settings.escalation_threshold
         )
