@@ -52,6 +52,7 @@ class FakeSlack:
     messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     posted: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by channel
     failures: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    held: dict[str, threading.Event] = field(default_factory=dict)  # answered when set
     changed: threading.Condition = field(default_factory=threading.Condition)
     port: int = 0
     socket_url: str = ""  # what apps.connections.open hands out (Socket Mode)
@@ -75,6 +76,11 @@ class FakeSlack:
             "is_bot": False,
             "profile": {"real_name": name, "display_name": name, "team": "T0GEMEENTE"},
         }
+
+    def hold(self, method: str) -> threading.Event:
+        """Calls of `method` wait until the returned event is set (a slow Slack)."""
+        self.held[method] = threading.Event()
+        return self.held[method]
 
     def fail(self, method: str, status: int = 200, error: str = "internal_error") -> None:
         """The next call of `method` fails: HTTP 429 (rate limited) or `ok: false`."""
@@ -103,6 +109,8 @@ class FakeSlack:
     # --- answering ------------------------------------------------------------------
 
     def answer(self, method: str, args: dict[str, Any], token: str) -> tuple[int, dict[str, Any]]:
+        if method in self.held:
+            self.held[method].wait(30)
         planned = self.failures.get(method)
         if planned:
             status, error = planned.pop(0)

@@ -457,3 +457,14 @@ def test_reminder_buttons_open_forms_for_an_update_or_a_postponement(bot: SlackB
 
         events = [(e.kind, e.text) for e in actions.events(session, 1)]
     assert ("postponed", "Wacht op leverancier") in events and ("update", "Concept klaar") in events
+
+
+def test_the_ack_does_not_wait_for_slow_work(bot: SlackBot) -> None:
+    slow = bot.fake.hold("users.info")  # looking up the user hangs until released
+    bot.slack._people.clear()
+    try:
+        reply = bot.command("U0CARLA", "/kennis", "recent")
+        assert reply.status == 200 and bot.fake.responses == []  # acked; work still waiting
+    finally:
+        slow.set()
+    assert bot.fake.wait_for_response()[0]["response_type"] == "ephemeral"
