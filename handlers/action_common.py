@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from storage import actions, bottlenecks, members
+from storage import actions, members
 from storage.views import ActionView, MemberView
 
 from handlers import notices
 from handlers.action_views import action_buttons, deadline_words
+from handlers.bottleneck_common import visible
 from handlers.context import Context
 from handlers.core import Reply, UserError
 from handlers.parsing import item_number, split_word
@@ -32,10 +33,8 @@ def owner_member(context: Context, user_id: str) -> MemberView:
 
 
 def visible_bottleneck(context: Context, number: int) -> int:
-    with context.db.read() as session:
-        found = bottlenecks.get_visible(session, context.audience(), number)
-    if found is None:
-        raise UserError("bottleneck.not_found", id=number)
+    """The bottleneck an action links to: one the caller may see (a merged one's successor)."""
+    found, _asked = visible(context, number)
     return found.id
 
 

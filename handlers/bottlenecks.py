@@ -35,7 +35,7 @@ from handlers.bottleneck_views import (
 from handlers.context import Context
 from handlers.core import Button, Reply, Section, UserError
 from handlers.parsing import item_number
-from handlers.permissions import require_member
+from handlers.permissions import can_link_to_bottleneck, require_member
 from handlers.router import Router, subcommands
 
 PAGE = 10
@@ -181,10 +181,7 @@ def _link_args(context: Context, rest: str) -> tuple[BottleneckView, KnowledgeVi
         item = knowledge.get_visible(session, context.audience(), item_id)
     if item is None:
         raise UserError("knowledge.not_found", id=item_id)
-    is_involved = context.caller.member_id in found.supporter_ids or (
-        context.caller.member_id == found.reporter_id
-    )
-    if not (is_involved or context.caller.has_role("werkgroep", "beheerder")):
+    if not can_link_to_bottleneck(context.caller, found):
         raise UserError("bottleneck.link_not_allowed", id=found.id)
     return found, item
 

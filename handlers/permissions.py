@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storage.views import ActionView, KnowledgeView
+from storage.views import ActionView, BottleneckView, KnowledgeView
 
 from handlers.context import Caller, Context
 from handlers.core import UserError
@@ -36,3 +36,11 @@ def can_change_action(caller: Caller, action: ActionView) -> bool:
     """The owner, the creator, the werkgroep and beheerders may change an action."""
     mine = caller.member_id is not None and caller.member_id in (action.owner_id, action.creator_id)
     return mine or caller.has_role("werkgroep", "beheerder")
+
+
+def can_link_to_bottleneck(caller: Caller, bottleneck: BottleneckView) -> bool:
+    """Whoever reported or supports a bottleneck, the werkgroep and beheerders link to it."""
+    involved = caller.member_id is not None and (
+        caller.member_id in bottleneck.supporter_ids or caller.member_id == bottleneck.reporter_id
+    )
+    return involved or caller.has_role("werkgroep", "beheerder")

@@ -179,3 +179,11 @@ def test_hostile_text_gets_a_clear_message(network: Chat) -> None:
     ):
         said = network.text("anna", line)
         assert said.strip() and "er ging iets mis" not in said, line
+
+
+def test_an_action_on_a_merged_bottleneck_links_to_the_kept_one(network: Chat) -> None:
+    network.say("bram", "/knelpunt meld MFA bij leveranciers ontbreekt")
+    network.say("carla", "/knelpunt meld Leveranciers zonder tweefactor")
+    network.say("anna", "/knelpunt samenvoegen 2 naar 1")
+    network.say("anna", "/actie nieuw Eis opstellen <@bram> eind maart knelpunt 2")
+    assert "Knelpunt: #1 MFA bij leveranciers ontbreekt" in network.text("bram", "/actie toon 1")
