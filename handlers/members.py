@@ -5,14 +5,14 @@ from __future__ import annotations
 import difflib
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from storage import actions, members, reminders
+from storage import members
 
 from handlers.context import ROLES, Context
 from handlers.core import Field, Reply, Section, UserError
 from handlers.i18n import LANGUAGES, translate
 from handlers.parsing import MENTION, split_word
 from handlers.permissions import require_member, require_role
-from handlers.reminders import plan_for
+from handlers.reminders import replan_owner
 from handlers.router import Router, subcommands
 
 ROLE_WORDS = {
@@ -112,6 +112,8 @@ def add_member(context: Context, rest: str) -> Reply:
     org_name = " ".join(words).strip(" ,")
     if not org_name:
         raise UserError("ciso.member_usage")
+    with context.db.read() as session:
+        before = members.get_member(session, context.request.platform, user_id)
     with context.db.write() as session:
         org = members.find_organisation(session, org_name)
         if org is None:
@@ -132,6 +134,9 @@ def add_member(context: Context, rest: str) -> Reply:
             organisation_id=org.id,
             roles=roles,
         )
+    if before is not None and not before.active:
+        # Back after being removed: reminders that came due meanwhile were dropped.
+        replan_owner(context.db, member, context.now(), context.settings)
     key = "ciso.member_added" if created else "ciso.member_updated"
     return Reply(
         text=context.t(
@@ -236,10 +241,7 @@ def settings(context: Context, rest: str) -> Reply:
             moved = members.set_preferences(
                 session, context.caller.actor, context.now(), member.id, timezone=zone
             )
-            # Reminders go at the reminder hour where the owner is: plan them again.
-            mine, _total = actions.listed(session, owner_id=member.id, limit=None)
-            for action in mine:
-                moments = plan_for(action.deadline, moved, context.now(), context.settings)
-                reminders.plan(session, action.id, member.id, moments)
+        # Reminders go at the reminder hour where the owner is: plan them again.
+        replan_owner(context.db, moved, context.now(), context.settings)
         return Reply(text=context.t("ciso.timezone_set", zone=zone))
     raise UserError("ciso.settings_usage")

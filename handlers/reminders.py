@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from storage import actions, members, reminders
+from storage.db import Database
 from storage.views import ActionView, MemberView, ReminderView
 
 from handlers import notices
@@ -88,6 +89,15 @@ def plan_for(
     if deadline < today:
         return [(OVERDUE, next_overdue(today, zone, settings))]
     return schedule(deadline, now, zone, settings)
+
+
+def replan_owner(db: Database, owner: MemberView, now: datetime, settings: CoreSettings) -> None:
+    """Plan the reminders of all of `owner`'s open actions again (their zone or status moved)."""
+    with db.write() as session:
+        mine, _total = actions.listed(session, owner_id=owner.id, limit=None)
+        for action in mine:
+            moments = plan_for(action.deadline, owner, now, settings)
+            reminders.plan(session, action.id, owner.id, moments)
 
 
 # --- sending ---------------------------------------------------------------------------

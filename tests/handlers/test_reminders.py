@@ -237,3 +237,13 @@ def test_a_new_owner_of_an_overdue_action_keeps_being_reminded(
     with chat.core.db.read() as session:
         (pending,) = reminders.planned(session)
     assert pending.kind == "overdue" and pending.due_at == _at(date(2026, 12, 18))
+
+
+def test_a_member_added_back_gets_their_reminders_again(chat: Chat, clock: FixedClock) -> None:
+    chat.say("anna", "/actie nieuw Logbeleid <@bram> vrijdag 11 december")
+    chat.say("admin", "/ciso verwijder <@bram>")
+    outbox = Outbox()
+    assert _run(chat.core, clock, outbox, _at(date(2026, 12, 4))) == []  # not sent: removed
+    chat.say("admin", "/ciso lid <@bram> Leiden ciso")
+    sent = _run(chat.core, clock, outbox, _at(date(2026, 12, 10)))
+    assert any("morgen" in text for text in sent) and outbox.sent[0].user == "bram"
