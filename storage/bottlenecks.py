@@ -283,11 +283,25 @@ def create(
 def detail(session: Session, audience: Audience, bottleneck_id: int) -> BottleneckDetail | None:
     """The bottleneck with its notes, history and the linked knowledge `audience` may see."""
     found = get_visible(session, audience, bottleneck_id)
-    if found is None:
-        return None
+    return _details(session, audience, [found])[0] if found is not None else None
+
+
+def details(session: Session, audience: Audience) -> list[BottleneckDetail]:
+    """Every bottleneck `audience` may see (merged ones left out), most recognised first."""
+    found, _total = ranked(session, audience, statuses=ALL_STATUSES_BUT_MERGED, limit=None)
+    return _details(session, audience, found)
+
+
+def _details(
+    session: Session, audience: Audience, found: Sequence[BottleneckView]
+) -> list[BottleneckDetail]:
+    """Notes, history and linked knowledge for these bottlenecks: a few queries for all."""
+    ids = [b.id for b in found]
     author = aliased(Member)
-    notes = session.execute(
+    notes: dict[int, list[BottleneckNoteView]] = defaultdict(list)
+    for row in session.execute(
         select(
+            BottleneckNote.bottleneck_id,
             author.display_name,
             BottleneckNote.organisation_id,
             Organisation.name,
@@ -296,32 +310,20 @@ def detail(session: Session, audience: Audience, bottleneck_id: int) -> Bottlene
         )
         .outerjoin(author, author.id == BottleneckNote.member_id)
         .outerjoin(Organisation, Organisation.id == BottleneckNote.organisation_id)
-        .where(BottleneckNote.bottleneck_id == bottleneck_id)
+        .where(BottleneckNote.bottleneck_id.in_(ids))
         .order_by(BottleneckNote.created_at, BottleneckNote.id)
-    )
-    events = session.scalars(
+    ):
+        bottleneck_id, name, organisation_id, organisation, text_, at = row
+        notes[bottleneck_id].append(
+            BottleneckNoteView(name, organisation_id, organisation, text_, at)
+        )
+    events: dict[int, list[BottleneckEventView]] = defaultdict(list)
+    for e in session.scalars(
         select(BottleneckEvent)
-        .where(BottleneckEvent.bottleneck_id == bottleneck_id)
+        .where(BottleneckEvent.bottleneck_id.in_(ids))
         .order_by(BottleneckEvent.at, BottleneckEvent.id)
-    )
-    linked = list(
-        session.scalars(
-            select(BottleneckKnowledge.item_id)
-            .where(BottleneckKnowledge.bottleneck_id == bottleneck_id)
-            .order_by(BottleneckKnowledge.item_id)
-        )
-    )
-    shown = list(
-        session.scalars(
-            select(KnowledgeItem.id)
-            .where(KnowledgeItem.id.in_(linked), knowledge.visible(audience))
-            .order_by(KnowledgeItem.id)
-        )
-    )
-    return BottleneckDetail(
-        bottleneck=found,
-        notes=tuple(BottleneckNoteView(*row) for row in notes),
-        events=tuple(
+    ):
+        events[e.bottleneck_id].append(
             BottleneckEventView(
                 at=e.at,
                 actor_name=e.actor_name,
@@ -332,15 +334,33 @@ def detail(session: Session, audience: Audience, bottleneck_id: int) -> Bottlene
                 reference=e.reference,
                 reason=e.reason,
             )
-            for e in events
-        ),
-        knowledge=tuple(knowledge.views(session, shown)),
-        hidden_knowledge=len(linked) - len(shown),
+        )
+    linked: dict[int, list[int]] = defaultdict(list)
+    for bottleneck_id, item_id in session.execute(
+        select(BottleneckKnowledge.bottleneck_id, BottleneckKnowledge.item_id)
+        .where(BottleneckKnowledge.bottleneck_id.in_(ids))
+        .order_by(BottleneckKnowledge.item_id)
+    ):
+        linked[bottleneck_id].append(item_id)
+    every_link = sorted({i for items in linked.values() for i in items})
+    may_see = set(
+        session.scalars(
+            select(KnowledgeItem.id).where(
+                KnowledgeItem.id.in_(every_link), knowledge.visible(audience)
+            )
+        )
     )
-
-
-def details(session: Session, audience: Audience) -> list[BottleneckDetail]:
-    """Every bottleneck `audience` may see (merged ones left out), most recognised first."""
-    found, _total = ranked(session, audience, statuses=ALL_STATUSES_BUT_MERGED, limit=None)
-    result = [detail(session, audience, b.id) for b in found]
-    return [d for d in result if d is not None]
+    items = {k.id: k for k in knowledge.views(session, sorted(may_see))}
+    result = []
+    for b in found:
+        shown = [items[i] for i in linked[b.id] if i in items]
+        result.append(
+            BottleneckDetail(
+                bottleneck=b,
+                notes=tuple(notes[b.id]),
+                events=tuple(events[b.id]),
+                knowledge=tuple(shown),
+                hidden_knowledge=len(linked[b.id]) - len(shown),
+            )
+        )
+    return result
