@@ -309,9 +309,11 @@ def late_answers(context: JobContext) -> Sequence[Reply]:
     expected date has passed.
     """
     local = context.now().astimezone(context.timezone)
-    if local.weekday() >= 5 or local.hour < context.settings.reminder_hour:
-        return []
     today = local.date()
+    if not context.settings.work_calendar.is_workday(today):
+        return []
+    if local.hour < context.settings.reminder_hour:
+        return []
     with context.db.write() as session:
         ids = bottleneck_status.claim_late_answers(
             session, context.now(), local_midnight(context, today)

@@ -384,3 +384,13 @@ def test_mass_mentions_in_a_report_are_never_posted_live(net: Chat) -> None:
     replies = net.say("bram", "/knelpunt meld Let op <!channel> en @here: logging ontbreekt")
     said = everything(replies)
     assert "<!channel>" not in said and "@here" not in said
+
+
+def test_no_late_answer_reminder_on_a_public_holiday(net: Chat, clock: FixedClock) -> None:
+    net.say("bram", "/knelpunt meld Een knelpunt")
+    net.say("anna", "/knelpunt status 1 in-behandeling")
+    net.say("anna", "/knelpunt status 1 geescaleerd naar VNG verwacht 20 december")
+    clock.set(datetime(2026, 12, 25, 10, 0, tzinfo=AMSTERDAM))  # Eerste kerstdag, a Friday
+    assert net.core.tick() == []
+    clock.set(datetime(2026, 12, 28, 9, 0, tzinfo=AMSTERDAM))
+    assert len([r for r in net.core.tick() if "VNG" in r.text]) == 1
