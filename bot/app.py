@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.config import Settings
-from handlers import actions, bottlenecks, home, knowledge, members, reminders
+from handlers import actions, bottlenecks, digest, home, knowledge, members, reminders
 from handlers.core import Clock
 from handlers.router import Core, Router
 from storage import migrate
@@ -24,6 +24,7 @@ def build_router() -> Router:
     actions.register(router)
     reminders.register(router)
     home.register(router)
+    digest.register(router)
     return router
 
 

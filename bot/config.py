@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.digest_schedule import DEFAULT_CRON, DigestSchedule
 from handlers.context import ESCALATION_BODIES, CoreSettings
 from handlers.i18n import LANGUAGES
 from handlers.workdays import WorkCalendar
@@ -59,6 +60,7 @@ class Settings:
     reminder_attempts: int = 5
     overview_weekday: int = 0
     work_calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    digest_cron: str = DEFAULT_CRON
 
     @property
     def safe_database_url(self) -> str:
@@ -91,6 +93,7 @@ class Settings:
             escalate_after_overdue=self.escalate_after_overdue,
             reminder_attempts=self.reminder_attempts,
             overview_weekday=self.overview_weekday,
+            digest_schedule=DigestSchedule(self.digest_cron, ZoneInfo(self.timezone)),
         )
 
 
@@ -169,6 +172,19 @@ def _reaction(env: Mapping[str, str]) -> str:
     return name
 
 
+def _cron(env: Mapping[str, str], timezone: str) -> str:
+    expression = " ".join(_get(env, "DIGEST_CRON", DEFAULT_CRON).split())
+    try:
+        schedule = DigestSchedule(expression, ZoneInfo(timezone))
+    except ValueError as error:
+        raise ConfigError(
+            "DIGEST_CRON", f"{expression!r} is not a cron expression: {error}"
+        ) from None
+    if schedule.next_after(datetime.now(UTC)) is None:
+        raise ConfigError("DIGEST_CRON", f"{expression!r} never falls due")
+    return expression
+
+
 def load_settings(env: Mapping[str, str]) -> Settings:
     """Read and check every setting from `env`."""
     database_url = _get(env, "DATABASE_URL", DEFAULT_DATABASE_URL)
@@ -232,4 +248,5 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         reminder_attempts=_number(env, "REMINDER_ATTEMPTS", 5, 1, 20),
         overview_weekday=_weekday(env, "OVERDUE_OVERVIEW_DAY", "mon"),
         work_calendar=_calendar(env),
+        digest_cron=_cron(env, timezone),
     )

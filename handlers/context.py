@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as Day
 from datetime import datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from storage.db import Database
@@ -20,6 +21,18 @@ from handlers.workdays import WorkCalendar
 ESCALATION_BODIES = ("IBD", "VNG", "NCSC", "BZK", "JenV", "RBO", "TK")
 
 ROLES = ("ciso", "adviseur", "werkgroep", "portefeuillehouder", "partner", "beheerder")
+
+
+class WeeklySchedule(Protocol):
+    """The moments a weekly message falls due; a week's message is its first in that week."""
+
+    def first_in_week(self, day: Day) -> datetime | None: ...
+
+    def due(self, now: datetime) -> datetime | None:
+        """The latest week's moment at or before `now` (this week's, else last week's)."""
+        ...
+
+    def next_after(self, now: datetime) -> datetime | None: ...
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,8 @@ class CoreSettings:
     escalate_after_overdue: int = 2  # overdue reminders before the werkgroep is told
     reminder_attempts: int = 5  # sends of one reminder before it is reported as failed
     overview_weekday: int = 0  # the werkgroep's weekly overdue overview (0 = Monday)
+    # When the weekly digest falls due (bot/ reads DIGEST_CRON); None: never by itself.
+    digest_schedule: WeeklySchedule | None = None
 
 
 @dataclass(frozen=True)

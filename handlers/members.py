@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage import members
 
+from handlers import digest
 from handlers.context import ROLES, Context
 from handlers.core import Field, Reply, Section, UserError
 from handlers.i18n import LANGUAGES, translate
@@ -40,6 +41,7 @@ def register(router: Router) -> None:
             ("organisaties", "organisations"): list_organisations,
             ("organisatie", "organisation"): add_organisation,
             ("instellingen", "settings"): settings,
+            ("digest", "weekoverzicht"): digest.command,
         },
         unknown_key="ciso.unknown",
     )
@@ -134,6 +136,8 @@ def add_member(context: Context, rest: str) -> Reply:
             organisation_id=org.id,
             roles=roles,
         )
+    if member.gets_digest and not (before and before.active and before.gets_digest):
+        digest.start_next_week(context.db, context.settings, [member.id], context.now())
     if before is not None and not before.active:
         # Back after being removed: reminders that came due meanwhile were dropped.
         replan_owner(context.db, member, context.now(), context.settings)

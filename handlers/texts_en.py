@@ -606,4 +606,86 @@ TEXTS: dict[str, str] = {
     "form.title.actie.postpone": "Postpone",
     "form.field.reason": "Reason",
     "form.placeholder.reason": "Why does it move?",
+    # the weekly digest (/ciso digest)
+    "digest.title": "**CISO network weekly digest** · {start} – {end}",
+    "digest.preview": "_This is what your digest looks like now (the past seven days):_",
+    "digest.late": (
+        "_This digest was due on {date} at {time}, but the bot could not be reached then. "
+        "It covers the week before._"
+    ),
+    "digest.usage": (
+        "Usage: `/ciso digest` (preview your digest), `/ciso digest aan` (subscribe) or "
+        "`/ciso digest uit` (unsubscribe)."
+    ),
+    "digest.subscribed": "Subscribed: you will get the weekly digest from {date}.",
+    "digest.unsubscribed": (
+        "Unsubscribed: you will no longer get the weekly digest. You can always view it with "
+        "`/ciso digest`."
+    ),
+    "digest.failed": (
+        "⚠️ The {week} digest for {name} could not be delivered after several attempts. "
+        "Check that the bot may send this person a message."
+    ),
+    "digest.join": "{first} and {last}",
+    "digest.attention": "Your attention is needed for {items}.",
+    "digest.attention.none": "No decision or action is asked of you this week.",
+    "digest.attention.decisions": "{count} decisions asked",
+    "digest.attention.decisions_one": "1 decision asked",
+    "digest.attention.waiting": "{count} bottlenecks waiting for a national answer",
+    "digest.attention.waiting_one": "1 bottleneck waiting for a national answer",
+    "digest.attention.late_answers": "({count} past the deadline)",
+    "digest.attention.overdue": "{count} actions still overdue after escalation",
+    "digest.attention.overdue_one": "1 action still overdue after escalation",
+    "digest.week_numbers": "This week: {knowledge}, {bottlenecks}, {done}; {overdue}.",
+    "digest.count.knowledge": "{count} knowledge items shared",
+    "digest.count.knowledge_one": "1 knowledge item shared",
+    "digest.count.bottlenecks": "{count} new bottlenecks",
+    "digest.count.bottlenecks_one": "1 new bottleneck",
+    "digest.count.done": "{count} actions completed",
+    "digest.count.done_one": "1 action completed",
+    "digest.count.overdue": "{count} actions overdue",
+    "digest.count.overdue_one": "1 action overdue",
+    "digest.trend": (
+        "Compared with last week (in brackets): knowledge {knowledge} · bottlenecks "
+        "{bottlenecks} · completed {done} · overdue {overdue}"
+    ),
+    "digest.asked_title": "What does this ask of you?",
+    "digest.nothing_asked": "Nothing: no decisions or escalations are waiting for you.",
+    "digest.decisions": "Decision asked",
+    "digest.decision_line": "#{id} {title} — {decision}",
+    "digest.waiting": "Waiting for a national answer",
+    "digest.waiting_line": "#{id} {title} — with {body} since {since}",
+    "digest.answer_due": "(answer expected {date})",
+    "digest.answer_late": "(answer expected {date}, {days} days late)",
+    "digest.overdue_escalated": "Overdue, even after escalation to the working group",
+    "digest.overdue_line": "#{id} {title} — {owner}, {late}",
+    "digest.more": "… and {count} more",
+    "digest.hidden_bottlenecks": "Also {count} bottlenecks outside your classification.",
+    "digest.hidden_bottlenecks_one": "Also 1 bottleneck outside your classification.",
+    "digest.bottlenecks_title": "Bottlenecks",
+    "digest.no_bottlenecks": "No news on bottlenecks this week.",
+    "digest.new_bottlenecks": "Newly reported",
+    "digest.new_line": "{icon} #{id} {title} — {organisation}, {municipalities}",
+    "digest.recognised": "Recognised by more municipalities",
+    "digest.recognised_line": "#{id} {title} — +{joined}, now {municipalities}",
+    "digest.escalated": "Escalated nationally",
+    "digest.escalated_line": "#{id} {title} — to {body}",
+    "digest.answered": "Answer received",
+    "digest.answered_line": "#{id} {title} — {body}: {answer}",
+    "digest.actions_title": "Actions",
+    "digest.no_actions": "No actions completed, coming up or overdue.",
+    "digest.done": "Completed",
+    "digest.done_line": "#{id} {title} — {owner}",
+    "digest.due_soon": "Due in the next two weeks",
+    "digest.due_line": "#{id} {title} — {owner}, {deadline}",
+    "digest.overdue": "Past the deadline",
+    "digest.late_line": "#{id} {title} — {owner}, {late}",
+    "digest.knowledge_title": "New knowledge",
+    "digest.no_knowledge": "No new knowledge was shared this week.",
+    "digest.hidden_knowledge": "Also {count} knowledge items outside your classification.",
+    "digest.hidden_knowledge_one": "Also 1 knowledge item outside your classification.",
+    "digest.footer": (
+        "Classification: {tlp} — this digest is for you only. View again: `/ciso digest`; "
+        "unsubscribe: `/ciso digest uit`."
+    ),
 }

@@ -616,4 +616,85 @@ TEXTS: dict[str, str] = {
     "form.title.actie.postpone": "Uitstel aanvragen",
     "form.field.reason": "Reden",
     "form.placeholder.reason": "Waarom schuift het op?",
+    # the weekly digest (/ciso digest); "u" for administrators
+    "digest.title": "**Weekoverzicht CISO-netwerk** · {start} – {end}",
+    "digest.preview": "_Zo ziet uw weekoverzicht er nu uit (de afgelopen zeven dagen):_",
+    "digest.late": (
+        "_Dit weekoverzicht had {date} om {time} moeten komen, maar de bot was toen niet "
+        "bereikbaar. Het gaat over de week daarvoor._"
+    ),
+    "digest.usage": (
+        "Gebruik: `/ciso digest` (voorbeeld van uw weekoverzicht), `/ciso digest aan` of "
+        "`/ciso digest uit`."
+    ),
+    "digest.subscribed": "Aangemeld: u krijgt het weekoverzicht vanaf {date}.",
+    "digest.unsubscribed": (
+        "Afgemeld: u krijgt het weekoverzicht niet meer. Bekijken kan altijd met `/ciso digest`."
+    ),
+    "digest.failed": (
+        "⚠️ Het weekoverzicht van {week} voor {name} kon na meerdere pogingen niet worden "
+        "bezorgd. Kijk of de bot deze persoon een bericht mag sturen."
+    ),
+    "digest.join": "{first} en {last}",
+    "digest.attention": "Uw aandacht wordt gevraagd voor {items}.",
+    "digest.attention.none": "Er wordt deze week geen besluit of actie van u gevraagd.",
+    "digest.attention.decisions": "{count} gevraagde besluiten",
+    "digest.attention.decisions_one": "1 gevraagd besluit",
+    "digest.attention.waiting": "{count} knelpunten die op een landelijk antwoord wachten",
+    "digest.attention.waiting_one": "1 knelpunt dat op een landelijk antwoord wacht",
+    "digest.attention.late_answers": "({count} over de termijn)",
+    "digest.attention.overdue": "{count} acties die na escalatie nog te laat zijn",
+    "digest.attention.overdue_one": "1 actie die na escalatie nog te laat is",
+    "digest.week_numbers": "Deze week: {knowledge}, {bottlenecks}, {done}; {overdue}.",
+    "digest.count.knowledge": "{count} kennisitems gedeeld",
+    "digest.count.knowledge_one": "1 kennisitem gedeeld",
+    "digest.count.bottlenecks": "{count} nieuwe knelpunten",
+    "digest.count.bottlenecks_one": "1 nieuw knelpunt",
+    "digest.count.done": "{count} acties afgerond",
+    "digest.count.done_one": "1 actie afgerond",
+    "digest.count.overdue": "{count} acties over de termijn",
+    "digest.count.overdue_one": "1 actie over de termijn",
+    "digest.trend": (
+        "Vergeleken met vorige week (tussen haakjes): kennis {knowledge} · knelpunten "
+        "{bottlenecks} · afgerond {done} · te laat {overdue}"
+    ),
+    "digest.asked_title": "Wat vraagt dit van u?",
+    "digest.nothing_asked": "Niets: er liggen geen besluiten of escalaties bij u.",
+    "digest.decisions": "Besluit gevraagd",
+    "digest.decision_line": "#{id} {title} — {decision}",
+    "digest.waiting": "Wacht op een landelijk antwoord",
+    "digest.waiting_line": "#{id} {title} — bij {body} sinds {since}",
+    "digest.answer_due": "(antwoord verwacht {date})",
+    "digest.answer_late": "(antwoord verwacht {date}, {days} dagen over de termijn)",
+    "digest.overdue_escalated": "Te laat, ook na escalatie naar de werkgroep",
+    "digest.overdue_line": "#{id} {title} — {owner}, {late}",
+    "digest.more": "… en nog {count}",
+    "digest.hidden_bottlenecks": "Daarnaast {count} knelpunten die buiten uw rubricering vallen.",
+    "digest.hidden_bottlenecks_one": "Daarnaast 1 knelpunt dat buiten uw rubricering valt.",
+    "digest.bottlenecks_title": "Knelpunten",
+    "digest.no_bottlenecks": "Geen nieuws over knelpunten deze week.",
+    "digest.new_bottlenecks": "Nieuw gemeld",
+    "digest.new_line": "{icon} #{id} {title} — {organisation}, {municipalities}",
+    "digest.recognised": "Door meer gemeenten herkend",
+    "digest.recognised_line": "#{id} {title} — +{joined}, nu {municipalities}",
+    "digest.escalated": "Landelijk geëscaleerd",
+    "digest.escalated_line": "#{id} {title} — naar {body}",
+    "digest.answered": "Antwoord ontvangen",
+    "digest.answered_line": "#{id} {title} — {body}: {answer}",
+    "digest.actions_title": "Acties",
+    "digest.no_actions": "Geen acties afgerond, op komst of te laat.",
+    "digest.done": "Afgerond",
+    "digest.done_line": "#{id} {title} — {owner}",
+    "digest.due_soon": "Termijn in de komende twee weken",
+    "digest.due_line": "#{id} {title} — {owner}, {deadline}",
+    "digest.overdue": "Termijn verstreken",
+    "digest.late_line": "#{id} {title} — {owner}, {late}",
+    "digest.knowledge_title": "Nieuwe kennis",
+    "digest.no_knowledge": "Deze week is geen nieuwe kennis gedeeld.",
+    "digest.hidden_knowledge": "Daarnaast {count} kennisitems die buiten uw rubricering vallen.",
+    "digest.hidden_knowledge_one": "Daarnaast 1 kennisitem dat buiten uw rubricering valt.",
+    "digest.footer": (
+        "Rubricering: {tlp} — dit overzicht is alleen voor u. Opnieuw bekijken: `/ciso digest`; "
+        "afmelden: `/ciso digest uit`."
+    ),
 }

@@ -26,6 +26,7 @@ def member_view(member: Member) -> MemberView:
         language=member.language,
         timezone=member.timezone,
         active=member.active,
+        digest=member.digest,
     )
 
 
@@ -196,6 +197,24 @@ def set_preferences(
     session.flush()
     audit.record(session, actor, "member.preferences", "member", member.id, at, **changes)
     return member_view(member)
+
+
+def set_digest(
+    session: Session, actor: Actor, at: datetime, member_id: int, wanted: bool | None
+) -> MemberView:
+    """Whether the member gets the weekly digest (None: as their role says)."""
+    member = session.get(Member, member_id)
+    if member is None:
+        raise LookupError(member_id)
+    member.digest = wanted
+    session.flush()
+    audit.record(session, actor, "member.digest", "member", member.id, at, digest=wanted)
+    return member_view(member)
+
+
+def digest_recipients(session: Session) -> list[MemberView]:
+    """The active members who get the weekly digest."""
+    return [m for m in active_members(session) if m.gets_digest]
 
 
 def members_by_user_ids(

@@ -78,6 +78,8 @@ class Member(Base):
     timezone: Mapped[str | None] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # The weekly digest: None follows the role (portefeuillehouder), else their own choice.
+    digest: Mapped[bool | None] = mapped_column(Boolean)
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
     roles: Mapped[list[MemberRole]] = relationship(
@@ -390,3 +392,25 @@ class Notice(Base):
 
     key: Mapped[str] = mapped_column(String(120), primary_key=True)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Digest(Base):
+    """One recipient's digest of one week: claimed, sent, recorded, like a reminder."""
+
+    __tablename__ = "digests"
+    __table_args__ = (
+        UniqueConstraint("member_id", "week", name="uq_digests_member_week"),
+        Index("ix_digests_state_due_at", "state", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    week: Mapped[str] = mapped_column(String(8))  # ISO week of the moment it is due: 2027-W10
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    state: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claim: Mapped[str | None] = mapped_column(String(40))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    error: Mapped[str | None] = mapped_column(String(300))

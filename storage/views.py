@@ -36,6 +36,14 @@ class MemberView:
     language: str | None
     timezone: str | None
     active: bool
+    digest: bool | None = None  # weekly digest: None follows the role, else their choice
+
+    @property
+    def gets_digest(self) -> bool:
+        """Whether the weekly digest goes to this member."""
+        if not self.active:
+            return False
+        return self.digest if self.digest is not None else "portefeuillehouder" in self.roles
 
     @property
     def actor(self) -> Actor:
@@ -188,3 +196,14 @@ class ReminderView:
     attempts: int
     # Claimed again from a process that died while sending it: it may have gone out.
     maybe_sent: bool = False
+
+
+@dataclass(frozen=True)
+class DigestView:
+    id: int
+    member_id: int
+    week: str
+    due_at: datetime
+    state: str
+    attempts: int
+    maybe_sent: bool = False  # claimed again from a process that died while sending it

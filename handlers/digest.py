@@ -1,0 +1,220 @@
+"""The weekly digest: sent once per recipient per week, previewed with `/ciso digest`.
+
+Who gets it: every member with role portefeuillehouder, and anyone who subscribes
+(`/ciso digest aan`); anyone can opt out (`uit`). When it is due: `DIGEST_CRON` in
+the install's time zone (`handlers.digest_schedule`). The week's digests are rows
+(`storage.digests`), so a restart never sends one twice, and a digest that fell due
+while the bot was down goes out at the first sweep after, saying so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from storage import digests, members, reminders
+from storage.activity import Period
+from storage.db import Database
+from storage.views import DigestView, MemberView
+
+from handlers import notices
+from handlers.context import Context, CoreSettings, JobContext
+from handlers.core import Reply, Section, UserError, Visibility
+from handlers.digest_views import compose, gather
+from handlers.i18n import format_weekday_date
+from handlers.parsing import split_word
+from handlers.permissions import require_member
+from handlers.reminders import BACKOFF
+from handlers.router import Router
+
+WEEK = timedelta(days=7)
+# A digest sent this long after it fell due says that it is late, and why.
+LATE_AFTER = timedelta(hours=1)
+
+
+def register(router: Router) -> None:
+    router.add_job("digest.weekly", send_due)
+    router.add_job("digest.failures", report_failures)
+    router.add_receipt("digest", confirm)
+
+
+def due(settings: CoreSettings, now: datetime) -> datetime | None:
+    """When this week's digest fell due, or last week's until this week's does."""
+    schedule = settings.digest_schedule
+    return schedule.due(now) if schedule else None
+
+
+def digest_for(
+    db: Database,
+    settings: CoreSettings,
+    member: MemberView,
+    period: Period,
+    now: datetime,
+    *,
+    note: str = "",
+) -> Reply:
+    """`member`'s digest of `period`, read as they may read it, in their language."""
+    words = notices.Writer.for_member(member, settings)
+    today = min(now, period.end).astimezone(words.timezone).date()
+    facts = gather(db, notices.reader(member), period, now, today)
+    text, sections, label = compose(words, facts, note=note)
+    return Reply(text=text, sections=sections, tlp=label)
+
+
+# --- /ciso digest [aan|uit] ------------------------------------------------------------
+
+
+def command(context: Context, rest: str) -> Reply:
+    """Preview the caller's digest now, or subscribe / unsubscribe."""
+    require_member(context)
+    member = context.caller.member
+    if member is None or not context.caller.is_member:
+        raise UserError("member.not_member")
+    word, _rest = split_word(rest)
+    if word in ("aan", "on"):
+        return _subscribe(context, member, True)
+    if word in ("uit", "off"):
+        return _subscribe(context, member, False)
+    if word:
+        raise UserError("digest.usage")
+    now = context.now()
+    preview = digest_for(context.db, context.settings, member, Period(now - WEEK, now), now)
+    return Reply(
+        text=context.t("digest.preview") + "\n" + preview.text,
+        sections=preview.sections,
+        tlp=preview.tlp,
+    )
+
+
+def _subscribe(context: Context, member: MemberView, wanted: bool) -> Reply:
+    now = context.now()
+    by_role = "portefeuillehouder" in member.roles
+    with context.db.write() as session:
+        changed = members.set_digest(
+            session, context.caller.actor, now, member.id, None if wanted == by_role else wanted
+        )
+    if changed.gets_digest:
+        start_next_week(context.db, context.settings, [changed.id], now)
+    if not wanted:
+        return Reply(text=context.t("digest.unsubscribed"))
+    schedule = context.settings.digest_schedule
+    upcoming = schedule.next_after(now) if schedule else None
+    when = (
+        format_weekday_date(upcoming.astimezone(context.timezone).date(), context.language)
+        if upcoming
+        else context.t("value.unknown")
+    )
+    return Reply(text=context.t("digest.subscribed", date=when))
+
+
+def start_next_week(
+    db: Database, settings: CoreSettings, member_ids: Sequence[int], now: datetime
+) -> None:
+    """New recipients start with the next digest, not a late copy of this week's."""
+    moment = due(settings, now)
+    if moment is not None:
+        with db.write() as session:
+            week = digests.week_key(moment.astimezone(ZoneInfo(settings.timezone)))
+            digests.ensure(session, week, moment, member_ids, state=digests.SKIPPED)
+
+
+# --- the weekly job --------------------------------------------------------------------
+
+
+def send_due(context: JobContext) -> Sequence[Reply]:
+    """Plan this week's digests once it is time, and send every digest that is due."""
+    now = context.now()
+    moment = due(context.settings, now)
+    with context.db.write() as session:
+        if moment is not None:
+            recipients = members.digest_recipients(session)
+            week = digests.week_key(moment.astimezone(context.timezone))
+            digests.ensure(session, week, moment, [m.id for m in recipients])
+        claimed = digests.claim_due(session, now, context.instance)
+        people = members.members_by_ids(session, [d.member_id for d in claimed])
+    replies = []
+    for digest in claimed:
+        member = people.get(digest.member_id)
+        if member is None or not member.gets_digest:
+            with context.db.write() as session:
+                digests.release(session, digest.id, context.instance)
+            continue
+        replies.append(_message(context, digest, member, now))
+    return replies
+
+
+def _message(context: JobContext, digest: DigestView, member: MemberView, now: datetime) -> Reply:
+    end = week_moment(context.settings, digest)
+    note = ""
+    if now - end > LATE_AFTER:
+        words = notices.Writer.for_member(member, context.settings)
+        local = end.astimezone(words.timezone)
+        note = words.t(
+            "digest.late",
+            date=format_weekday_date(local.date(), words.language),
+            time=f"{local:%H:%M}",
+        )
+    reply = digest_for(
+        context.db, context.settings, member, Period(end - WEEK, end), now, note=note
+    )
+    return Reply(
+        text=reply.text,
+        sections=reply.sections,
+        tlp=reply.tlp,
+        visibility=Visibility.DIRECT,
+        user=member.platform_user_id,
+        key=f"digest:{digest.id}:{context.instance}",
+        maybe_sent=digest.maybe_sent,
+    )
+
+
+def week_moment(settings: CoreSettings, digest: DigestView) -> datetime:
+    """When the week's digest fell due (a retry moves `due_at`, not the week it covers)."""
+    schedule = settings.digest_schedule
+    local = digest.due_at.astimezone(ZoneInfo(settings.timezone))
+    first = schedule.first_in_week(local.date()) if schedule else None
+    return first if first is not None and first <= digest.due_at else digest.due_at
+
+
+def confirm(context: JobContext, key: str, error: str | None) -> None:
+    """Record a digest as sent, or try again later (and give up after the last attempt)."""
+    _prefix, digest_text, token = key.split(":", 2)
+    digest_id = int(digest_text)
+    now = context.now()
+    with context.db.write() as session:
+        digest = digests.get(session, digest_id)
+        if digest is None:
+            return
+        if error is None:
+            late = now - week_moment(context.settings, digest) > LATE_AFTER
+            digests.mark_sent(session, digest_id, token, now, late=late)
+            return
+        retry = None
+        if digest.attempts < context.settings.reminder_attempts:
+            retry = now + BACKOFF[min(digest.attempts, len(BACKOFF)) - 1]
+        digests.mark_failed(session, digest_id, token, error, retry)
+
+
+def report_failures(context: JobContext) -> Sequence[Reply]:
+    """A digest that could not be delivered after every attempt: the werkgroep hears it once."""
+    with context.db.write() as session:
+        failed = [
+            d
+            for d in digests.failed_unreported(session)
+            if reminders.claim_notice(session, f"digest-failed:{d.id}", context.now())
+        ]
+        people = members.members_by_ids(session, [d.member_id for d in failed])
+    replies: list[Reply] = []
+    for digest in failed:
+        name = people[digest.member_id].display_name if digest.member_id in people else "?"
+
+        def message(
+            w: notices.Writer, name: str = name, week: str = digest.week
+        ) -> tuple[str, tuple[Section, ...]]:
+            return w.t("digest.failed", name=name, week=week), ()
+
+        replies += notices.workgroup(
+            context.db, context.settings, message, tlp=None, without_content=message
+        )
+    return replies
