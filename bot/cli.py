@@ -98,6 +98,26 @@ def build_parser() -> argparse.ArgumentParser:
         default=TLP.GREEN,
         help="the strictest label the readers may see: tlp:clear, tlp:green (default), tlp:amber",
     )
+
+    digest = sub.add_parser("digest", help="print a member's weekly digest")
+    digest.add_argument("--as", dest="user", required=True, help="the member's chat user id")
+    digest.add_argument(
+        "--week", help="the digest of this ISO week (2027-W10); else the last 7 days"
+    )
+    digest.add_argument("--now", type=_moment, help="as if it were this ISO date-time")
+
+    rapport = sub.add_parser("rapport", help="write the progress report for the regional board")
+    rapport.add_argument(
+        "--period", help="Q1 2027, maart 2027, 2027 or two dates (default: this quarter)"
+    )
+    rapport.add_argument("--out", type=Path, required=True, help="directory for the .md and .png")
+    rapport.add_argument(
+        "--audience",
+        type=_audience,
+        default=TLP.GREEN,
+        help="the strictest label the readers may see: tlp:clear, tlp:green (default), tlp:amber",
+    )
+    rapport.add_argument("--now", type=_moment, help="as if it were this ISO date-time")
     return parser
 
 
@@ -125,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     logging.getLogger("alembic").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    from bot import cli_tools
+    from bot import cli_reports, cli_tools
 
     commands = {
         "run": _run,
@@ -138,6 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "knelpunten": cli_tools.export_bottlenecks,
         "reminders": cli_tools.list_reminders,
         "actions": cli_tools.actions_ical,
+        "digest": cli_reports.show_digest,
+        "rapport": cli_reports.write_report,
     }
     return commands[args.command](settings, args)
 

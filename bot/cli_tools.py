@@ -123,7 +123,7 @@ def actions_ical(settings: Settings, args: argparse.Namespace) -> int:
         print(f"No member {args.user!r} on {settings.platform}.", file=sys.stderr)
         return 1
     words = Writer.for_member(member, settings.core())
-    document = calendar_file(words, mine, SystemClock().now()).content
+    document = calendar_file(words, mine, SystemClock().now()).text
     if args.out:
         args.out.write_text(document, encoding="utf-8")
         print(f"{len(mine)} action(s) written to {args.out}", file=sys.stderr)

@@ -61,7 +61,10 @@ def render(reply: Reply) -> str:
     if reply.buttons:
         parts.append("\n".join(_button_line(b.label, b.action_id, b.value) for b in reply.buttons))
     for file in reply.files:
-        parts.append(f"📎 {file.name}\n{_RULE}\n{file.content.rstrip()}\n{_RULE}")
+        if isinstance(file.content, bytes):
+            parts.append(f"📎 {file.name} ({file.media_type}, {len(file.content):,} bytes)")
+        else:
+            parts.append(f"📎 {file.name}\n{_RULE}\n{file.content.rstrip()}\n{_RULE}")
     return "\n\n".join(p for p in parts if p)
 
 

@@ -86,8 +86,13 @@ class Attachment:
     """A file that goes with a reply: uploaded where the platform can, shown otherwise."""
 
     name: str
-    content: str
+    content: str | bytes  # text, or the bytes of an image
     media_type: str = "text/markdown"
+
+    @property
+    def text(self) -> str:
+        """The content of a text file (an image has none)."""
+        return self.content if isinstance(self.content, str) else ""
 
 
 @dataclass(frozen=True)

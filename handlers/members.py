@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage import members
 
-from handlers import digest
+from handlers import digest, report
 from handlers.context import ROLES, Context
 from handlers.core import Field, Reply, Section, UserError
 from handlers.i18n import LANGUAGES, translate
@@ -42,6 +42,7 @@ def register(router: Router) -> None:
             ("organisatie", "organisation"): add_organisation,
             ("instellingen", "settings"): settings,
             ("digest", "weekoverzicht"): digest.command,
+            ("rapport", "report"): report.command,
         },
         unknown_key="ciso.unknown",
     )

@@ -688,4 +688,72 @@ TEXTS: dict[str, str] = {
         "Classification: {tlp} — this digest is for you only. View again: `/ciso digest`; "
         "unsubscribe: `/ciso digest uit`."
     ),
+    # the progress report for the regional board (/ciso rapport)
+    "report.usage": "Usage: `/ciso rapport [Q1 2027 | march 2027 | 2027 | 2027-01-01 to 2027-03-31]`.",
+    "report.bad_period": (
+        "I don't understand that period: “{text}”. Write for example `Q1 2027`, `march 2027`, "
+        "`2027` or `2027-01-01 to 2027-03-31`."
+    ),
+    "report.future_period": "{period} has not started yet; a report is about what has happened.",
+    "report.reversed_period": "The end date is before the start date. Swap them?",
+    "report.long_period": "A report covers at most three years. Choose a shorter period.",
+    "report.ready": (
+        "📊 Progress report {period} for the RBO: the document and the chart are below. "
+        "Classification: {tlp} — share it only within those limits."
+    ),
+    "report.file": "progress-report",
+    "report.title": "CISO network progress report — {period}",
+    "report.intro": (
+        "For the Regional Administrative Consultation (RBO). Period: {first} – {last}. "
+        "Prepared on {made}. Classification: **{tlp}**."
+    ),
+    "report.running": "_The period is still running: figures as of {date}._",
+    "report.summary_title": "Summary",
+    "report.summary_actions": (
+        "Actions: {actions} in the period; {done} completed, {on_time} of them on time; "
+        "{overdue} overdue, {delayed} delayed (postponed)."
+    ),
+    "report.summary_bottlenecks": (
+        "Bottlenecks: {new} newly reported, {escalated} escalated nationally, {answered} "
+        "answers received."
+    ),
+    "report.summary_knowledge": "Knowledge: {items} items shared by {organisations} organisations.",
+    "report.decisions_title": "Decisions asked of the board",
+    "report.decisions_none": "No decisions are asked of the board in this period.",
+    "report.actions_title": "Agreed actions",
+    "report.actions_none": "No actions ran in this period.",
+    "report.col.action": "Action",
+    "report.col.owner": "Owner",
+    "report.col.term": "Term",
+    "report.col.status": "Status",
+    "report.col.bottleneck": "Bottleneck",
+    "report.col.municipalities": "Municipalities",
+    "report.col.escalated": "Escalated to",
+    "report.col.answer": "Answer",
+    "report.col.municipality": "Municipality",
+    "report.col.shared": "Knowledge shared",
+    "report.col.recognised": "Bottlenecks recognised",
+    "report.term": "from {start} – {deadline}",
+    "report.state.op_schema": "on schedule",
+    "report.state.vertraagd": "delayed",
+    "report.state.termijn_verstreken": "overdue",
+    "report.state.afgerond": "completed",
+    "report.progress_title": "Progress and postponements",
+    "report.postponed": "{date}: deadline moved from {old} to {new}",
+    "report.bottlenecks_title": "Bottlenecks and national answers",
+    "report.bottlenecks_none": "No bottlenecks reported, escalated or answered in this period.",
+    "report.hidden_bottlenecks": "Also {count} bottlenecks outside this report's classification.",
+    "report.hidden_bottlenecks_one": "Also 1 bottleneck outside this report's classification.",
+    "report.knowledge_title": "Knowledge shared",
+    "report.knowledge_none": "No knowledge was shared in this period.",
+    "report.per_theme": "Per theme:",
+    "report.per_organisation": "Per organisation:",
+    "report.hidden_knowledge": "Also {count} knowledge items outside this report's classification.",
+    "report.hidden_knowledge_one": "Also 1 knowledge item outside this report's classification.",
+    "report.participation_title": "Participation per municipality",
+    "report.participation": "{active} of the {total} participating municipalities shared knowledge or recognised a bottleneck.",
+    "report.next_title": "Looking ahead: deadlines in the next period",
+    "report.next_none": "No deadlines fall in the next period.",
+    "report.chart_title": "Actions by status",
+    "report.chart_axis": "number of actions",
 }

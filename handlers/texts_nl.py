@@ -697,4 +697,72 @@ TEXTS: dict[str, str] = {
         "Rubricering: {tlp} — dit overzicht is alleen voor u. Opnieuw bekijken: `/ciso digest`; "
         "afmelden: `/ciso digest uit`."
     ),
+    # the progress report for the regional board (/ciso rapport); "u" for administrators
+    "report.usage": "Gebruik: `/ciso rapport [Q1 2027 | maart 2027 | 2027 | 1-1-2027 tot 31-3-2027]`.",
+    "report.bad_period": (
+        "Die periode begrijp ik niet: “{text}”. Schrijf bijvoorbeeld `Q1 2027`, `maart 2027`, "
+        "`2027` of `1-1-2027 tot 31-3-2027`."
+    ),
+    "report.future_period": "{period} is nog niet begonnen; een rapportage gaat over wat al gebeurd is.",
+    "report.reversed_period": "De einddatum ligt vóór de begindatum. Draai ze om?",
+    "report.long_period": "Een rapportage beslaat hoogstens drie jaar. Kies een kortere periode.",
+    "report.ready": (
+        "📊 Voortgangsrapportage {period} voor het RBO: het document en de grafiek staan "
+        "hieronder. Rubricering: {tlp} — deel het alleen binnen die grenzen."
+    ),
+    "report.file": "voortgangsrapportage",
+    "report.title": "Voortgangsrapportage CISO-netwerk — {period}",
+    "report.intro": (
+        "Voor het Regionaal Bestuurlijk Overleg (RBO). Periode: {first} – {last}. "
+        "Opgesteld op {made}. Rubricering: **{tlp}**."
+    ),
+    "report.running": "_De periode loopt nog: de stand is die van {date}._",
+    "report.summary_title": "Samenvatting",
+    "report.summary_actions": (
+        "Acties: {actions} in de periode; {done} afgerond, waarvan {on_time} binnen de termijn; "
+        "{overdue} over de termijn, {delayed} vertraagd (uitgesteld)."
+    ),
+    "report.summary_bottlenecks": (
+        "Knelpunten: {new} nieuw gemeld, {escalated} landelijk geëscaleerd, {answered} "
+        "antwoorden ontvangen."
+    ),
+    "report.summary_knowledge": "Kennis: {items} kennisitems gedeeld door {organisations} organisaties.",
+    "report.decisions_title": "Besluiten gevraagd aan het bestuur",
+    "report.decisions_none": "Er worden in deze periode geen besluiten van het bestuur gevraagd.",
+    "report.actions_title": "Afgesproken acties",
+    "report.actions_none": "Er liepen in deze periode geen acties.",
+    "report.col.action": "Actie",
+    "report.col.owner": "Actiehouder",
+    "report.col.term": "Looptijd",
+    "report.col.status": "Status",
+    "report.col.bottleneck": "Knelpunt",
+    "report.col.municipalities": "Gemeenten",
+    "report.col.escalated": "Geëscaleerd naar",
+    "report.col.answer": "Antwoord",
+    "report.col.municipality": "Gemeente",
+    "report.col.shared": "Kennisitems gedeeld",
+    "report.col.recognised": "Knelpunten herkend",
+    "report.term": "vanaf {start} – {deadline}",
+    "report.state.op_schema": "op schema",
+    "report.state.vertraagd": "vertraagd",
+    "report.state.termijn_verstreken": "termijn verstreken",
+    "report.state.afgerond": "afgerond",
+    "report.progress_title": "Voortgang en uitstel",
+    "report.postponed": "{date}: termijn verschoven van {old} naar {new}",
+    "report.bottlenecks_title": "Knelpunten en landelijke antwoorden",
+    "report.bottlenecks_none": "Geen knelpunten gemeld, geëscaleerd of beantwoord in deze periode.",
+    "report.hidden_bottlenecks": "Daarnaast {count} knelpunten die buiten de rubricering van dit rapport vallen.",
+    "report.hidden_bottlenecks_one": "Daarnaast 1 knelpunt dat buiten de rubricering van dit rapport valt.",
+    "report.knowledge_title": "Gedeelde kennis",
+    "report.knowledge_none": "In deze periode is geen kennis gedeeld.",
+    "report.per_theme": "Per thema:",
+    "report.per_organisation": "Per organisatie:",
+    "report.hidden_knowledge": "Daarnaast {count} kennisitems die buiten de rubricering van dit rapport vallen.",
+    "report.hidden_knowledge_one": "Daarnaast 1 kennisitem dat buiten de rubricering van dit rapport valt.",
+    "report.participation_title": "Deelname per gemeente",
+    "report.participation": "{active} van de {total} deelnemende gemeenten deelden kennis of herkenden een knelpunt.",
+    "report.next_title": "Vooruitblik: termijnen in de volgende periode",
+    "report.next_none": "Er vallen geen termijnen in de volgende periode.",
+    "report.chart_title": "Acties per status",
+    "report.chart_axis": "aantal acties",
 }

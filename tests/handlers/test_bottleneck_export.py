@@ -31,7 +31,7 @@ def net(db: Database, clock: FixedClock) -> Chat:
 
 def _file(replies: list[Reply]) -> tuple[Reply, str]:
     (with_file,) = [r for r in replies if r.files]
-    return with_file, with_file.files[0].content
+    return with_file, with_file.files[0].text
 
 
 def test_markdown_export_has_every_part_and_goes_to_a_dm(net: Chat) -> None:

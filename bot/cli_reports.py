@@ -1,0 +1,83 @@
+"""The command line's reading commands: a member's digest, the RBO progress report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from bot.app import create_app
+from bot.cli import clock_for
+from bot.config import Settings
+from bot.console import render
+from bot.digest_schedule import parse_week
+from handlers import digest, report
+from handlers.core import UserError
+from handlers.i18n import translate
+from handlers.notices import Writer
+from handlers.report_period import parse_period
+from storage import members
+from storage.activity import Period
+from storage.tlp import Audience
+
+
+def show_digest(settings: Settings, args: argparse.Namespace) -> int:
+    """Print a member's digest: of a week (as it was sent), or of the past seven days."""
+    core = settings.core()
+    now = clock_for(settings, args.now).now()
+    if args.week:
+        try:
+            year, week = parse_week(args.week)
+        except ValueError as error:
+            print(str(error), file=sys.stderr)
+            return 2
+        monday = now.fromisocalendar(year, week, 1).date()
+        schedule = core.digest_schedule
+        end = schedule.first_in_week(monday) if schedule else None
+        if end is None:
+            print(f"DIGEST_CRON has no moment in {args.week}.", file=sys.stderr)
+            return 2
+        now = max(now, end) if end > now else now
+    else:
+        end = now
+    app = create_app(settings, clock_for(settings, now))
+    try:
+        with app.db.read() as session:
+            member = members.get_member(session, settings.platform, args.user)
+        if member is None or not member.active:
+            print(f"No active member {args.user!r} on {settings.platform}.", file=sys.stderr)
+            return 1
+        found = digest.digest_for(app.db, core, member, Period(end - timedelta(days=7), end), now)
+    finally:
+        app.close()
+    sys.stdout.write(render(found) + "\n")
+    return 0
+
+
+def write_report(settings: Settings, args: argparse.Namespace) -> int:
+    """Write the report of a period for an audience: a Markdown file and its chart."""
+    core = settings.core()
+    now = clock_for(settings, args.now).now()
+    words = Writer.for_install(core)
+    zone = ZoneInfo(settings.timezone)
+    try:
+        period = parse_period(
+            args.period or "", now.astimezone(zone).date(), words.language,
+            words.t("date.months").split(),
+        )  # fmt: skip
+    except UserError as error:
+        print(translate("en", error.key, **error.params), file=sys.stderr)
+        return 2
+    app = create_app(settings, clock_for(settings, now))
+    try:
+        found = report.build(app.db, words, Audience.group(args.audience), period, now, zone)
+    finally:
+        app.close()
+    args.out.mkdir(parents=True, exist_ok=True)
+    document = args.out / f"{found.name}.md"
+    chart = args.out / f"{found.name}.png"
+    document.write_text(found.markdown, encoding="utf-8")
+    chart.write_bytes(found.chart)
+    print(f"{period.name} up to {found.tlp.value}: {document} and {chart}", file=sys.stderr)
+    return 0

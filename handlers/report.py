@@ -1,0 +1,337 @@
+"""The progress report for the regional board (RBO): a Markdown document and a chart.
+
+Per agreed action: owner, term, status, progress and postponements; the bottlenecks
+raised and the national answers; knowledge shared per theme and municipality; the
+decisions asked of the board; what comes next. Everything is read for one audience
+through TLP (`storage.tlp`): the caller in chat, a chosen label on the command line.
+Administrators are addressed as "u".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from storage import activity, members
+from storage.activity import ActionHistory, Period, Shown
+from storage.db import Database
+from storage.tlp import TLP, Audience
+from storage.views import BottleneckView
+
+from handlers.action_views import deadline_words
+from handlers.bottleneck_views import Words, counted
+from handlers.context import Context
+from handlers.core import Attachment, Reply
+from handlers.i18n import format_date
+from handlers.permissions import require_role
+from handlers.report_chart import action_chart
+from handlers.report_period import ReportPeriod, parse_period
+
+ROLES = ("werkgroep", "beheerder", "portefeuillehouder")
+
+
+@dataclass(frozen=True)
+class Report:
+    markdown: str
+    chart: bytes
+    tlp: TLP
+    name: str  # file name without extension: `voortgangsrapportage-q1-2027`
+
+
+def command(context: Context, rest: str) -> Reply:
+    """`/ciso rapport [periode]`: the report as files, for the caller's eyes."""
+    require_role(context, *ROLES)
+    months = context.t("date.months").split()
+    period = parse_period(rest, context.today(), context.language, months)
+    report = build(context.db, context, context.audience(), period, context.now(), context.timezone)
+    return Reply(
+        text=context.t("report.ready", period=period.name, tlp=report.tlp.value),
+        files=(
+            Attachment(f"{report.name}.md", report.markdown),
+            Attachment(f"{report.name}.png", report.chart, "image/png"),
+        ),
+        tlp=report.tlp,
+    )
+
+
+def _moment(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=zone)
+
+
+def samples(period: ReportPeriod, last: date) -> list[date]:
+    """The days the chart shows: weekly (monthly for long periods), and the last day."""
+    step = timedelta(days=7 if period.days <= 190 else 30)
+    days = []
+    day = period.first
+    while day < last:
+        days.append(day)
+        day += step
+    return [*days, last]
+
+
+def build(
+    db: Database,
+    words: Words,
+    audience: Audience,
+    period: ReportPeriod,
+    now: datetime,
+    zone: ZoneInfo,
+) -> Report:
+    """The report of `period` for `audience`; a period still running is reported up to now."""
+    today = now.astimezone(zone).date()
+    last = min(period.last, today)
+    span = Period(_moment(period.first, zone), min(_moment(last + timedelta(days=1), zone), now))
+    following = Period(span.end, span.end + (span.end - span.start))
+    with db.read() as session:
+        histories = activity.action_histories(session, span)
+        new = activity.new_bottlenecks(session, audience, span)
+        escalated = activity.escalated(session, audience, span)
+        answered = activity.answered(session, audience, span)
+        decisions = activity.decisions_asked(session, audience)
+        per_tag, per_organisation, hidden_knowledge = activity.knowledge_counts(
+            session, audience, span
+        )
+        supports = activity.supports_per_municipality(session, span)
+        municipalities = [o.name for o in members.organisations(session) if o.kind == "gemeente"]
+        coming = activity.actions_due(
+            session, following.start.astimezone(zone).date(), following.end.astimezone(zone).date()
+        )
+    days = samples(period, last)
+    counts = activity.states_over_time(
+        histories, [(min(_moment(d + timedelta(days=1), zone), now), d) for d in days]
+    )
+    series = [
+        (words.t(f"report.state.{s}"), [c[s] for c in counts]) for s in activity.ACTION_STATES
+    ]
+    bottlenecks_shown = [*new.items, *escalated.items, *answered.items, *decisions.items]
+    label = max((b.tlp for b in bottlenecks_shown), key=lambda t: t.rank, default=TLP.CLEAR)
+    title = words.t("report.title", period=period.name)
+    name = f"{words.t('report.file')}-{period.file_part}"
+    lines = [
+        f"# {title}",
+        "",
+        words.t(
+            "report.intro",
+            first=format_date(period.first, words.language),
+            last=format_date(period.last, words.language),
+            made=format_date(today, words.language),
+            tlp=label.value,
+        ),
+        "",
+    ]
+    if period.last > today:
+        lines += [words.t("report.running", date=format_date(today, words.language)), ""]
+    lines += _summary(words, histories, span, last, new, escalated, answered, per_organisation)
+    lines += _decisions(words, decisions)
+    lines += _actions(words, histories, span, last)
+    lines += _bottlenecks(words, new, escalated, answered)
+    lines += _knowledge(words, per_tag, per_organisation, hidden_knowledge)
+    lines += _participation(words, municipalities, per_organisation, supports)
+    lines += [f"## {words.t('report.next_title')}", ""]
+    lines += [
+        f"- #{a.id} {a.title} — {a.owner_name or words.t('value.unknown')}, "
+        f"{deadline_words(words, a.deadline)}"
+        for a in coming
+    ] or [words.t("report.next_none")]
+    lines += ["", f"## {words.t('report.chart_title')}", "", f"![{title}]({name}.png)", ""]
+    chart_title = f"{words.t('report.chart_title')} — {period.name}"
+    chart = action_chart(words, chart_title, days, series)
+    return Report("\n".join(lines), chart, label, name)
+
+
+def _state_at(history: ActionHistory, span: Period, last: date) -> str:
+    return history.state_at(span.end, last) or activity.ON_SCHEDULE
+
+
+def _summary(
+    words: Words,
+    histories: Sequence[ActionHistory],
+    span: Period,
+    last: date,
+    new: Shown[BottleneckView],
+    escalated: Shown[BottleneckView],
+    answered: Shown[BottleneckView],
+    per_organisation: Sequence[tuple[str, int]],
+) -> list[str]:
+    states = [_state_at(h, span, last) for h in histories]
+    done = [h for h in histories if h.action.done_at and span.start <= h.action.done_at < span.end]
+    on_time = sum(1 for h in done if h.done_on_time)
+    shared = sum(n for _name, n in per_organisation)
+    return [
+        f"## {words.t('report.summary_title')}",
+        "",
+        "- "
+        + words.t(
+            "report.summary_actions",
+            actions=counted(words, "count.action", len(histories)),
+            done=len(done),
+            on_time=on_time,
+            overdue=states.count(activity.OVERDUE),
+            delayed=states.count(activity.DELAYED),
+        ),
+        "- "
+        + words.t(
+            "report.summary_bottlenecks",
+            new=new.total,
+            escalated=escalated.total,
+            answered=answered.total,
+        ),
+        "- "
+        + words.t(
+            "report.summary_knowledge",
+            items=shared,
+            organisations=len(per_organisation),
+        ),
+        "",
+    ]
+
+
+def _decisions(words: Words, decisions: Shown[BottleneckView]) -> list[str]:
+    lines = [f"## {words.t('report.decisions_title')}", ""]
+    lines += [
+        f"- **#{b.id} {_cell(b.title)}** ({counted(words, 'bottleneck.count', b.support_count)})"
+        f" — {_cell(b.decision_asked or '')}"
+        for b in decisions.items
+    ] or [words.t("report.decisions_none")]
+    if decisions.hidden:
+        lines.append(counted(words, "report.hidden_bottlenecks", decisions.hidden))
+    return [*lines, ""]
+
+
+def _actions(
+    words: Words, histories: Sequence[ActionHistory], span: Period, last: date
+) -> list[str]:
+    lines = [f"## {words.t('report.actions_title')}", ""]
+    if not histories:
+        return [*lines, words.t("report.actions_none"), ""]
+    lines += [
+        "| # | "
+        + " | ".join(words.t(f"report.col.{c}") for c in ("action", "owner", "term", "status"))
+        + " |",
+        "|---|---|---|---|---|",
+    ]
+    for h in histories:
+        a = h.action
+        owner = a.owner_name or words.t("value.unknown")
+        if a.owner_organisation:
+            owner += f" ({a.owner_organisation})"
+        term = words.t(
+            "report.term",
+            start=format_date(a.created_at.date(), words.language),
+            deadline=format_date(h.deadline_at(span.end), words.language),
+        )
+        status = words.t(f"report.state.{_state_at(h, span, last)}")
+        if _state_at(h, span, last) == activity.OVERDUE:
+            status += f" ({counted(words, 'action.late', (last - h.deadline_at(span.end)).days)})"
+        lines.append(f"| {a.id} | {_cell(a.title)} | {_cell(owner)} | {term} | {status} |")
+    details = [h for h in histories if h.progress or h.postponements]
+    if details:
+        lines += ["", f"### {words.t('report.progress_title')}"]
+    for h in details:
+        lines += ["", f"**#{h.action.id} {_cell(h.action.title)}**", ""]
+        lines += [
+            f"- {format_date(at.date(), words.language)} — {_cell(who)}: {_cell(text)}"
+            for at, who, text in h.progress
+            if at < span.end
+        ]
+        lines += [
+            "- "
+            + words.t(
+                "report.postponed",
+                date=format_date(at.date(), words.language),
+                old=format_date(old, words.language) if old else "?",
+                new=format_date(new, words.language) if new else "?",
+            )
+            for at, old, new in h.postponements
+            if at < span.end
+        ]
+    return [*lines, ""]
+
+
+def _bottlenecks(
+    words: Words,
+    new: Shown[BottleneckView],
+    escalated: Shown[BottleneckView],
+    answered: Shown[BottleneckView],
+) -> list[str]:
+    lines = [f"## {words.t('report.bottlenecks_title')}", ""]
+    shown = {b.id: b for b in (*new.items, *escalated.items, *answered.items)}
+    if not shown:
+        lines.append(words.t("report.bottlenecks_none"))
+    else:
+        lines += [
+            "| # | "
+            + " | ".join(
+                words.t(f"report.col.{c}")
+                for c in ("bottleneck", "municipalities", "status", "escalated", "answer")
+            )
+            + " |",
+            "|---|---|---|---|---|---|",
+        ]
+        for b in sorted(shown.values(), key=lambda b: b.id):
+            where = (
+                f"{b.escalated_to}, {format_date(b.escalated_at.date(), words.language)}"
+                if b.escalated_to and b.escalated_at
+                else "—"
+            )
+            if b.reference:
+                where += f" ({_cell(b.reference)})"
+            answer = (
+                f"{format_date(b.answered_at.date(), words.language)}: {_cell(b.answer)}"
+                if b.answer and b.answered_at
+                else "—"
+            )
+            lines.append(
+                f"| {b.id} | {_cell(b.title)} | {b.support_count} | "
+                f"{words.t('status.' + b.status)} | {where} | {answer} |"
+            )
+    hidden = new.hidden + escalated.hidden + answered.hidden
+    if hidden:
+        lines += ["", counted(words, "report.hidden_bottlenecks", hidden)]
+    return [*lines, ""]
+
+
+def _knowledge(
+    words: Words,
+    per_tag: Sequence[tuple[str, int]],
+    per_organisation: Sequence[tuple[str, int]],
+    hidden: int,
+) -> list[str]:
+    lines = [f"## {words.t('report.knowledge_title')}", ""]
+    if not per_organisation and not hidden:
+        return [*lines, words.t("report.knowledge_none"), ""]
+    lines.append(words.t("report.per_theme"))
+    lines += [f"- #{_cell(tag)}: {n}" for tag, n in per_tag[:15]] or ["- —"]
+    lines += ["", words.t("report.per_organisation")]
+    lines += [f"- {_cell(name)}: {n}" for name, n in per_organisation] or ["- —"]
+    if hidden:
+        lines += ["", counted(words, "report.hidden_knowledge", hidden)]
+    return [*lines, ""]
+
+
+def _participation(
+    words: Words,
+    municipalities: Sequence[str],
+    per_organisation: Sequence[tuple[str, int]],
+    supports: dict[str, int],
+) -> list[str]:
+    shared = dict(per_organisation)
+    active = [m for m in municipalities if shared.get(m) or supports.get(m)]
+    lines = [
+        f"## {words.t('report.participation_title')}",
+        "",
+        words.t("report.participation", active=len(active), total=len(municipalities)),
+        "",
+        f"| {words.t('report.col.municipality')} | {words.t('report.col.shared')} | "
+        f"{words.t('report.col.recognised')} |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {m} | {shared.get(m, 0)} | {supports.get(m, 0)} |" for m in active]
+    return [*lines, ""]
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell or list line: one line, no pipes."""
+    return " ".join(text.split()).replace("|", "\\|")
