@@ -40,7 +40,7 @@ def show_digest(settings: Settings, args: argparse.Namespace) -> int:
             return 2
         now = max(now, end) if end > now else now
     else:
-        end = now
+        end = digest.last_week(now).end
     app = create_app(settings, clock_for(settings, now))
     try:
         with app.db.read() as session:

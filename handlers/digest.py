@@ -62,6 +62,12 @@ def digest_for(
     return Reply(text=text, sections=sections, tlp=label)
 
 
+def last_week(now: datetime) -> Period:
+    """The seven days up to and including `now` (what a preview covers)."""
+    end = now + timedelta(microseconds=1)
+    return Period(end - WEEK, end)
+
+
 # --- /ciso digest [aan|uit] ------------------------------------------------------------
 
 
@@ -79,7 +85,7 @@ def command(context: Context, rest: str) -> Reply:
     if word:
         raise UserError("digest.usage")
     now = context.now()
-    preview = digest_for(context.db, context.settings, member, Period(now - WEEK, now), now)
+    preview = digest_for(context.db, context.settings, member, last_week(now), now)
     return Reply(
         text=context.t("digest.preview") + "\n" + preview.text,
         sections=preview.sections,
@@ -128,7 +134,8 @@ def send_due(context: JobContext) -> Sequence[Reply]:
     moment = due(context.settings, now)
     with context.db.write() as session:
         if moment is not None:
-            recipients = members.digest_recipients(session)
+            # Who became a member after it fell due starts with next week's.
+            recipients = members.digest_recipients(session, joined_by=moment)
             week = digests.week_key(moment.astimezone(context.timezone))
             digests.ensure(session, week, moment, [m.id for m in recipients])
         claimed = digests.claim_due(session, now, context.instance)

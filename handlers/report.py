@@ -83,7 +83,9 @@ def build(
     today = now.astimezone(zone).date()
     last = min(period.last, today)
     span = Period(_moment(period.first, zone), min(_moment(last + timedelta(days=1), zone), now))
-    following = Period(span.end, span.end + (span.end - span.start))
+    # Looking ahead: the rest of a running period, and the period after it.
+    next_first, next_last = period.following()
+    ahead = (min(next_first, today), next_last)
     with db.read() as session:
         histories = activity.action_histories(session, span)
         new = activity.new_bottlenecks(session, audience, span)
@@ -95,9 +97,7 @@ def build(
         )
         supports = activity.supports_per_municipality(session, span)
         municipalities = [o.name for o in members.organisations(session) if o.kind == "gemeente"]
-        coming = activity.actions_due(
-            session, following.start.astimezone(zone).date(), following.end.astimezone(zone).date()
-        )
+        coming = activity.actions_due(session, *ahead)
     days = samples(period, last)
     counts = activity.states_over_time(
         histories, [(min(_moment(d + timedelta(days=1), zone), now), d) for d in days]

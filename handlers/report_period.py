@@ -43,16 +43,25 @@ class ReportPeriod:
     last: date  # the last day (included)
     name: str  # how the report names it: `Q1 2027`, `maart 2027`, `2027` or two dates
     file_part: str  # for file names: `q1-2027`
+    months: int = 0  # 3 for a quarter, 1 for a month, 12 for a year; 0 for two dates
 
     @property
     def days(self) -> int:
         return (self.last - self.first).days + 1
 
+    def following(self) -> tuple[date, date]:
+        """The period after this one, of the same kind (the next quarter, month, year)."""
+        first = self.last + timedelta(days=1)
+        if not self.months:
+            return first, self.last + timedelta(days=self.days)
+        month = first.month + self.months - 1
+        return first, _month_end(first.year + (month - 1) // 12, (month - 1) % 12 + 1)
+
 
 def quarter(year: int, number: int) -> ReportPeriod:
     first = date(year, 3 * number - 2, 1)
     last = _month_end(year, 3 * number)
-    return ReportPeriod(first, last, f"Q{number} {year}", f"q{number}-{year}")
+    return ReportPeriod(first, last, f"Q{number} {year}", f"q{number}-{year}", 3)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -72,10 +81,10 @@ def parse_period(text: str, today: date, language: str, month_names: list[str]) 
     found = _named(cleaned, month_names) or _between(cleaned, language)
     if found is None:
         raise UserError("report.bad_period", text=text[:60])
-    if found.first > today:
-        raise UserError("report.future_period", period=found.name)
     if found.last < found.first:
         raise UserError("report.reversed_period")
+    if found.first > today:
+        raise UserError("report.future_period", period=found.name)
     if found.last - found.first > LONGEST:
         raise UserError("report.long_period")
     return found
@@ -102,7 +111,7 @@ def _named(text: str, month_names: list[str]) -> ReportPeriod | None:
     match = YEAR.fullmatch(text)
     if match and 2000 <= int(match.group("year")) <= 2100:
         year = int(match.group("year"))
-        return ReportPeriod(date(year, 1, 1), date(year, 12, 31), str(year), str(year))
+        return ReportPeriod(date(year, 1, 1), date(year, 12, 31), str(year), str(year), 12)
     return None
 
 
@@ -110,7 +119,9 @@ def _month(year: int, month: int, month_names: list[str]) -> ReportPeriod | None
     if not 2000 <= year <= 2100:
         return None
     name = f"{month_names[month - 1]} {year}"
-    return ReportPeriod(date(year, month, 1), _month_end(year, month), name, f"{year}-{month:02d}")
+    return ReportPeriod(
+        date(year, month, 1), _month_end(year, month), name, f"{year}-{month:02d}", 1
+    )
 
 
 def _between(text: str, language: str) -> ReportPeriod | None:

@@ -145,7 +145,7 @@ def newly_recognised(
         )
         .group_by(BottleneckSupport.bottleneck_id)
     )
-    joined = dict(rows.tuples().all())
+    joined: dict[int, int] = {b: n for b, n in rows}
     allowed = set(
         session.scalars(
             select(Bottleneck.id).where(
@@ -316,7 +316,9 @@ def knowledge_counts(
     )
     total = session.scalar(select(func.count()).select_from(KnowledgeItem).where(in_period)) or 0
     shown = session.scalar(select(func.count()).select_from(KnowledgeItem).where(seen)) or 0
-    return list(per_tag.tuples()), list(per_organisation.tuples()), total - shown
+    tags = [(name, n) for name, n in per_tag]
+    organisations = [(name, n) for name, n in per_organisation]
+    return tags, organisations, total - shown
 
 
 def supports_per_municipality(session: Session, period: Period) -> dict[str, int]:
@@ -327,4 +329,4 @@ def supports_per_municipality(session: Session, period: Period) -> dict[str, int
         .where(_between(BottleneckSupport.created_at, period), Organisation.kind == MUNICIPALITY)
         .group_by(Organisation.name)
     )
-    return dict(rows.tuples().all())
+    return {name: n for name, n in rows}

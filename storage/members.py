@@ -212,9 +212,10 @@ def set_digest(
     return member_view(member)
 
 
-def digest_recipients(session: Session) -> list[MemberView]:
-    """The active members who get the weekly digest."""
-    return [m for m in active_members(session) if m.gets_digest]
+def digest_recipients(session: Session, joined_by: datetime) -> list[MemberView]:
+    """The active members who get the weekly digest and were members at `joined_by`."""
+    query = select(Member).where(Member.active.is_(True), Member.created_at <= joined_by)
+    return [view for m in session.scalars(query) if (view := member_view(m)).gets_digest]
 
 
 def members_by_user_ids(

@@ -62,10 +62,28 @@ def test_downgrade_to_members_and_upgrade_again_recreates_the_index(tmp_path: Pa
     assert [h.item.title for h in hits] == ["Wachtwoordbeleid herzien"]
 
 
-def test_downgrade_one_step_removes_actions_and_keeps_the_rest(tmp_path: Path) -> None:
+def test_downgrade_one_step_removes_digests_and_keeps_the_members(tmp_path: Path) -> None:
     db = _fresh(tmp_path)
     migrate.upgrade(db.engine)
+    with db.write() as session:
+        members.save_member(
+            session, Actor("test"), NOW, platform="console", user_id="mayor",
+            display_name="Burgemeester", organisation_id=None, roles=["portefeuillehouder"],
+        )  # fmt: skip
     migrate.downgrade(db.engine, "-1")
+    assert "digests" not in inspect(db.engine).get_table_names()
+    columns = {c["name"] for c in inspect(db.engine).get_columns("members")}
+    assert "digest" not in columns and "timezone" in columns
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM members")).scalar() == 1
+    migrate.upgrade(db.engine)
+    assert "digest" in {c["name"] for c in inspect(db.engine).get_columns("members")}
+
+
+def test_downgrade_past_actions_removes_them_and_keeps_the_rest(tmp_path: Path) -> None:
+    db = _fresh(tmp_path)
+    migrate.upgrade(db.engine)
+    migrate.downgrade(db.engine, "0003")
     tables = inspect(db.engine).get_table_names()
     assert not {"actions", "reminders", "notices", "action_events"} & set(tables)
     assert "bottlenecks" in tables

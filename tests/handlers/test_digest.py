@@ -1,0 +1,233 @@
+"""The weekly digest on the demo data with a fixed clock: content, TLP, and exactly once a week."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot.app import build_router
+from bot.clock import FixedClock
+from bot.demo import load_demo
+from bot.digest_schedule import DigestSchedule
+from bot.scheduler import sweep
+from handlers.context import CoreSettings
+from handlers.core import Reply, Visibility
+from handlers.router import Core
+from storage import digests
+from storage.db import Database
+from storage.models import Digest
+from storage.tlp import TLP
+from tests.conftest import AMSTERDAM, Chat, everything
+
+# The demo is loaded at Monday 8 March 2027, 07:00; the digest is due at 08:00.
+DEMO = datetime(2027, 3, 8, 7, 0, tzinfo=AMSTERDAM)
+SETTINGS = CoreSettings(
+    admins=frozenset({"admin"}),
+    workgroup_channel="werkgroep",
+    digest_schedule=DigestSchedule("0 8 * * mon", AMSTERDAM),
+)
+
+
+class Outbox:
+    def __init__(self) -> None:
+        self.sent: list[Reply] = []
+        self.down = False
+
+    def __call__(self, reply: Reply) -> None:
+        if self.down:
+            raise ConnectionError("chat platform unreachable")
+        self.sent.append(reply)
+
+    def digests(self, since: int = 0) -> list[Reply]:
+        return [r for r in self.sent[since:] if r.key.startswith("digest:")]
+
+
+def _start(db: Database, clock: FixedClock) -> Core:
+    """A (new) process on the same database."""
+    return Core(build_router(), db, clock, SETTINGS)
+
+
+@pytest.fixture
+def demo(db: Database) -> tuple[Chat, FixedClock]:
+    clock = FixedClock(DEMO)
+    load_demo(db, DEMO)
+    return Chat(_start(db, clock)), clock
+
+
+def _sweep_at(core: Core, clock: FixedClock, outbox: Outbox, moment: datetime) -> list[Reply]:
+    clock.set(moment)
+    before = len(outbox.sent)
+    sweep(core, outbox)
+    return outbox.digests(before)
+
+
+def _section(reply: Reply, title: str) -> str:
+    (found,) = [s for s in reply.sections if s.text.startswith(f"**{title}**")]
+    return found.text
+
+
+def test_the_digest_has_every_section_with_the_right_counts(demo: tuple[Chat, FixedClock]) -> None:
+    chat, clock = demo
+    outbox = Outbox()
+    assert _sweep_at(chat.core, clock, outbox, DEMO + timedelta(minutes=59)) == []
+    (digest,) = _sweep_at(chat.core, clock, outbox, DEMO + timedelta(hours=1))
+    assert digest.visibility is Visibility.DIRECT and digest.user == "burgemeester"
+    assert "1 maart 2027 – 8 maart 2027" in digest.text
+
+    core_lines = digest.sections[0].text.splitlines()
+    assert len(core_lines) == 3
+    # Bottleneck #1 waits for the IBD, whose answer was due 3 days ago: red.
+    assert core_lines[0].startswith("🔴 Uw aandacht wordt gevraagd voor 2 gevraagde besluiten")
+    assert "1 knelpunt dat op een landelijk antwoord wacht (1 over de termijn)" in core_lines[0]
+    # Seven items were shared in the week; one is TLP:RED for others and only counted.
+    assert core_lines[1] == (
+        "Deze week: 7 kennisitems gedeeld, 0 nieuwe knelpunten, 1 actie afgerond; "
+        "2 acties over de termijn."
+    )
+    assert "kennis = 7 (7)" in core_lines[2] and "te laat ↑ 2 (1)" in core_lines[2]
+
+    asked = _section(digest, "Wat vraagt dit van u?")
+    assert "#1 Zaaksysteem levert geen volledige auditlogs — Spreek met de leverancier" in asked
+    assert "bij IBD sinds 22 januari 2027 (antwoord verwacht 5 maart 2027, 3 dagen over" in asked
+
+    assert "Geen nieuws over knelpunten" in _section(digest, "Knelpunten")
+
+    acts = _section(digest, "Acties")
+    assert (
+        "_Afgerond_\n• #7 ENSIA-planning 2027 delen met alle gemeenten — Lars Vos (Gouda)" in acts
+    )
+    assert "#6 Awarenesscampagne 'Denk na voor je klikt' voorbereiden — Zoë van den Berg" in acts
+    assert (
+        "#4 Cbw-zorgplicht: gap-analyse per gemeente verzamelen — Yusuf Kaya (Delft), 11 dagen"
+        in acts
+    )
+    assert (
+        "#5 Draaiboek ransomware regionaal afstemmen — Carla Bakker (Delft), 6 dagen te laat"
+        in acts
+    )
+
+    knowledge = _section(digest, "Nieuwe kennis")
+    assert knowledge.count("• ") == 5 and "… en nog 1" in knowledge
+    assert "Daarnaast 1 kennisitem dat buiten uw rubricering valt." in knowledge
+    assert "insider" not in everything([digest])
+    assert digest.tlp is TLP.AMBER
+    assert "TLP:AMBER — dit overzicht is alleen voor u" in digest.sections[-1].context
+    pressed = {(b.action_id, b.value) for b in digest.all_buttons()}
+    assert {("knelpunt.show", "1"), ("actie.show", "4"), ("kennis.show", "16")} <= pressed
+
+
+def test_a_reader_of_another_municipality_sees_counts_not_content(
+    demo: tuple[Chat, FixedClock],
+) -> None:
+    chat, _clock = demo
+    chat.say(
+        "daan.zoetermeer", "/kennis deel Pentestbevindingen stadhuis Zoetermeer TLP:AMBER+STRICT"
+    )
+    chat.say(
+        "daan.zoetermeer", "/knelpunt meld Stadhuisnetwerk niet gesegmenteerd TLP:AMBER+STRICT"
+    )
+    mayor = everything(chat.say("burgemeester", "/ciso digest", channel=None))
+    carla = everything(chat.say("carla.delft", "/ciso digest", channel=None))
+    (bram_reply,) = chat.say("bram.leiden", "/ciso digest", channel=None)
+    bram = everything([bram_reply])
+    for seen in (mayor, carla, bram):
+        assert "8 kennisitems gedeeld, 1 nieuw knelpunt" in seen  # counts are for everyone
+    assert "Pentestbevindingen" in mayor and "Stadhuisnetwerk" in mayor
+    assert "Daarnaast 1 kennisitem dat buiten uw rubricering valt." in mayor  # the TLP:RED one
+    assert "Pentestbevindingen" not in carla and "Stadhuisnetwerk" not in carla
+    assert "Daarnaast 2 kennisitems die buiten uw rubricering vallen." in carla
+    assert "Daarnaast 1 knelpunt dat buiten uw rubricering valt." in carla
+    # bram is a named recipient of the TLP:RED item: nothing is hidden from him but the
+    # Zoetermeer items, and his digest carries the RED label.
+    assert bram_reply.tlp is TLP.RED
+    assert "Daarnaast 1 kennisitem dat buiten uw rubricering valt." in bram
+    assert "Pentestbevindingen" not in bram
+
+
+def test_a_guest_gets_no_digest_preview(demo: tuple[Chat, FixedClock]) -> None:
+    text = everything(demo[0].say("onbekende", "/ciso digest", channel=None))
+    assert "Weekoverzicht" not in text and "lid" in text
+
+
+def test_once_a_week_across_restarts_downtime_and_failures(
+    db: Database, demo: tuple[Chat, FixedClock]
+) -> None:
+    chat, clock = demo
+    outbox = Outbox()
+    monday = DEMO + timedelta(hours=1)
+    assert len(_sweep_at(chat.core, clock, outbox, monday)) == 1
+    assert _sweep_at(chat.core, clock, outbox, monday + timedelta(minutes=1)) == []
+    restarted = _start(db, clock)
+    assert _sweep_at(restarted, clock, outbox, monday + timedelta(hours=3)) == []
+
+    # Down from Sunday to Tuesday: the missed digest goes out at start, saying which week.
+    (late,) = _sweep_at(_start(db, clock), clock, outbox, monday + timedelta(days=8, hours=2))
+    assert "had maandag 15 maart 2027 om 08:00 moeten komen" in late.text
+    assert "8 maart 2027 – 15 maart 2027" in late.text
+    assert _sweep_at(_start(db, clock), clock, outbox, monday + timedelta(days=8, hours=3)) == []
+
+    # The platform refuses: retried a minute later, delivered once.
+    outbox.down = True
+    assert _sweep_at(restarted, clock, outbox, monday + timedelta(days=14)) == []
+    outbox.down = False
+    assert _sweep_at(restarted, clock, outbox, monday + timedelta(days=14, seconds=30)) == []
+    (retried,) = _sweep_at(restarted, clock, outbox, monday + timedelta(days=14, minutes=1))
+    assert "moeten komen" not in retried.text and "15 maart 2027 – 22 maart 2027" in retried.text
+    with db.read() as session:
+        rows = session.query(Digest).order_by(Digest.week).all()
+        assert [(r.week, r.state, r.late) for r in rows] == [
+            ("2027-W10", "sent", False),
+            ("2027-W11", "sent", True),
+            ("2027-W12", "sent", False),
+        ]
+
+
+def test_a_digest_in_flight_at_a_crash_is_sent_again_marked_maybe_sent(
+    db: Database, demo: tuple[Chat, FixedClock]
+) -> None:
+    _chat, clock = demo
+    clock.set(DEMO + timedelta(hours=1))
+    (claimed,) = _start(db, clock).tick()  # claimed and delivered, then the process died
+    assert claimed.key.startswith("digest:") and not claimed.maybe_sent
+    clock.advance(timedelta(minutes=1))
+    assert _start(db, clock).tick() == []  # another process waits: the claim may be alive
+    clock.advance(digests.STALE_CLAIM)
+    (again,) = _start(db, clock).tick()
+    assert again.maybe_sent and again.text == claimed.text
+
+
+def test_subscribing_starts_next_week_and_unsubscribing_stops(
+    demo: tuple[Chat, FixedClock],
+) -> None:
+    chat, clock = demo
+    outbox = Outbox()
+    clock.set(DEMO + timedelta(hours=2))
+    reply = chat.text("carla.delft", "/ciso digest aan", channel=None)
+    assert "vanaf maandag 15 maart 2027" in reply
+    assert "niet meer" in chat.text("burgemeester", "/ciso digest uit", channel=None)
+    assert _sweep_at(chat.core, clock, outbox, DEMO + timedelta(hours=3)) == []
+    (next_week,) = _sweep_at(chat.core, clock, outbox, DEMO + timedelta(days=7, hours=1))
+    assert next_week.user == "carla.delft"
+    assert "Gebruik" in chat.text("carla.delft", "/ciso digest misschien", channel=None)
+
+
+def test_a_new_portfolio_holder_starts_with_next_weeks_digest(
+    demo: tuple[Chat, FixedClock],
+) -> None:
+    chat, clock = demo
+    outbox = Outbox()
+    _sweep_at(chat.core, clock, outbox, DEMO + timedelta(hours=1))
+    clock.set(DEMO + timedelta(days=2))
+    chat.say("beheer", "/ciso lid <@wethouder> Delft portefeuillehouder")
+    assert _sweep_at(chat.core, clock, outbox, DEMO + timedelta(days=2, minutes=1)) == []
+    week_later = _sweep_at(chat.core, clock, outbox, DEMO + timedelta(days=7, hours=1))
+    assert sorted(r.user or "" for r in week_later) == ["burgemeester", "wethouder"]
+
+
+def test_english_readers_get_the_digest_in_english(demo: tuple[Chat, FixedClock]) -> None:
+    chat, _clock = demo
+    chat.say("burgemeester", "/ciso instellingen taal en", channel=None)
+    text = everything(chat.say("burgemeester", "/ciso digest", channel=None))
+    assert "What does this ask of you?" in text and "New knowledge" in text
+    assert "Wat vraagt" not in text
