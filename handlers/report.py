@@ -82,7 +82,9 @@ def build(
     """The report of `period` for `audience`; a period still running is reported up to now."""
     today = now.astimezone(zone).date()
     last = min(period.last, today)
-    span = Period(_moment(period.first, zone), min(_moment(last + timedelta(days=1), zone), now))
+    # A running period is reported up to and including this moment.
+    until = now + timedelta(microseconds=1)
+    span = Period(_moment(period.first, zone), min(_moment(last + timedelta(days=1), zone), until))
     # Looking ahead: the rest of a running period, and the period after it.
     next_first, next_last = period.following()
     ahead = (min(next_first, today), next_last)
@@ -100,7 +102,7 @@ def build(
         coming = activity.actions_due(session, *ahead)
     days = samples(period, last)
     counts = activity.states_over_time(
-        histories, [(min(_moment(d + timedelta(days=1), zone), now), d) for d in days]
+        histories, [(min(_moment(d + timedelta(days=1), zone), until), d) for d in days]
     )
     series = [
         (words.t(f"report.state.{s}"), [c[s] for c in counts]) for s in activity.ACTION_STATES
@@ -324,12 +326,19 @@ def _participation(
         "",
         words.t("report.participation", active=len(active), total=len(municipalities)),
         "",
-        f"| {words.t('report.col.municipality')} | {words.t('report.col.shared')} | "
-        f"{words.t('report.col.recognised')} |",
-        "|---|---|---|",
     ]
-    lines += [f"| {m} | {shared.get(m, 0)} | {supports.get(m, 0)} |" for m in active]
-    return [*lines, ""]
+    if active:
+        lines += [
+            f"| {words.t('report.col.municipality')} | {words.t('report.col.shared')} | "
+            f"{words.t('report.col.recognised')} |",
+            "|---|---|---|",
+        ]
+        lines += [f"| {m} | {shared.get(m, 0)} | {supports.get(m, 0)} |" for m in active]
+        lines.append("")
+    quiet = [m for m in municipalities if m not in active]
+    if quiet:
+        lines += [words.t("report.quiet", municipalities=", ".join(quiet)), ""]
+    return lines
 
 
 def _cell(text: str) -> str:

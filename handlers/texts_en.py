@@ -752,6 +752,7 @@ TEXTS: dict[str, str] = {
     "report.hidden_knowledge_one": "Also 1 knowledge item outside this report's classification.",
     "report.participation_title": "Participation per municipality",
     "report.participation": "{active} of the {total} participating municipalities shared knowledge or recognised a bottleneck.",
+    "report.quiet": "Not yet active in this period: {municipalities}.",
     "report.next_title": "Looking ahead: deadlines in the next period",
     "report.next_none": "No deadlines fall in the next period.",
     "report.chart_title": "Actions by status",

@@ -761,6 +761,7 @@ TEXTS: dict[str, str] = {
     "report.hidden_knowledge_one": "Daarnaast 1 kennisitem dat buiten de rubricering van dit rapport valt.",
     "report.participation_title": "Deelname per gemeente",
     "report.participation": "{active} van de {total} deelnemende gemeenten deelden kennis of herkenden een knelpunt.",
+    "report.quiet": "Nog niet actief in deze periode: {municipalities}.",
     "report.next_title": "Vooruitblik: termijnen in de volgende periode",
     "report.next_none": "Er vallen geen termijnen in de volgende periode.",
     "report.chart_title": "Acties per status",

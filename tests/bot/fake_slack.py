@@ -165,7 +165,8 @@ class FakeSlack:
         if method in ("views.open", "views.publish", "views.update"):
             return {"ok": True, "view": {"id": "V0VIEW", **args["view"]}}
         if method == "files.getUploadURLExternal":
-            file_id = f"F{len(self.uploads) + 1:08d}"
+            # Each request gets its own file (several are asked for before any upload).
+            file_id = f"F{len(self.of('files.getUploadURLExternal')):08d}"
             return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
         if method == "files.completeUploadExternal":
             files = args["files"] if isinstance(args["files"], list) else json.loads(args["files"])
