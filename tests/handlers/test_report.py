@@ -152,7 +152,7 @@ def test_the_report_has_every_part_for_the_board(db: Database, demo: Chat) -> No
         "![Voortgangsrapportage CISO-netwerk — Q1 2027](voortgangsrapportage-q1-2027.png)" in text
     )
     assert "Voorstel RBO: structurele financiering" in text.split("## Vooruitblik")[1]
-    assert "Nog niet actief in deze periode: Alphen aan den Rijn," in text
+    assert "Nog niet actief in deze periode: Bodegraven-Reeuwijk, Hillegom," in text
     # TLP for a TLP:GREEN audience: the AMBER bottleneck is counted, never named.
     assert "Kleine gemeenten kunnen 24/7 SOC" not in text
     assert "Daarnaast 1 knelpunt dat buiten de rubricering van dit rapport valt." in text
