@@ -70,6 +70,8 @@ TEXTS: dict[str, str] = {
         "`/actie klaar <no>`, `/actie help`.\n"
         "**You and the network** — `/ciso ik` (what I know about you), `/ciso leden`, "
         "`/ciso organisaties`, `/ciso instellingen [taal en|nl] [tijdzone <zone>]`.\n"
+        "**Administrators** — `/ciso digest [aan|uit]` (the portfolio holder's weekly digest), "
+        "`/ciso rapport [Q1 2027]` (progress report for the RBO).\n"
         "**Administration** — `/ciso lid @someone <municipality> <role…>` (roles: ciso, adviseur, "
         "werkgroep, portefeuillehouder, partner, beheerder), `/ciso verwijder @someone`, "
         "`/ciso organisatie nieuw <name> [partner]`.\n"

@@ -70,6 +70,8 @@ TEXTS: dict[str, str] = {
         "`/actie klaar <nr>`, `/actie help`.\n"
         "**Jij en het netwerk** — `/ciso ik` (wat ik van je weet), `/ciso leden`, "
         "`/ciso organisaties`, `/ciso instellingen [taal en|nl] [tijdzone <zone>]`.\n"
+        "**Bestuur** — `/ciso digest [aan|uit]` (het weekoverzicht voor de portefeuillehouder), "
+        "`/ciso rapport [Q1 2027]` (voortgangsrapportage voor het RBO).\n"
         "**Beheer** — `/ciso lid @iemand <gemeente> <rol…>` (rollen: ciso, adviseur, werkgroep, "
         "portefeuillehouder, partner, beheerder), `/ciso verwijder @iemand`, "
         "`/ciso organisatie nieuw <naam> [partner]`.\n"
