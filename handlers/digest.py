@@ -133,10 +133,11 @@ def send_due(context: JobContext) -> Sequence[Reply]:
     now = context.now()
     moment = due(context.settings, now)
     with context.db.write() as session:
-        if moment is not None:
-            # Who became a member after it fell due starts with next week's.
+        week = digests.week_key(moment.astimezone(context.timezone)) if moment else ""
+        # The week's digests are planned once; who became a member after it fell due
+        # starts with next week's.
+        if moment and reminders.claim_notice(session, f"digest-planned:{week}", now):
             recipients = members.digest_recipients(session, joined_by=moment)
-            week = digests.week_key(moment.astimezone(context.timezone))
             digests.ensure(session, week, moment, [m.id for m in recipients])
         claimed = digests.claim_due(session, now, context.instance)
         people = members.members_by_ids(session, [d.member_id for d in claimed])
