@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import make_url
@@ -48,6 +49,8 @@ class Settings:
     slack_api_url: str = "https://slack.com/api/"
     capture_reaction: str = "bookmark"
     mattermost_url: str | None = None
+    mattermost_token: str | None = field(default=None, repr=False)
+    mattermost_command_tokens: frozenset[str] = field(default=frozenset(), repr=False)
     network_channel: str | None = None
     workgroup_channel: str | None = None
     escalation_threshold: int = 3
@@ -185,6 +188,29 @@ def _cron(env: Mapping[str, str], timezone: str) -> str:
     return expression
 
 
+def _mattermost(env: Mapping[str, str]) -> dict[str, Any]:
+    url = env.get("MATTERMOST_URL", "").strip().rstrip("/")
+    token = env.get("MATTERMOST_TOKEN", "").strip()
+    commands = frozenset(t.strip() for t in env.get("MATTERMOST_COMMAND_TOKENS", "").split(","))
+    commands -= {""}
+    if not url:
+        return {}
+    if not re.fullmatch(r"https?://[^\s/]+(/\S*)?", url):
+        raise ConfigError(
+            "MATTERMOST_URL", "is the server's address, such as https://chat.example.nl"
+        )
+    if not token:
+        raise ConfigError(
+            "MATTERMOST_TOKEN", "is needed with MATTERMOST_URL: the bot account's token"
+        )
+    if not commands:
+        raise ConfigError(
+            "MATTERMOST_COMMAND_TOKENS",
+            "lists the tokens of the slash commands (/kennis, /knelpunt, /actie, /ciso)",
+        )
+    return {"mattermost_url": url, "mattermost_token": token, "mattermost_command_tokens": commands}
+
+
 def load_settings(env: Mapping[str, str]) -> Settings:
     """Read and check every setting from `env`."""
     database_url = _get(env, "DATABASE_URL", DEFAULT_DATABASE_URL)
@@ -234,7 +260,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         slack_app_token=env.get("SLACK_APP_TOKEN", "").strip() or None,
         slack_api_url=_api_url(env),
         capture_reaction=_reaction(env),
-        mattermost_url=env.get("MATTERMOST_URL", "").strip() or None,
+        **_mattermost(env),
         network_channel=_channel(env, "NETWORK_CHANNEL"),
         workgroup_channel=_channel(env, "WORKGROUP_CHANNEL"),
         escalation_threshold=_number(env, "ESCALATION_THRESHOLD", 3, 1, 27),

@@ -25,7 +25,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from bot import http_server, slack_forms, slack_render
+from bot import forms, http_server, slack_forms, slack_render
 from bot.config import Settings
 from bot.slack_delivery import SlackDelivery
 from handlers.core import Reply, Request
@@ -113,7 +113,7 @@ class Slack:
         text = str(body.get("text", ""))
         user = str(body.get("user_id", ""))
         words = text.strip().lower().split()
-        form = slack_forms.OPENED_BY.get((command, words[0])) if len(words) == 1 else None
+        form = forms.OPENED_BY.get((command, words[0])) if len(words) == 1 else None
         if form and body.get("trigger_id"):
             self._open_form(form, str(body["trigger_id"]), user)
             return
@@ -135,7 +135,7 @@ class Slack:
             return
         action = (body.get("actions") or [{}])[0]
         user = str((body.get("user") or {}).get("id", ""))
-        form = slack_forms.OPENED_BY_BUTTON.get(str(action.get("action_id", "")))
+        form = forms.OPENED_BY_BUTTON.get(str(action.get("action_id", "")))
         value = str(action.get("value", ""))
         if form and body.get("trigger_id") and value.isdigit():
             # Slack has forms: ask for the update or the reason there.
@@ -158,7 +158,7 @@ class Slack:
         form_id = str(view.get("callback_id", ""))
         user = str((body.get("user") or {}).get("id", ""))
         language = self._language(user)
-        result = slack_forms.submission(
+        result = forms.submission(
             form_id,
             slack_forms.values(view.get("state") or {}),
             language,
@@ -172,7 +172,7 @@ class Slack:
         ack()
         self._later(self._run_form, view, user, result)
 
-    def _run_form(self, view: dict[str, Any], user: str, result: slack_forms.Submitted) -> None:
+    def _run_form(self, view: dict[str, Any], user: str, result: forms.Submitted) -> None:
         if not self._once(f"view:{view.get('id', '')}:{view.get('hash', '')}"):
             return
         request = self._request(user, channel="", command=result.command, text=result.text)
