@@ -172,59 +172,18 @@ def clock_for(settings: Settings, moment: datetime | None) -> Clock:
     return FixedClock(moment)
 
 
-def platform_missing(settings: Settings) -> bool:
-    if settings.platform in ("console", "slack"):
-        return False
-    print(
-        f"The {settings.platform} adapter is not part of this version yet; "
-        "unset its variables to use the console.",
-        file=sys.stderr,
-    )
-    return True
-
-
 def _run(settings: Settings, args: argparse.Namespace) -> int:
-    if platform_missing(settings):
-        return 2
-    if settings.platform == "slack":
-        return _run_slack(settings, args)
+    if settings.platform in ("slack", "mattermost"):
+        from bot import cli_platforms
+
+        run = (
+            cli_platforms.run_slack
+            if settings.platform == "slack"
+            else cli_platforms.run_mattermost
+        )
+        return run(settings, args)
     console_args = argparse.Namespace(user=args.user, now=None, channel="algemeen")
     return _console(settings, console_args, scheduled=True)
-
-
-def _run_slack(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.slack import Slack
-
-    socket_mode = bool(settings.slack_app_token) and not args.http
-    if not socket_mode and not settings.slack_signing_secret:
-        print(
-            "Configuratiefout / configuration error: SLACK_SIGNING_SECRET: is needed for the "
-            "HTTP Events API (or set SLACK_APP_TOKEN for Socket Mode)",
-            file=sys.stderr,
-        )
-        return 2
-    app = create_app(settings, SystemClock())
-    slack = Slack(settings, app.core)
-    sweeper = Sweeper(app.core, slack.deliver, settings.sweep_seconds)
-    sweeper.start()
-    try:
-        if socket_mode:
-            from slack_bolt.adapter.socket_mode import SocketModeHandler
-
-            log.info("Slack: Socket Mode")
-            handler = SocketModeHandler(slack.app, settings.slack_app_token)
-            handler.start()  # type: ignore[no-untyped-call]
-        else:
-            server = slack.serve(args.host, args.port)
-            log.info("Slack: HTTP Events API on %s:%s/slack/events", args.host, server.server_port)
-            server.serve_forever()
-    except KeyboardInterrupt:
-        log.info("stopping")
-    finally:
-        sweeper.stop()
-        slack.close()
-        app.close()
-    return 0
 
 
 def _console(settings: Settings, args: argparse.Namespace, *, scheduled: bool = False) -> int:

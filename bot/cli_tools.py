@@ -10,7 +10,7 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from bot.app import create_app
-from bot.cli import CONSOLE_OPERATOR, clock_for, platform_missing
+from bot.cli import CONSOLE_OPERATOR, clock_for
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.console import Console
@@ -59,15 +59,23 @@ def export(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def tick_any(settings: Settings, args: argparse.Namespace) -> int:
-    """`tick` sends through the configured platform: Slack, or the console's output."""
-    if settings.platform != "slack":
+    """`tick` sends through the configured platform (Slack, Mattermost) or prints it."""
+    if settings.platform == "console":
         return tick(settings, args)
-    from bot.slack import Slack
+    from bot.cli_platforms import deliverer
+    from bot.mattermost_api import MattermostError
 
     app = create_app(settings, clock_for(settings, args.now))
     try:
-        sent = sweep(app.core, Slack(settings, app.core).deliver)
+        deliver, close = deliverer(settings, app.core)
+    except MattermostError as error:
+        print(f"{settings.platform}: {error}", file=sys.stderr)
+        app.close()
+        return 2
+    try:
+        sent = sweep(app.core, deliver)
     finally:
+        close()
         app.close()
     print(f"{sent} message(s) sent.", file=sys.stderr)
     return 0
@@ -75,8 +83,6 @@ def tick_any(settings: Settings, args: argparse.Namespace) -> int:
 
 def tick(settings: Settings, args: argparse.Namespace) -> int:
     """Run the scheduled jobs once, as at `--now`; the console prints what it would send."""
-    if platform_missing(settings):
-        return 2
     app = create_app(settings, clock_for(settings, args.now))
     try:
         console = Console(app.core, sys.stdout, CONSOLE_OPERATOR, settings.language)

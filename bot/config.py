@@ -51,6 +51,7 @@ class Settings:
     mattermost_url: str | None = None
     mattermost_token: str | None = field(default=None, repr=False)
     mattermost_command_tokens: frozenset[str] = field(default=frozenset(), repr=False)
+    mattermost_callback_url: str | None = None  # where Mattermost reaches the bot
     network_channel: str | None = None
     workgroup_channel: str | None = None
     escalation_threshold: int = 3
@@ -208,7 +209,11 @@ def _mattermost(env: Mapping[str, str]) -> dict[str, Any]:
             "MATTERMOST_COMMAND_TOKENS",
             "lists the tokens of the slash commands (/kennis, /knelpunt, /actie, /ciso)",
         )
-    return {"mattermost_url": url, "mattermost_token": token, "mattermost_command_tokens": commands}
+    callback = env.get("MATTERMOST_CALLBACK_URL", "").strip().rstrip("/") or None
+    if callback and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", callback):
+        raise ConfigError("MATTERMOST_CALLBACK_URL", "is an address such as http://ciso-bot:3000")
+    return {"mattermost_url": url, "mattermost_token": token,
+            "mattermost_command_tokens": commands, "mattermost_callback_url": callback}  # fmt: skip
 
 
 def load_settings(env: Mapping[str, str]) -> Settings:

@@ -759,4 +759,15 @@ TEXTS: dict[str, str] = {
     "report.next_none": "No deadlines fall in the next period.",
     "report.chart_title": "Actions by status",
     "report.chart_axis": "number of actions",
+    "mattermost.send_failed": (
+        "What I stored is safe, but I could not deliver my message about it (everywhere) in "
+        "Mattermost. Try again shortly or look with `/kennis`, `/knelpunt` or `/actie`."
+    ),
+    "mattermost.in_dm": "Your answer is in your direct message with me.",
+    "mattermost.dm_help": (
+        "Type a command here without the slash, such as `kennis zoek phishing` or "
+        "`actie lijst`, or use `/ciso help`."
+    ),
+    "mattermost.bad_button": "This button no longer works. Please run the command again.",
+    "mattermost.bad_token": "This command does not come from a known Mattermost integration.",
 }

@@ -768,4 +768,15 @@ TEXTS: dict[str, str] = {
     "report.next_none": "Er vallen geen termijnen in de volgende periode.",
     "report.chart_title": "Acties per status",
     "report.chart_axis": "aantal acties",
+    "mattermost.send_failed": (
+        "Wat ik opsloeg staat vast, maar ik kon mijn bericht daarover niet (overal) afleveren "
+        "in Mattermost. Probeer het zo nog eens of kijk met `/kennis`, `/knelpunt` of `/actie`."
+    ),
+    "mattermost.in_dm": "Je antwoord staat in je privébericht met mij.",
+    "mattermost.dm_help": (
+        "Typ hier een opdracht zonder schuine streep, zoals `kennis zoek phishing` of "
+        "`actie lijst`, of gebruik `/ciso help`."
+    ),
+    "mattermost.bad_button": "Deze knop werkt niet (meer). Probeer de opdracht opnieuw.",
+    "mattermost.bad_token": "Deze opdracht komt niet van een bekende Mattermost-koppeling.",
 }

@@ -75,9 +75,12 @@ def test_console_tick_and_files_are_shown(tmp_path: Path) -> None:
     assert "## #1 Auditlogs ontbreken in het zaaksysteem" in result.stdout
 
 
-def test_platform_runs_refuse_until_their_adapter_exists(tmp_path: Path) -> None:
+def test_an_incomplete_mattermost_configuration_is_named(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "tick", env={"MATTERMOST_URL": "http://127.0.0.1:9"})
-    assert result.returncode == 2 and "not part of this version yet" in result.stderr
+    assert result.returncode == 2 and "MATTERMOST_TOKEN" in result.stderr
+    unreachable = run_cli(tmp_path, "tick", env={"MATTERMOST_URL": "http://127.0.0.1:9",
+                          "MATTERMOST_TOKEN": "t", "MATTERMOST_COMMAND_TOKENS": "c"})  # fmt: skip
+    assert unreachable.returncode == 2 and "mattermost" in unreachable.stderr
 
 
 def test_sweep_delivers_what_the_jobs_return(network: Chat, clock: FixedClock) -> None:

@@ -1,0 +1,107 @@
+"""Mattermost interactive dialogs for the forms in `bot.forms`, and the confirm dialog.
+
+A dialog's `state` comes back with its submission; it carries what the dialog is
+for (a form, or a button to confirm) and is signed, because Mattermost sends no
+credentials with a submission.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from bot.forms import FORMS, LABELS, Field
+from bot.mattermost_render import Signer, plain
+from handlers.core import Button
+from handlers.i18n import CATALOGUES, translate
+from storage.tlp import TLP
+
+Json = dict[str, Any]
+
+
+def _element(field: Field, language: str, default_tlp: TLP, initial: str) -> Json:
+    element: Json = {
+        "display_name": translate(language, f"form.field.{field.name}"),
+        "name": field.name,
+        "optional": not field.required,
+    }
+    if field.kind == "tlp":
+        options = [{"text": label.value, "value": label.value} for label in LABELS]
+        return {**element, "type": "select", "options": options, "default": default_tlp.value}
+    if field.kind == "user":
+        return {**element, "type": "select", "data_source": "users"}
+    key = f"form.placeholder.{field.name}"
+    placeholder = translate(language, key) if key in CATALOGUES["nl"] else ""
+    element.update({"type": "textarea" if field.kind == "long" else "text",
+                    "placeholder": placeholder[:150], "default": initial[:3000]})  # fmt: skip
+    element["max_length"] = 3000 if field.kind == "long" else 300
+    return element
+
+
+def dialog(
+    form_id: str,
+    language: str,
+    default_tlp: TLP,
+    signer: Signer,
+    user: str,
+    metadata: str = "",
+    initial: Mapping[str, str] | None = None,
+) -> Json:
+    form = FORMS[form_id]
+    state = _state(signer, user, form=form_id, metadata=metadata)
+    return {
+        "callback_id": form_id,
+        "title": translate(language, f"form.title.{form_id}")[:24],
+        "submit_label": translate(language, "form.submit"),
+        "notify_on_cancel": False,
+        "state": state,
+        "elements": [
+            _element(f, language, default_tlp, (initial or {}).get(f.name, "")) for f in form.fields
+        ],
+    }
+
+
+def confirm_dialog(button: Button, language: str, signer: Signer, user: str) -> Json:
+    """Mattermost buttons cannot ask "are you sure?": a small dialog does."""
+    context = signer.context(button, user, confirmed=True)
+    return {
+        "callback_id": "confirm",
+        "title": translate(language, "slack.confirm_title")[:24],
+        "introduction_text": plain(button.confirm),
+        "submit_label": translate(language, "slack.confirm_yes"),
+        "notify_on_cancel": False,
+        "state": json.dumps({"button": context}),
+        "elements": [],
+    }
+
+
+def _state(signer: Signer, user: str, **fields: str) -> str:
+    carrier = Button(action_id="dialog", value=json.dumps(fields, sort_keys=True), label="")
+    return json.dumps({"dialog": signer.context(carrier, user)})
+
+
+def read_state(text: str, signer: Signer, user: str) -> tuple[str, Json] | None:
+    """What a submitted dialog was for: ("form", {form, metadata}) or ("button", context)."""
+    try:
+        state = json.loads(text or "{}")
+    except ValueError:
+        return None
+    if not isinstance(state, dict):
+        return None
+    if isinstance(state.get("button"), dict):
+        context = state["button"]
+        return ("button", context) if signer.check(context, user) else None
+    carrier = state.get("dialog")
+    if not isinstance(carrier, dict) or not signer.check(carrier, user):
+        return None
+    try:
+        fields = json.loads(str(carrier.get("value", "")))
+    except ValueError:
+        return None
+    return ("form", fields) if isinstance(fields, dict) else None
+
+
+def values(submission: Mapping[str, Any]) -> dict[str, str]:
+    """What was filled in, by field name."""
+    return {str(k): str(v if v is not None else "").strip() for k, v in submission.items()}
