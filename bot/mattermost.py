@@ -16,7 +16,7 @@ import hmac
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import parse_qs
@@ -27,7 +27,7 @@ from bot.config import Settings
 from bot.mattermost_api import MattermostApi, MattermostError
 from bot.mattermost_delivery import MattermostDelivery
 from bot.mattermost_render import Signer, as_text, command_response
-from bot.mattermost_socket import Event, Listener
+from bot.mattermost_socket import BACKOFF, Event, Listener
 from handlers.core import Button, Reply, Request, Visibility
 from handlers.i18n import translate
 from handlers.router import Core
@@ -45,7 +45,14 @@ StartResponse = Callable[..., Any]
 
 
 class Mattermost:
-    def __init__(self, settings: Settings, core: Core, callback_url: str = "") -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        core: Core,
+        callback_url: str = "",
+        *,
+        backoff: Sequence[float] = BACKOFF,
+    ) -> None:
         self.settings = settings
         self.core = core
         self.url = settings.mattermost_url or ""
@@ -53,15 +60,19 @@ class Mattermost:
         self.api = MattermostApi(self.url, token)
         # The key for buttons and dialogs, derived from the token: never sent anywhere.
         self.signer = Signer(hmac.new(token.encode(), b"ciso-bot buttons", hashlib.sha256).digest())
-        self.callback_url = callback_url.rstrip("/")
-        self.delivery = MattermostDelivery(self.api, self.callback_url + "/mattermost/action",
-                                           self.signer)  # fmt: skip
-        self.listener = Listener(self.url, token, self._on_event, self._on_gap)
+        self.delivery = MattermostDelivery(self.api, "", self.signer)
+        self.set_callback_url(callback_url)
+        self.listener = Listener(self.url, token, self._on_event, self._on_gap, backoff=backoff)
         self.work = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mattermost-work")
         self.bot_id = ""
         self._people: dict[str, tuple[str, str, str]] = {}  # id → (username, name, zone)
 
     # --- start and stop ---------------------------------------------------------------
+
+    def set_callback_url(self, url: str) -> None:
+        """Where the Mattermost server reaches the bot, for buttons and dialogs."""
+        self.callback_url = url.rstrip("/")
+        self.delivery.action_url = self.callback_url + "/mattermost/action"
 
     def connect(self) -> None:
         """Check the token (`GET /users/me`); raises MattermostError when refused."""

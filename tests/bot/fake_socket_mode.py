@@ -7,51 +7,15 @@ Slack's `hello`, sends the envelopes a test queues, and records the client's ack
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import socket
-import struct
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-_GUID = b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
-
-
-def _frame(payload: bytes, opcode: int = 0x1) -> bytes:
-    header = bytes([0x80 | opcode])
-    if len(payload) < 126:
-        header += bytes([len(payload)])
-    elif len(payload) < 65536:
-        header += bytes([126]) + struct.pack(">H", len(payload))
-    else:
-        header += bytes([127]) + struct.pack(">Q", len(payload))
-    return header + payload
-
-
-def _read_exact(conn: socket.socket, size: int) -> bytes:
-    data = b""
-    while len(data) < size:
-        chunk = conn.recv(size - len(data))
-        if not chunk:
-            raise ConnectionError("closed")
-        data += chunk
-    return data
-
-
-def _read_frame(conn: socket.socket) -> tuple[int, bytes]:
-    first, second = _read_exact(conn, 2)
-    length = second & 0x7F
-    if length == 126:
-        length = struct.unpack(">H", _read_exact(conn, 2))[0]
-    elif length == 127:
-        length = struct.unpack(">Q", _read_exact(conn, 8))[0]
-    mask = _read_exact(conn, 4) if second & 0x80 else b"\0\0\0\0"
-    data = bytes(b ^ mask[i % 4] for i, b in enumerate(_read_exact(conn, length)))
-    return first & 0x0F, data
+from tests.bot.websocket_frames import accept_key, frame, read_frame
 
 
 @dataclass
@@ -69,7 +33,7 @@ class FakeSocketMode:
     def send(self, envelope: dict[str, Any]) -> None:
         assert self._connected.wait(10), "the client did not connect"
         assert self._conn is not None
-        self._conn.sendall(_frame(json.dumps(envelope).encode()))
+        self._conn.sendall(frame(json.dumps(envelope).encode()))
 
     def wait_for_ack(self, envelope_id: str, timeout: float = 10) -> dict[str, Any]:
         with self.changed:
@@ -91,7 +55,7 @@ class FakeSocketMode:
             for line in request.split(b"\r\n")
             if line.lower().startswith(b"sec-websocket-key")
         )
-        accept = base64.b64encode(hashlib.sha1(key + _GUID).digest())
+        accept = accept_key(key)
         conn.sendall(
             b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
             b"Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept + b"\r\n\r\n"
@@ -100,16 +64,16 @@ class FakeSocketMode:
         hello = {"type": "hello", "num_connections": 1,
                  "debug_info": {"host": "fake", "approximate_connection_time": 3600},
                  "connection_info": {"app_id": "A0CISOBOT"}}  # fmt: skip
-        conn.sendall(_frame(json.dumps(hello).encode()))
+        conn.sendall(frame(json.dumps(hello).encode()))
         self._connected.set()
         try:
             while True:
-                opcode, data = _read_frame(conn)
+                opcode, data = read_frame(conn)
                 if opcode == 0x8:  # close
-                    conn.sendall(_frame(data[:2], 0x8))
+                    conn.sendall(frame(data[:2], 0x8))
                     return
                 if opcode == 0x9:  # ping
-                    conn.sendall(_frame(data, 0xA))
+                    conn.sendall(frame(data, 0xA))
                 elif opcode == 0x1:
                     with self.changed:
                         self.acks.append(json.loads(data))

@@ -1,0 +1,467 @@
+"""A small Mattermost server on 127.0.0.1: REST API v4 and the WebSocket API.
+
+Every `/api/v4` request the bot makes, and every answer the fake gives, is checked
+against Mattermost's OpenAPI description (`mattermost_api/`, with openapi-core);
+what does not fit is recorded in `violations` and answered 400, so a test fails.
+The WebSocket speaks Mattermost's protocol: the `authentication_challenge`, `hello`
+with a `connection_id`, events with a `seq`, and resuming with `connection_id` and
+`sequence_number` (replaying what was missed). The fake also plays the server's part
+towards the bot: it sends slash commands, button presses and dialog submissions.
+"""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import itertools
+import json
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import httpx
+import yaml
+from openapi_core import OpenAPI
+from openapi_core.testing import MockRequest, MockResponse
+
+from tests.bot.websocket_frames import accept_key, frame, read_frame
+
+TOKEN = "mm-bot-token-1234567890"
+BOT_ID = "botuserid00000000000000000"
+COMMAND_TOKEN = "cmdtoken0000000000000000000"
+Json = dict[str, Any]
+
+
+def _spec(url: str) -> OpenAPI:
+    spec = yaml.safe_load((Path(__file__).parent / "mattermost_api" / "openapi-bot-subset.yaml")
+                          .read_text(encoding="utf-8"))  # fmt: skip
+    spec["servers"] = [{"url": url}]
+    # A real server sends these as strings ("true"/"false"), not as the booleans
+    # the description says: the fake follows the server.
+    timezone = spec["components"]["schemas"]["Timezone"]["properties"]
+    timezone["useAutomaticTimezone"] = {"type": "string"}
+    return OpenAPI.from_dict(spec)
+
+
+@dataclass
+class Failure:
+    status: int
+    error_id: str
+    retry_after: str = ""
+
+
+@dataclass
+class FakeMattermost:
+    url: str = ""
+    users: dict[str, Json] = field(default_factory=dict)
+    channels: dict[str, Json] = field(default_factory=dict)
+    posts: dict[str, Json] = field(default_factory=dict)
+    files: dict[str, tuple[Json, bytes]] = field(default_factory=dict)
+    dialogs: list[Json] = field(default_factory=list)
+    responses: list[Json] = field(default_factory=list)  # posted to a command's response_url
+    calls: list[tuple[str, str]] = field(default_factory=list)  # (method, path)
+    violations: list[str] = field(default_factory=list)
+    failures: dict[str, list[Failure]] = field(default_factory=dict)  # "POST /posts" → …
+    triggers: set[str] = field(default_factory=set)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+    # The WebSocket session
+    connection_id: str = ""
+    seq: int = 0
+    sent: list[Json] = field(default_factory=list)  # events of this connection, by seq
+    connections: int = 0
+    _ws: socket.socket | None = None
+    _ws_lock: threading.Lock = field(default_factory=threading.Lock)
+    _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+    api: OpenAPI | None = None
+
+    def new_id(self, prefix: str) -> str:
+        return f"{prefix}{next(self._ids):0{26 - len(prefix)}d}"
+
+    # --- the workspace ----------------------------------------------------------------
+
+    def add_user(self, user_id: str, username: str, first: str = "", last: str = "",
+                 zone: str = "") -> None:  # fmt: skip
+        timezone = {"useAutomaticTimezone": "true" if zone else "false",
+                    "automaticTimezone": zone, "manualTimezone": ""}  # fmt: skip
+        self.users[user_id] = {"id": user_id, "username": username, "first_name": first,
+                               "last_name": last, "nickname": "", "email": f"{username}@x.nl",
+                               "roles": "system_user", "locale": "nl", "timezone": timezone,
+                               "create_at": 1, "update_at": 1, "delete_at": 0}  # fmt: skip
+
+    def add_channel(self, channel_id: str, name: str, kind: str = "O") -> None:
+        self.channels[channel_id] = {"id": channel_id, "create_at": 1, "update_at": 1,
+                                     "delete_at": 0, "team_id": "team0000000000000000000001",
+                                     "type": kind, "display_name": name, "name": name,
+                                     "header": "", "purpose": "", "last_post_at": 0,
+                                     "total_msg_count": 0, "extra_update_at": 0,
+                                     "creator_id": BOT_ID}  # fmt: skip
+
+    def dm_id(self, user: str) -> str:
+        return "dm" + user[-24:]
+
+    def fail(self, route: str, status: int = 500, error_id: str = "app.error",
+             retry_after: str = "", times: int = 1) -> None:  # fmt: skip
+        self.failures.setdefault(route, []).extend([Failure(status, error_id, retry_after)] * times)
+
+    def in_channel(self, channel_id: str) -> list[Json]:
+        with self.changed:
+            return [p for p in self.posts.values() if p["channel_id"] == channel_id]
+
+    def wait_for_posts(self, channel_id: str, count: int = 1, timeout: float = 10) -> list[Json]:
+        with self.changed:
+            self.changed.wait_for(lambda: len(self.in_channel(channel_id)) >= count, timeout)
+            return self.in_channel(channel_id)
+
+    def wait(self, condition: Any, timeout: float = 10) -> bool:
+        with self.changed:
+            return bool(self.changed.wait_for(condition, timeout))
+
+    # --- REST -------------------------------------------------------------------------
+
+    def take_failure(self, method: str, path: str) -> Failure | None:
+        route = f"{method} {re.sub(r'/[a-z0-9]{26}(?=/|$)', '/{id}', path)}"
+        planned = self.failures.get(route)
+        return planned.pop(0) if planned else None
+
+    def answer(
+        self, method: str, path: str, query: Json, body: Any, files: Json
+    ) -> tuple[int, Any]:
+        found = re.fullmatch(r"/api/v4/users/([^/]+)", path)
+        if method == "GET" and found:
+            user = self.users.get(BOT_ID if found.group(1) == "me" else found.group(1))
+            return (200, user) if user else (404, _error(404, "app.user.missing_account"))
+        found = re.fullmatch(r"/api/v4/users/username/([^/]+)", path)
+        if method == "GET" and found:
+            user = next((u for u in self.users.values() if u["username"] == found.group(1)), None)
+            return (200, user) if user else (404, _error(404, "app.user.missing_account"))
+        if method == "POST" and path == "/api/v4/channels/direct":
+            if not isinstance(body, list) or len(body) != 2 or BOT_ID not in body:
+                return 400, _error(400, "api.channel.create_direct_channel.invalid")
+            other = next(u for u in body if u != BOT_ID) if body[0] != body[1] else BOT_ID
+            channel_id = self.dm_id(other)
+            if channel_id not in self.channels:
+                self.add_channel(channel_id, f"{BOT_ID}__{other}", "D")
+            return 201, self.channels[channel_id]
+        found = re.fullmatch(r"/api/v4/channels/([^/]+)", path)
+        if method == "GET" and found:
+            channel = self.channels.get(found.group(1))
+            return (200, channel) if channel else (404, _error(404, "app.channel.missing"))
+        if method == "POST" and path == "/api/v4/posts":
+            if body.get("channel_id") not in self.channels:
+                return 403, _error(403, "api.context.permissions.app_error")
+            return 201, self.create_post(
+                BOT_ID,
+                body["channel_id"],
+                body["message"],
+                body.get("props") or {},
+                body.get("file_ids") or [],
+            )
+        found = re.fullmatch(r"/api/v4/posts/([^/]+)", path)
+        if method == "GET" and found:
+            post = self.posts.get(found.group(1))
+            return (200, post) if post else (404, _error(404, "app.post.get.app_error"))
+        found = re.fullmatch(r"/api/v4/channels/([^/]+)/posts", path)
+        if method == "GET" and found:
+            mine = sorted(self.in_channel(found.group(1)), key=lambda p: -p["create_at"])
+            page = mine[: int(query.get("per_page") or 60)]
+            return 200, {
+                "order": [p["id"] for p in page],
+                "posts": {p["id"]: p for p in page},
+                "next_post_id": "",
+                "prev_post_id": "",
+                "has_next": False,
+            }
+        if method == "POST" and path == "/api/v4/files":
+            channel_id = str(files.get("channel_id", ""))
+            upload = files.get("files")
+            if channel_id not in self.channels or not upload:
+                return 400, _error(400, "api.file.upload_file.incorrect_channelId.app_error")
+            name, content, kind = upload
+            info = {"id": self.new_id("f"), "user_id": BOT_ID, "post_id": "", "name": name,
+                    "extension": name.rsplit(".", 1)[-1], "size": len(content),
+                    "mime_type": kind, "create_at": _now(), "update_at": _now(), "delete_at": 0,
+                    "width": 0, "height": 0, "has_preview_image": False}  # fmt: skip
+            self.files[info["id"]] = (info, content)
+            return 201, {"file_infos": [info], "client_ids": []}
+        if method == "POST" and path == "/api/v4/actions/dialogs/open":
+            if body.get("trigger_id") not in self.triggers:
+                return 400, _error(400, "interactive_message.decode_trigger_id.expired")
+            self.triggers.discard(body["trigger_id"])
+            with self.changed:
+                self.dialogs.append(body)
+                self.changed.notify_all()
+            return 200, {"status": "OK"}
+        return 404, _error(404, "api.context.404.app_error")
+
+    def create_post(self, user: str, channel_id: str, message: str, props: Json,
+                    file_ids: list[str]) -> Json:  # fmt: skip
+        post: Json = {"id": self.new_id("p"), "create_at": _now(), "update_at": _now(),
+                "edit_at": 0, "delete_at": 0, "is_pinned": False, "user_id": user,
+                "channel_id": channel_id,
+                "root_id": "", "original_id": "", "message": message, "type": "",
+                "props": props, "hashtag": "", "file_ids": file_ids, "pending_post_id": "",
+                "metadata": {}}  # fmt: skip
+        with self.changed:
+            self.posts[post["id"]] = post
+            self.changed.notify_all()
+        channel = self.channels[channel_id]
+        self.emit("posted", {"channel_type": channel["type"], "channel_name": channel["name"],
+                             "sender_name": "@" + self.users.get(user, {}).get("username", "?"),
+                             "team_id": "", "post": json.dumps(post)},
+                  {"channel_id": channel_id})  # fmt: skip
+        time.sleep(0.001)  # posts of one test keep their order by create_at
+        return post
+
+    # --- the WebSocket ----------------------------------------------------------------
+
+    def emit(self, event: str, data: Json, broadcast: Json | None = None) -> None:
+        """Send an event to the bot (or keep it, to replay when the bot resumes)."""
+        with self._ws_lock:
+            self.seq += 1
+            message = {"event": event, "data": data, "seq": self.seq,
+                       "broadcast": {"omit_users": None, "user_id": "", "channel_id": "",
+                                     "team_id": "", **(broadcast or {})}}  # fmt: skip
+            self.sent.append(message)
+            if self._ws is not None:
+                try:
+                    self._ws.sendall(frame(json.dumps(message).encode()))
+                except OSError:
+                    self._ws = None
+
+    def drop(self, resumable: bool = True) -> None:
+        """Cut the WebSocket; when not resumable the server forgot the connection."""
+        with self._ws_lock:
+            if self._ws is not None:
+                with suppress(OSError):
+                    self._ws.shutdown(socket.SHUT_RDWR)
+                self._ws = None
+            if not resumable:
+                self.connection_id = ""
+
+    def serve_websocket(self, conn: socket.socket, query: Json) -> None:
+        opcode, data = read_frame(conn)
+        challenge = json.loads(data) if opcode == 0x1 else {}
+        if (
+            challenge.get("action") != "authentication_challenge"
+            or (challenge.get("data") or {}).get("token") != TOKEN
+        ):
+            refused = {
+                "status": "FAIL",
+                "seq_reply": challenge.get("seq"),
+                "error": {"id": "api.web_socket_router.not_authenticated.app_error"},
+            }
+            conn.sendall(frame(json.dumps(refused).encode()))  # fmt: skip
+            conn.sendall(frame(b"\x03\xe8", 0x8))
+            return
+        conn.sendall(frame(json.dumps({"status": "OK", "seq_reply": challenge["seq"]}).encode()))
+        with self._ws_lock:
+            resume = bool(self.connection_id) and query.get("connection_id") == self.connection_id
+            if not resume:
+                self.connection_id = self.new_id("c")
+                self.seq, self.sent = 0, []
+            hello = {"event": "hello", "data": {"connection_id": self.connection_id,
+                                                "server_version": "9.11.0"},
+                     "broadcast": {"omit_users": None, "user_id": BOT_ID, "channel_id": "",
+                                   "team_id": ""}, "seq": 0}  # fmt: skip
+            conn.sendall(frame(json.dumps(hello).encode()))
+            start = int(query.get("sequence_number") or 0) if resume else 1
+            for message in self.sent:
+                if message["seq"] >= start:
+                    conn.sendall(frame(json.dumps(message).encode()))
+            self._ws = conn
+        with self.changed:
+            self.connections += 1
+            self.changed.notify_all()
+        while True:
+            opcode, data = read_frame(conn)
+            if opcode == 0x8:
+                conn.sendall(frame(data[:2], 0x8))
+                return
+            if opcode == 0x9:
+                conn.sendall(frame(data, 0xA))
+
+    # --- playing Mattermost towards the bot -------------------------------------------
+
+    def trigger(self) -> str:
+        trigger_id = self.new_id("t")
+        self.triggers.add(trigger_id)
+        return trigger_id
+
+    def slash(self, bot_url: str, user: str, command: str, text: str = "",
+              channel: str = "chanalgemeen00000000000001", token: str = COMMAND_TOKEN,
+              **extra: str) -> httpx.Response:  # fmt: skip
+        """A slash command as Mattermost sends it to the bot."""
+        channel_name = self.channels.get(channel, {}).get("name", "algemeen")
+        form = {"token": token, "team_id": "team0000000000000000000001", "team_domain": "regio",
+                "channel_id": channel, "channel_name": channel_name, "user_id": user,
+                "user_name": self.users.get(user, {}).get("username", user),
+                "command": f"/{command}", "text": text, "trigger_id": self.trigger(),
+                "response_url": f"{self.url}/hooks/commands/{self.new_id('r')}",
+                **extra}  # fmt: skip
+        return httpx.post(f"{bot_url}/mattermost/command", content=urlencode(form),
+                          headers={"Authorization": f"Token {token}",
+                                   "Content-Type": "application/x-www-form-urlencoded"},
+                          timeout=30)  # fmt: skip
+
+    def press(
+        self, user: str, action: Json, channel: str = "", post_id: str = ""
+    ) -> httpx.Response:
+        """A press on a button the bot posted (its `integration` says where to)."""
+        integration = action["integration"]
+        body = {"user_id": user, "user_name": self.users.get(user, {}).get("username", user),
+                "channel_id": channel, "channel_name": "", "team_id": "team0000000000000000000001",
+                "team_domain": "regio", "post_id": post_id, "trigger_id": self.trigger(),
+                "type": "button", "data_source": "", "context": integration["context"]}  # fmt: skip
+        return httpx.post(integration["url"], json=body, timeout=30)
+
+    def submit(
+        self, dialog: Json, user: str, submission: Json, channel: str = ""
+    ) -> httpx.Response:
+        """A submitted interactive dialog."""
+        body = {"type": "dialog_submission", "callback_id": dialog["dialog"]["callback_id"],
+                "state": dialog["dialog"].get("state", ""), "user_id": user, "channel_id": channel,
+                "team_id": "team0000000000000000000001", "submission": submission,
+                "cancelled": False}  # fmt: skip
+        return httpx.post(dialog["url"], json=body, timeout=30)
+
+    def react(self, user: str, post_id: str, emoji: str = "bookmark") -> None:
+        reaction = {"user_id": user, "post_id": post_id, "emoji_name": emoji, "create_at": _now()}
+        channel = self.posts[post_id]["channel_id"]
+        self.emit("reaction_added", {"reaction": json.dumps(reaction)}, {"channel_id": channel})
+
+    # --- checking against the description ---------------------------------------------
+
+    def check(self, method: str, path: str, query: str, headers: Json, body: bytes,
+              kind: str, status: int, answer: bytes) -> None:  # fmt: skip
+        assert self.api is not None
+        request = MockRequest(self.url, method.lower(), path, args=parse_qs(query),
+                              headers=headers, data=body or None,
+                              content_type=kind or "application/json")  # fmt: skip
+        response = MockResponse(answer, status_code=status)
+        api = self.api
+        for check in (lambda: api.validate_request(request),
+                      lambda: api.validate_response(request, response)):  # fmt: skip
+            try:
+                check()
+            except Exception as error:  # recorded, and the test fails on it
+                self.violations.append(f"{method} {path}: {type(error).__name__}: {error}"[:500])
+
+
+def _now() -> int:
+    return int(time.time() * 1000)
+
+
+def _error(status: int, error_id: str) -> Json:
+    return {"id": error_id, "message": error_id, "status_code": status, "request_id": "r"}
+
+
+def _multipart(body: bytes, kind: str) -> Json:
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {kind}\r\n\r\n".encode() + body
+    )
+    found: Json = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        filename = part.get_filename()
+        payload = part.get_payload(decode=True)
+        payload = payload if isinstance(payload, bytes) else b""
+        if filename:
+            found[str(name)] = (filename, payload, part.get_content_type())
+        else:
+            found[str(name)] = payload.decode()
+    return found
+
+
+def _handler(fake: FakeMattermost) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            if self.path.startswith("/api/v4/websocket"):
+                return self._websocket()
+            self._api("GET", b"")
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if self.path.startswith("/hooks/commands/"):
+                with fake.changed:
+                    fake.responses.append(json.loads(body))
+                    fake.changed.notify_all()
+                return self._send(200, b"", "text/plain")
+            self._api("POST", body)
+
+        def _api(self, method: str, body: bytes) -> None:
+            parts = urlsplit(self.path)
+            fake.calls.append((method, parts.path))
+            kind = self.headers.get("Content-Type") or ""
+            if self.headers.get("Authorization") != f"Bearer {TOKEN}":
+                expired = json.dumps(_error(401, "api.context.session_expired.app_error"))
+                return self._send(401, expired.encode(), "application/json")
+            failure = fake.take_failure(method, parts.path)
+            if failure is not None:  # planned: a server error or a rate limit, not described
+                refused = json.dumps(_error(failure.status, failure.error_id)).encode()
+                retry = {"Retry-After": failure.retry_after} if failure.retry_after else {}
+                return self._send(failure.status, refused, "application/json", retry)
+            files: Json = _multipart(body, kind) if kind.startswith("multipart/") else {}
+            parsed = json.loads(body) if body and "json" in kind else {}
+            query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+            status, payload = fake.answer(method, parts.path, query, parsed, files)
+            answer = json.dumps(payload).encode()
+            headers = {k: v for k, v in self.headers.items()}
+            fake.check(method, parts.path, parts.query, headers, body, kind, status, answer)
+            self._send(status, answer, "application/json")
+
+        def _websocket(self) -> None:
+            key = (self.headers.get("Sec-WebSocket-Key") or "").encode()
+            self.send_response(101, "Switching Protocols")
+            self.send_header("Upgrade", "websocket")
+            self.send_header("Connection", "Upgrade")
+            self.send_header("Sec-WebSocket-Accept", accept_key(key).decode())
+            self.end_headers()
+            self.wfile.flush()
+            query = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
+            with suppress(ConnectionError, OSError, ValueError):
+                fake.serve_websocket(self.connection, query)
+            self.close_connection = True
+
+        def _send(self, status: int, body: bytes, kind: str, headers: Json | None = None) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
+
+
+@contextmanager
+def running() -> Iterator[FakeMattermost]:
+    fake = FakeMattermost()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
+    server.daemon_threads = True
+    fake.url = f"http://127.0.0.1:{server.server_port}"
+    fake.api = _spec(fake.url)
+    fake.add_user(BOT_ID, "ciso-bot", "CISO-netwerk", "bot")
+    fake.add_channel("chanalgemeen00000000000001", "algemeen")
+    fake.add_channel("chanwerkgroep0000000000001", "werkgroep")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield fake
+    finally:
+        fake.drop()
+        server.shutdown()
+        server.server_close()
