@@ -18,6 +18,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIServer
@@ -148,7 +149,7 @@ class Mattermost:
             and self._open_form(form_id, form["trigger_id"], user)
         ):
             return 200, {}
-        text, names = self._mentions(text, form)
+        text, names, unknown = self._mentions(text, form)
         request = self._request(
             user,
             channel=form.get("channel_id", ""),
@@ -159,6 +160,10 @@ class Mattermost:
             mention_names=names,
         )
         replies = self.core.handle(request)
+        if unknown:  # say which names are no one's, with whatever the command said
+            note = translate(self.core.language_for(PLATFORM, user), "mattermost.unknown_user",
+                             names=", ".join(unknown))  # fmt: skip
+            replies = [replace(replies[0], text=f"{note}\n{replies[0].text}"), *replies[1:]]
         response_url = form.get("response_url", "")
         if not response_url.startswith(self.url + "/"):
             response_url = ""  # only ever answer to our own server
@@ -169,11 +174,15 @@ class Mattermost:
             return 200, {}
         return 200, command_response(first, self.delivery.action_url, self.signer, user)
 
-    def _mentions(self, text: str, form: Json) -> tuple[str, dict[str, str]]:
-        """`@username` as the core's `<@id|username>`; mass mentions stay as typed."""
+    def _mentions(self, text: str, form: Json) -> tuple[str, dict[str, str], list[str]]:
+        """`@username` as the core's `<@id|username>`; mass mentions stay as typed.
+
+        Returns the text, the names by user id, and the names no user has (left as typed).
+        """
         known = dict(zip(_list(form.get("user_mentions")), _list(form.get("user_mentions_ids")),
                          strict=False))  # fmt: skip
         names: dict[str, str] = {}
+        unknown: list[str] = []
 
         def resolve(match: re.Match[str]) -> str:
             username = match.group(1).rstrip(".")
@@ -184,11 +193,12 @@ class Mattermost:
                 try:
                     user_id = str(self.api.user_by_username(username.lower())["id"])
                 except MattermostError:
+                    unknown.append("@" + username)
                     return match.group(0)
             names[user_id] = username
             return f"<@{user_id}|{username}>" + match.group(1)[len(username) :]
 
-        return _MENTION.sub(resolve, text), names
+        return _MENTION.sub(resolve, text), names, unknown
 
     # --- buttons and dialogs ----------------------------------------------------------
 
@@ -319,7 +329,7 @@ class Mattermost:
             replies = [Reply(text=translate(language, "mattermost.dm_help"))]
             request = self._request(user, channel=channel, direct=True, command="")
         else:
-            text, names = self._mentions(rest, {})
+            text, names, _unknown = self._mentions(rest, {})
             request = self._request(user, channel=channel, direct=True, command=word.lower(),
                                     text=text, mention_names=names)  # fmt: skip
             replies = self.core.handle(request)

@@ -770,4 +770,5 @@ TEXTS: dict[str, str] = {
     ),
     "mattermost.bad_button": "This button no longer works. Please run the command again.",
     "mattermost.bad_token": "This command does not come from a known Mattermost integration.",
+    "mattermost.unknown_user": "I cannot find a Mattermost user {names}. Is it spelt right?",
 }

@@ -779,4 +779,5 @@ TEXTS: dict[str, str] = {
     ),
     "mattermost.bad_button": "Deze knop werkt niet (meer). Probeer de opdracht opnieuw.",
     "mattermost.bad_token": "Deze opdracht komt niet van een bekende Mattermost-koppeling.",
+    "mattermost.unknown_user": "Ik vind geen Mattermost-gebruiker {names}. Klopt de schrijfwijze?",
 }

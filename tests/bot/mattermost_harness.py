@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,16 @@ PEOPLE = {
     BRAM: ("bram", "Bram", "Jansen", "Leiden", "ciso"),
     CARLA: ("carla", "Carla", "Bakker", "Delft", "ciso"),
 }
+
+
+def eventually(condition: Callable[[], object], timeout: float = 10) -> bool:
+    """Whether `condition` holds within `timeout` seconds (polled: it is the bot's state)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return bool(condition())
 
 
 @dataclass
@@ -81,8 +92,10 @@ def mattermost_bot(tmp_path: Path, clock: FixedClock, **env: str) -> Iterator[Ma
         fake.add_user(ADMIN, "beheerder", "Sanne", "Beheer")
         for user, (username, first, last, organisation, roles) in PEOPLE.items():
             fake.add_user(user, username, first, last, zone="Europe/Amsterdam")
-            app.core.handle(Request(platform="mattermost", user_id=ADMIN, command="ciso",
-                                    text=f"lid <@{user}|{username}> {organisation} {roles}"))  # fmt: skip
+            text = f"lid <@{user}|{username}> {organisation} {roles}"
+            app.core.handle(
+                Request(platform="mattermost", user_id=ADMIN, command="ciso", text=text)
+            )
         mattermost.start_listening()
         assert mattermost.listener.connected.wait(10), "the bot did not connect its WebSocket"
         try:

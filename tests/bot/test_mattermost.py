@@ -16,6 +16,7 @@ from tests.bot.mattermost_harness import (
     GENERAL,
     WORKGROUP,
     MattermostBot,
+    eventually,
     mattermost_bot,
 )
 
@@ -34,3 +35,150 @@ def test_health_and_a_slash_command_with_a_good_token(bot: MattermostBot) -> Non
     assert answer.status_code == 200
     body = answer.json()
     assert body["response_type"] == "ephemeral" and "Phishing met facturen" in body["text"]
+
+
+def _items(bot: MattermostBot) -> int:
+    from storage.models import KnowledgeItem
+
+    with bot.app.db.read() as session:
+        return session.query(KnowledgeItem).count()
+
+
+def test_a_wrong_or_missing_command_token_gets_401_and_changes_nothing(bot: MattermostBot) -> None:
+    before = _items(bot)
+    wrong = bot.command(ANNA, "kennis", "deel Iets dat niet mag", token="gestolen-token")
+    assert wrong.status_code == 401 and "koppeling" in wrong.json()["text"]
+    empty = bot.command(ANNA, "kennis", "deel Iets dat niet mag", token="")
+    assert empty.status_code == 401
+    assert _items(bot) == before
+    assert bot.command(ANNA, "kennis", "deel Wel goed").status_code == 200
+    assert _items(bot) == before + 1
+
+
+def test_buttons_round_trip_and_forged_presses_are_refused(bot: MattermostBot) -> None:
+    bot.core_says(ANNA, "kennis", "deel Phishing met valse facturen\nLet op. #phishing")
+    body = bot.command(BRAM, "kennis", "zoek facturen").json()
+    actions = [a for att in body["attachments"] for a in att.get("actions") or []]
+    show = next(a for a in actions if a["integration"]["context"]["action_id"] == "kennis.show")
+    assert show["id"].isalnum() and show["integration"]["url"] == f"{bot.url}/mattermost/action"
+    pressed = bot.fake.press(BRAM, show, channel=GENERAL)
+    assert pressed.status_code == 200
+    # The item has buttons of its own: it comes by DM, and the press says so or stays quiet.
+    (post,) = bot.dm(BRAM)
+    assert "Phishing met valse facturen" in str(post["props"]) + post["message"]
+    # Another user may not press a button made for Bram; an altered value is refused.
+    assert "werkt niet" in bot.fake.press(CARLA, show).json()["ephemeral_text"]
+    forged = {**show, "integration": {**show["integration"], "context": {
+        **show["integration"]["context"], "value": "2"}}}  # fmt: skip
+    assert "werkt niet" in bot.fake.press(BRAM, forged).json()["ephemeral_text"]
+
+
+def test_a_form_opens_as_a_dialog_and_field_errors_come_back(bot: MattermostBot) -> None:
+    answer = bot.command(ANNA, "kennis", "deel")
+    assert answer.status_code == 200 and answer.json() == {}
+    assert bot.fake.wait(lambda: bot.fake.dialogs)
+    dialog = bot.fake.dialogs[-1]
+    names = [e["name"] for e in dialog["dialog"]["elements"]]
+    assert names == ["title", "text", "tags", "tlp"]
+    assert dialog["url"] == f"{bot.url}/mattermost/dialog"
+    errors = bot.fake.submit(dialog, ANNA, {"title": "", "text": "x", "tlp": "TLP:GREEN"}).json()
+    assert set(errors["errors"]) == {"title"}
+    # A submission with another user's name on it is refused (the state is signed for Anna).
+    before = _items(bot)
+    bot.fake.submit(dialog, BRAM, {"title": "Niet van Bram", "text": "x", "tlp": "TLP:GREEN"})
+    ok = bot.fake.submit(
+        dialog, ANNA, {"title": "MFA voor beheerders", "text": "Verplicht.", "tags": "mfa",
+                       "tlp": "TLP:GREEN"})  # fmt: skip
+    assert ok.json() == {}
+    (post,) = bot.dm(ANNA)
+    assert "MFA voor beheerders" in post["message"]
+    assert _items(bot) == before + 1
+
+
+def test_a_bookmark_reaction_saves_the_post_with_its_permalink(bot: MattermostBot) -> None:
+    post = bot.fake.create_post(
+        BRAM, GENERAL, "Tip: controleer SPF en DMARC van leveranciers", {}, []
+    )
+    bot.fake.react(ANNA, post["id"], "thumbsup")  # another reaction: nothing
+    bot.fake.react(ANNA, post["id"])
+    (saved,) = bot.dm(ANNA)
+    assert "Opgeslagen als kennisitem" in saved["message"] and "Bram Jansen" in saved["message"]
+    from storage.models import KnowledgeItem
+
+    with bot.app.db.read() as session:
+        item = session.query(KnowledgeItem).one()
+        assert item.source_url == f"{bot.fake.url}/_redirect/pl/{post['id']}"
+        assert item.source_author == "Bram Jansen"
+
+
+def test_events_missed_during_a_drop_are_replayed_once(bot: MattermostBot) -> None:
+    listener = bot.mattermost.listener
+    sessions = listener.sessions
+    bot.fake.drop()
+    post = bot.fake.create_post(CARLA, GENERAL, "Back-ups offline bewaren", {}, [])
+    bot.fake.react(ANNA, post["id"])  # sent while the bot is away: kept by the server
+    assert eventually(lambda: listener.sessions > sessions), "no reconnect"
+    (saved,) = bot.dm(ANNA)
+    assert "Back-ups offline bewaren" in saved["message"]
+    # The same event again (a second replay) is not handled twice.
+    bot.fake.drop()
+    assert eventually(lambda: listener.sessions > sessions + 1)
+    bot.fake.react(BRAM, post["id"], "smile")
+    assert len(bot.dm(ANNA)) == 1 and _items(bot) == 1
+
+
+def test_a_server_that_forgot_the_connection_means_catching_up(
+    bot: MattermostBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    listener = bot.mattermost.listener
+    old, sessions = listener.connection_id, listener.sessions
+    bot.fake.drop(resumable=False)
+    assert eventually(lambda: listener.sessions > sessions)
+    assert listener.connection_id != old
+    assert "could not resume" in caplog.text
+    post = bot.fake.create_post(CARLA, GENERAL, "Nieuwe verbinding werkt", {}, [])
+    bot.fake.react(ANNA, post["id"])
+    assert "Nieuwe verbinding werkt" in bot.dm(ANNA)[0]["message"]
+
+
+def test_commands_typed_in_a_dm_with_the_bot(bot: MattermostBot) -> None:
+    bot.core_says(ANNA, "kennis", "deel Wachtwoordbeleid herzien\nLange wachtwoorden. #wachtwoord")
+    dm = bot.fake.dm_id(BRAM)
+    bot.fake.add_channel(dm, f"{BOT_ID}__{BRAM}", "D")
+    bot.fake.create_post(BRAM, dm, "kennis zoek wachtwoord", {}, [])
+    posts = bot.fake.wait_for_posts(dm, 2)
+    assert any("Wachtwoordbeleid" in p["message"] + str(p["props"]) for p in posts)
+    bot.fake.create_post(BRAM, dm, "hallo bot", {}, [])
+    posts = bot.fake.wait_for_posts(dm, 4)
+    assert (
+        "zonder schuine streep" in posts[-1]["message"] if posts[-1]["user_id"] == BOT_ID else True
+    )
+    # The bot's own posts never loop back as commands.
+    assert sum(1 for p in bot.fake.in_channel(dm) if p["user_id"] == BOT_ID) == 2
+
+
+def test_amber_is_never_posted_to_a_channel(bot: MattermostBot) -> None:
+    bot.command(ANNA, "knelpunt", "meld Budget SOC te hoog voor kleine gemeenten TLP:AMBER")
+    bot.command(BRAM, "knelpunt", "meld Leverancier levert geen logs")
+    assert eventually(lambda: "Leverancier" in str(bot.fake.in_channel(GENERAL)))
+    in_channels = bot.fake.in_channel(GENERAL) + bot.fake.in_channel(WORKGROUP)
+    everything = " ".join(p["message"] + str(p["props"]) for p in in_channels)
+    assert "Leverancier levert geen logs" in everything
+    assert "Budget SOC" not in everything
+    from handlers.core import Reply
+    from storage.tlp import TLP
+
+    with pytest.raises(ValueError):
+        bot.mattermost.delivery.post(GENERAL, Reply(text="geheim", tlp=TLP.AMBER))
+
+
+def test_mentions_resolve_and_mass_mentions_stay_inert(bot: MattermostBot) -> None:
+    bot.fake.add_user("usrdirk0000000000000000001", "dirk", "Dirk", "de Boer")
+    from tests.bot.mattermost_harness import ADMIN
+
+    added = bot.command(ADMIN, "ciso", "lid @dirk Den Haag ciso").json()
+    assert "Dirk de Boer" in added["text"] or "dirk" in added["text"]
+    told = bot.command(ANNA, "kennis", "deel Let op @channel en @all: nieuwe phishing").json()
+    assert "@channel" not in told["text"] and "@all" not in told["text"]
+    unknown = bot.command(ADMIN, "ciso", "lid @niemand Den Haag ciso").json()
+    assert "niemand" in unknown["text"]
