@@ -27,19 +27,17 @@ from bot import forms, http_server, mattermost_forms
 from bot.config import Settings
 from bot.mattermost_api import MattermostApi, MattermostError
 from bot.mattermost_delivery import MattermostDelivery
+from bot.mattermost_events import Events
+from bot.mattermost_people import PLATFORM, People
 from bot.mattermost_render import Signer, as_text, command_response
-from bot.mattermost_socket import BACKOFF, Event, Listener
+from bot.mattermost_socket import BACKOFF, Listener
 from handlers.core import Button, Reply, Request, Visibility
 from handlers.i18n import translate
 from handlers.router import Core
 
 log = logging.getLogger(__name__)
 
-PLATFORM = "mattermost"
-COMMANDS = ("kennis", "knelpunt", "actie", "ciso")
 MAX_BODY = 1_000_000
-_MENTION = re.compile(r"(?<![\w@<])@([a-z0-9][a-z0-9._-]{0,63})", re.IGNORECASE)
-MASS = {"all", "channel", "here"}
 
 Json = dict[str, Any]
 StartResponse = Callable[..., Any]
@@ -63,10 +61,16 @@ class Mattermost:
         self.signer = Signer(hmac.new(token.encode(), b"ciso-bot buttons", hashlib.sha256).digest())
         self.delivery = MattermostDelivery(self.api, "", self.signer)
         self.set_callback_url(callback_url)
-        self.listener = Listener(self.url, token, self._on_event, self._on_gap, backoff=backoff)
+        self.people = People(self.api)
+        channels = [c for c in (settings.network_channel, settings.workgroup_channel) if c]
+        self.events = Events(
+            self.api, core, self.people, self._deliver_all,
+            url=self.url, capture_reaction=settings.capture_reaction, channels=channels,
+        )  # fmt: skip
+        self.listener = Listener(self.url, token, self.events.on_event, self.events.on_gap,
+                                 backoff=backoff)  # fmt: skip
         self.work = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mattermost-work")
         self.bot_id = ""
-        self._people: dict[str, tuple[str, str, str]] = {}  # id → (username, name, zone)
 
     # --- start and stop ---------------------------------------------------------------
 
@@ -78,7 +82,7 @@ class Mattermost:
     def connect(self) -> None:
         """Check the token (`GET /users/me`); raises MattermostError when refused."""
         me = self.api.me()
-        self.bot_id = self.delivery.bot_id = str(me["id"])
+        self.bot_id = self.delivery.bot_id = self.events.bot_id = str(me["id"])
         log.info("connected to Mattermost as @%s", me.get("username", "?"))
 
     def start_listening(self) -> None:
@@ -86,6 +90,7 @@ class Mattermost:
 
     def close(self) -> None:
         self.listener.stop()
+        self.events.close()
         self.work.shutdown(wait=True)
         self.api.close()
 
@@ -149,8 +154,8 @@ class Mattermost:
             and self._open_form(form_id, form["trigger_id"], user)
         ):
             return 200, {}
-        text, names, unknown = self._mentions(text, form)
-        request = self._request(
+        text, names, unknown = self.people.mentions(text, form)
+        request = self.people.request(
             user,
             channel=form.get("channel_id", ""),
             direct="__" in form.get("channel_name", ""),
@@ -173,32 +178,6 @@ class Mattermost:
         if first is None:
             return 200, {}
         return 200, command_response(first, self.delivery.action_url, self.signer, user)
-
-    def _mentions(self, text: str, form: Json) -> tuple[str, dict[str, str], list[str]]:
-        """`@username` as the core's `<@id|username>`; mass mentions stay as typed.
-
-        Returns the text, the names by user id, and the names no user has (left as typed).
-        """
-        known = dict(zip(_list(form.get("user_mentions")), _list(form.get("user_mentions_ids")),
-                         strict=False))  # fmt: skip
-        names: dict[str, str] = {}
-        unknown: list[str] = []
-
-        def resolve(match: re.Match[str]) -> str:
-            username = match.group(1).rstrip(".")
-            if username.lower() in MASS:
-                return match.group(0)
-            user_id = known.get(username)
-            if not user_id:
-                try:
-                    user_id = str(self.api.user_by_username(username.lower())["id"])
-                except MattermostError:
-                    unknown.append("@" + username)
-                    return match.group(0)
-            names[user_id] = username
-            return f"<@{user_id}|{username}>" + match.group(1)[len(username) :]
-
-        return _MENTION.sub(resolve, text), names, unknown
 
     # --- buttons and dialogs ----------------------------------------------------------
 
@@ -224,7 +203,9 @@ class Mattermost:
             if self._open_form(form_id, trigger, user, metadata=value, initial=initial):
                 return 200, {}
         channel = str(payload.get("channel_id", ""))
-        request = self._request(user, channel=channel, action_id=action_id, action_value=value)
+        request = self.people.request(
+            user, channel=channel, action_id=action_id, action_value=value
+        )
         return 200, self._answer_press(self.core.handle(request), request)
 
     def _answer_press(self, replies: list[Reply], request: Request) -> Json:
@@ -247,7 +228,7 @@ class Mattermost:
         kind, found = state
         channel = str(payload.get("channel_id", ""))
         if kind == "button":
-            request = self._request(user, channel=channel, action_id=str(found["action_id"]),
+            request = self.people.request(user, channel=channel, action_id=str(found["action_id"]),
                                     action_value=str(found["value"]))  # fmt: skip
             self.work.submit(self._deliver_all, self.core.handle(request), request, "")
             return 200, {}
@@ -269,8 +250,8 @@ class Mattermost:
         if "<@" in text:  # the owner chosen from the users list: a user id
             owner = re.search(r"<@([a-z0-9]+)>", text)
             if owner:
-                names[owner.group(1)] = self._person(owner.group(1))[0]
-        request = self._request(user, channel=channel, command=result.command, text=text,
+                names[owner.group(1)] = self.people.person(owner.group(1))[0]
+        request = self.people.request(user, channel=channel, command=result.command, text=text,
                                 mention_names=names)  # fmt: skip
         self.work.submit(self._deliver_all, self.core.handle(request), request, "")
         return 200, {}
@@ -298,96 +279,7 @@ class Mattermost:
 
     # --- WebSocket events -------------------------------------------------------------
 
-    def _on_event(self, event: Event) -> None:
-        kind = event.get("event")
-        data = event.get("data") or {}
-        if kind == "posted":
-            self.work.submit(self._safely, self._posted, data)
-        elif kind == "reaction_added":
-            self.work.submit(self._safely, self._reaction, data)
-
-    def _on_gap(self) -> None:
-        log.warning("Mattermost events may have been missed while the WebSocket was down")
-
-    def _safely(self, work: Callable[[Json], None], data: Json) -> None:
-        try:
-            work(data)
-        except Exception:
-            log.exception("Mattermost event work failed")
-
-    def _posted(self, data: Json) -> None:
-        """A message in a DM with the bot: a command typed without the slash."""
-        post = _json(str(data.get("post", "")).encode())
-        user, channel = str(post.get("user_id", "")), str(post.get("channel_id", ""))
-        if data.get("channel_type") != "D" or not user or user == self.bot_id:
-            return
-        if post.get("type") or not self.core.claim_once(f"mattermost:post:{post.get('id')}"):
-            return
-        word, _, rest = str(post.get("message", "")).strip().lstrip("/").partition(" ")
-        if word.lower() not in COMMANDS:
-            language = self.core.language_for(PLATFORM, user)
-            replies = [Reply(text=translate(language, "mattermost.dm_help"))]
-            request = self._request(user, channel=channel, direct=True, command="")
-        else:
-            text, names, _unknown = self._mentions(rest, {})
-            request = self._request(user, channel=channel, direct=True, command=word.lower(),
-                                    text=text, mention_names=names)  # fmt: skip
-            replies = self.core.handle(request)
-        self._deliver_all(replies, request, "")
-
-    def _reaction(self, data: Json) -> None:
-        reaction = _json(str(data.get("reaction", "")).encode())
-        user, post_id = str(reaction.get("user_id", "")), str(reaction.get("post_id", ""))
-        if reaction.get("emoji_name") != self.settings.capture_reaction or user == self.bot_id:
-            return
-        if not post_id or not self.core.claim_once(f"mattermost:reaction:{post_id}:{user}"):
-            return
-        try:
-            post = self.api.post(post_id)
-        except MattermostError as error:
-            log.warning("cannot read the post to capture: %s", error.error_id)
-            return
-        author = self._person(str(post.get("user_id", "")))[1]
-        request = self._request(
-            user,
-            channel=str(post.get("channel_id", "")),
-            action_id="kennis.capture",
-            text=str(post.get("message", "")),
-            source_url=f"{self.url}/_redirect/pl/{post_id}",
-            source_author=author,
-        )
-        self._deliver_all(self.core.handle(request), request, "")
-
     # --- requests and delivery --------------------------------------------------------
-
-    def _request(self, user: str, *, channel: str, direct: bool = False, **fields: Any) -> Request:
-        username, name, zone = self._person(user)
-        given = fields.pop("user_name", "")
-        return Request(
-            platform=PLATFORM,
-            user_id=user,
-            channel_id=channel or None,
-            is_direct=direct or not channel,
-            user_name=name or given or username,
-            timezone=zone,
-            **fields,
-        )
-
-    def _person(self, user: str) -> tuple[str, str, str]:
-        """A user's username, display name and time zone (`GET /users/{id}`, per run)."""
-        if not user:
-            return "", "", ""
-        if user not in self._people:
-            try:
-                found = self.api.user(user)
-            except MattermostError as error:
-                log.warning("user lookup failed: %s", error.error_id)
-                return "", "", ""
-            full = f"{found.get('first_name', '')} {found.get('last_name', '')}".strip()
-            username = str(found.get("username", ""))
-            name = str(found.get("nickname") or full or username)
-            self._people[user] = (username, name, _zone(found.get("timezone") or {}))
-        return self._people[user]
 
     def _deliver_all(self, replies: Iterable[Reply], request: Request, response_url: str) -> None:
         for reply in replies:
@@ -409,25 +301,6 @@ class Mattermost:
 def _inline(reply: Reply) -> bool:
     """Whether a reply can be the command's own (ephemeral) answer."""
     return reply.visibility is Visibility.EPHEMERAL and not reply.files
-
-
-def _zone(timezone: Json) -> str:
-    """The user's effective time zone (the server sends `"true"`/`"false"` strings)."""
-    automatic = str(timezone.get("useAutomaticTimezone", "")).lower() == "true"
-    chosen = timezone.get("automaticTimezone") if automatic else timezone.get("manualTimezone")
-    return str(chosen or "")
-
-
-def _list(value: object) -> list[str]:
-    if not value:
-        return []
-    text = str(value)
-    if text.startswith("["):
-        try:
-            return [str(v) for v in json.loads(text)]
-        except ValueError:
-            return []
-    return [v.strip() for v in text.split(",") if v.strip()]
 
 
 def _json(body: bytes) -> Json:

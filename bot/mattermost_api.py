@@ -118,6 +118,12 @@ class MattermostApi:
         posts = found.get("posts") or {}
         return [posts[i] for i in found.get("order") or [] if i in posts]
 
+    def posts_since(self, channel_id: str, since_ms: int) -> list[dict[str, Any]]:
+        """The channel's posts changed (posted, edited, reacted to) after `since_ms`."""
+        found = self.call("GET", f"/channels/{channel_id}/posts", params={"since": since_ms})
+        posts = found.get("posts") or {}
+        return sorted(posts.values(), key=lambda p: p.get("create_at", 0))
+
     def upload(self, channel_id: str, name: str, content: bytes, media_type: str) -> str:
         """Upload a file for a post in `channel_id`; returns its file id."""
         found = self.call(

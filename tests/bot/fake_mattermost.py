@@ -77,6 +77,7 @@ class FakeMattermost:
     seq: int = 0
     sent: list[Json] = field(default_factory=list)  # events of this connection, by seq
     connections: int = 0
+    down: bool = False  # the server refuses WebSocket connections (it is restarting)
     _ws: socket.socket | None = None
     _ws_lock: threading.Lock = field(default_factory=threading.Lock)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
@@ -171,7 +172,10 @@ class FakeMattermost:
         found = re.fullmatch(r"/api/v4/channels/([^/]+)/posts", path)
         if method == "GET" and found:
             mine = sorted(self.in_channel(found.group(1)), key=lambda p: -p["create_at"])
-            page = mine[: int(query.get("per_page") or 60)]
+            if query.get("since"):
+                page = [p for p in mine if p["update_at"] > int(query["since"])]
+            else:
+                page = mine[: int(query.get("per_page") or 60)]
             return 200, {
                 "order": [p["id"] for p in page],
                 "posts": {p["id"]: p for p in page},
@@ -334,7 +338,11 @@ class FakeMattermost:
 
     def react(self, user: str, post_id: str, emoji: str = "bookmark") -> None:
         reaction = {"user_id": user, "post_id": post_id, "emoji_name": emoji, "create_at": _now()}
-        channel = self.posts[post_id]["channel_id"]
+        with self.changed:
+            post = self.posts[post_id]
+            post["metadata"].setdefault("reactions", []).append(reaction)
+            post["update_at"] = reaction["create_at"]
+        channel = post["channel_id"]
         self.emit("reaction_added", {"reaction": json.dumps(reaction)}, {"channel_id": channel})
 
     # --- checking against the description ---------------------------------------------
@@ -423,6 +431,8 @@ def _handler(fake: FakeMattermost) -> type[BaseHTTPRequestHandler]:
             self._send(status, answer, "application/json")
 
         def _websocket(self) -> None:
+            if fake.down:
+                return self._send(503, b"", "text/plain")
             key = (self.headers.get("Sec-WebSocket-Key") or "").encode()
             self.send_response(101, "Switching Protocols")
             self.send_header("Upgrade", "websocket")

@@ -127,18 +127,26 @@ def test_events_missed_during_a_drop_are_replayed_once(bot: MattermostBot) -> No
     assert len(bot.dm(ANNA)) == 1 and _items(bot) == 1
 
 
-def test_a_server_that_forgot_the_connection_means_catching_up(
+def test_a_server_that_forgot_the_connection_is_caught_up_over_rest(
     bot: MattermostBot, caplog: pytest.LogCaptureFixture
 ) -> None:
     listener = bot.mattermost.listener
     old, sessions = listener.connection_id, listener.sessions
+    earlier = bot.fake.create_post(CARLA, GENERAL, "Al eerder bewaard", {}, [])
+    bot.fake.react(ANNA, earlier["id"])
+    assert eventually(lambda: _items(bot) == 1)
+    # The server restarts: while it is down, a post is bookmarked, and the event is lost.
+    bot.fake.down = True
     bot.fake.drop(resumable=False)
+    post = bot.fake.create_post(CARLA, GENERAL, "Gemist tijdens de herstart", {}, [])
+    bot.fake.react(BRAM, post["id"])
+    bot.fake.down = False
     assert eventually(lambda: listener.sessions > sessions)
-    assert listener.connection_id != old
-    assert "could not resume" in caplog.text
-    post = bot.fake.create_post(CARLA, GENERAL, "Nieuwe verbinding werkt", {}, [])
-    bot.fake.react(ANNA, post["id"])
-    assert "Nieuwe verbinding werkt" in bot.dm(ANNA)[0]["message"]
+    assert listener.connection_id != old and "could not resume" in caplog.text
+    # Caught up over REST: the missed bookmark is saved, the earlier one not again.
+    (saved,) = bot.dm(BRAM)
+    assert "Gemist tijdens de herstart" in saved["message"]
+    assert eventually(lambda: _items(bot) == 2) and len(bot.dm(ANNA)) == 1
 
 
 def test_commands_typed_in_a_dm_with_the_bot(bot: MattermostBot) -> None:

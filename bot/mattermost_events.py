@@ -1,0 +1,157 @@
+"""What the bot does with Mattermost's WebSocket events, and how it catches up on a gap.
+
+`posted` in a DM with the bot is a command typed without the slash; `reaction_added`
+with the capture emoji saves the post to the knowledge base, with a permalink. Each
+is claimed once in the database (by post, or by post and user), so a replayed event
+or one found again while catching up never acts twice. When the server could not
+resume the WebSocket, the posts of every channel the bot has seen since a minute
+before the last event are read over REST, and what was missed is handled then.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from bot.mattermost_api import MattermostApi, MattermostError
+from bot.mattermost_people import PLATFORM, People
+from handlers.core import Reply, Request
+from handlers.i18n import translate
+from handlers.router import Core
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("kennis", "knelpunt", "actie", "ciso")
+MARGIN_MS = 60_000  # catching up starts this long before the last event seen
+Json = dict[str, Any]
+DeliverAll = Callable[[Iterable[Reply], Request, str], None]
+
+
+class Events:
+    def __init__(
+        self,
+        api: MattermostApi,
+        core: Core,
+        people: People,
+        deliver_all: DeliverAll,
+        *,
+        url: str,
+        capture_reaction: str,
+        channels: Iterable[str] = (),
+    ) -> None:
+        self.api = api
+        self.core = core
+        self.people = people
+        self.deliver_all = deliver_all
+        self.url = url
+        self.capture_reaction = capture_reaction
+        self.bot_id = ""
+        self.work = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mattermost-events")
+        self._lock = threading.Lock()
+        self._channels: dict[str, str] = {c: "O" for c in channels}  # id → type
+        self._last_seen = 0  # ms
+
+    def close(self) -> None:
+        self.work.shutdown(wait=True)
+
+    def on_event(self, event: Json) -> None:
+        """From the listener thread: note where it happened, and queue the work."""
+        kind = event.get("event")
+        data = event.get("data") or {}
+        channel = str((event.get("broadcast") or {}).get("channel_id") or "")
+        with self._lock:
+            self._last_seen = int(time.time() * 1000)
+            if channel:
+                self._channels.setdefault(channel, str(data.get("channel_type") or "O"))
+        if kind == "posted":
+            self.work.submit(self._safely, self._posted, data)
+        elif kind == "reaction_added":
+            self.work.submit(self._safely, self._reaction, data)
+
+    def on_gap(self) -> None:
+        """Events were missed: read what happened meanwhile in every channel seen."""
+        with self._lock:
+            since = max(self._last_seen - MARGIN_MS, 1)
+            channels = dict(self._channels)
+        self.work.submit(self._safely, self._catch_up, {"since": since, "channels": channels})
+
+    def _safely(self, work: Callable[[Json], None], data: Json) -> None:
+        try:
+            work(data)
+        except Exception:
+            log.exception("Mattermost event work failed")
+
+    def _catch_up(self, gap: Json) -> None:
+        found = 0
+        for channel, kind in gap["channels"].items():
+            try:
+                posts = self.api.posts_since(channel, gap["since"])
+            except MattermostError as error:
+                log.warning("catching up on a channel failed: %s", error.error_id)
+                continue
+            for post in posts:
+                found += 1
+                if kind == "D":
+                    self._posted({"channel_type": "D", "post": json.dumps(post)})
+                for reaction in (post.get("metadata") or {}).get("reactions") or []:
+                    self._reaction({"reaction": json.dumps(reaction)})
+        log.info("caught up on %d post(s) in %d channel(s)", found, len(gap["channels"]))
+
+    def _posted(self, data: Json) -> None:
+        """A message in a DM with the bot: a command typed without the slash."""
+        post = _json(data.get("post"))
+        user, channel = str(post.get("user_id", "")), str(post.get("channel_id", ""))
+        if data.get("channel_type") != "D" or not user or user == self.bot_id:
+            return
+        if post.get("type") or not self.core.claim_once(f"mattermost:post:{post.get('id')}"):
+            return
+        word, _, rest = str(post.get("message", "")).strip().lstrip("/").partition(" ")
+        if word.lower() not in COMMANDS:
+            language = self.core.language_for(PLATFORM, user)
+            replies = [Reply(text=translate(language, "mattermost.dm_help"))]
+            request = self.people.request(user, channel=channel, direct=True, command="")
+        else:
+            text, names, _unknown = self.people.mentions(rest, {})
+            request = self.people.request(user, channel=channel, direct=True,
+                                          command=word.lower(), text=text,
+                                          mention_names=names)  # fmt: skip
+            replies = self.core.handle(request)
+        self.deliver_all(replies, request, "")
+
+    def _reaction(self, data: Json) -> None:
+        """The capture emoji on a post: save the post to the knowledge base."""
+        reaction = _json(data.get("reaction"))
+        user, post_id = str(reaction.get("user_id", "")), str(reaction.get("post_id", ""))
+        if reaction.get("emoji_name") != self.capture_reaction or user == self.bot_id:
+            return
+        if not post_id or not self.core.claim_once(f"mattermost:reaction:{post_id}:{user}"):
+            return
+        try:
+            post = self.api.post(post_id)
+        except MattermostError as error:
+            log.warning("cannot read the post to capture: %s", error.error_id)
+            return
+        author = self.people.person(str(post.get("user_id", "")))[1]
+        request = self.people.request(
+            user,
+            channel=str(post.get("channel_id", "")),
+            action_id="kennis.capture",
+            text=str(post.get("message", "")),
+            source_url=f"{self.url}/_redirect/pl/{post_id}",
+            source_author=author,
+        )
+        self.deliver_all(self.core.handle(request), request, "")
+
+
+def _json(value: object) -> Json:
+    """An event's nested JSON (a string inside `data`), or an empty dict."""
+    try:
+        found = json.loads(str(value or "{}"))
+    except ValueError:
+        return {}
+    return found if isinstance(found, dict) else {}
