@@ -214,6 +214,10 @@ class Mattermost:
         self.work.submit(self._deliver_all, [r for r in replies if r is not first], request, "")
         if first is not None:
             return {"ephemeral_text": as_text(first)}
+        to_dm = any(r.visibility is Visibility.EPHEMERAL for r in replies)
+        if to_dm and request.channel_id != self.delivery.known_dm(request.user_id):
+            language = self.core.language_for(PLATFORM, request.user_id)
+            return {"ephemeral_text": translate(language, "mattermost.in_dm")}
         return {}
 
     def _dialog(self, _environ: Json, body: bytes) -> tuple[int, Json]:

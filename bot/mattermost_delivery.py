@@ -56,6 +56,10 @@ class MattermostDelivery:
             self._dm[user] = self.api.direct_channel(self.bot_id, user)
         return self._dm[user]
 
+    def known_dm(self, user: str) -> str:
+        """The DM channel with `user`, if the bot has used it in this run."""
+        return self._dm.get(user, "")
+
     def direct(self, user: str, reply: Reply) -> None:
         if not user:
             raise ValueError("a direct message without a user")

@@ -63,6 +63,7 @@ def test_buttons_round_trip_and_forged_presses_are_refused(bot: MattermostBot) -
     assert show["id"].isalnum() and show["integration"]["url"] == f"{bot.url}/mattermost/action"
     pressed = bot.fake.press(BRAM, show, channel=GENERAL)
     assert pressed.status_code == 200
+    assert "privébericht" in pressed.json()["ephemeral_text"]
     # The item has buttons of its own: it comes by DM, and the press says so or stays quiet.
     (post,) = bot.dm(BRAM)
     assert "Phishing met valse facturen" in str(post["props"]) + post["message"]

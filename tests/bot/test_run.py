@@ -1,4 +1,4 @@
-"""`ciso-bot run --http` as a real process: health, a signed command, Slack is called."""
+"""`ciso-bot run` as a real process on Slack (HTTP) and Mattermost: health, a command."""
 
 from __future__ import annotations
 
@@ -75,3 +75,42 @@ def test_run_without_a_signing_secret_names_the_variable(tmp_path: Path) -> None
         capture_output=True, text=True, timeout=60, cwd=tmp_path,
     )  # fmt: skip
     assert result.returncode == 2 and "SLACK_SIGNING_SECRET" in result.stderr
+
+
+def test_run_serves_mattermost(tmp_path: Path) -> None:
+    from tests.bot.fake_mattermost import COMMAND_TOKEN
+    from tests.bot.fake_mattermost import TOKEN as MM_TOKEN
+    from tests.bot.fake_mattermost import running as mattermost_running
+
+    port = _free_port()
+    with mattermost_running() as fake:
+        fake.add_user("usradmin000000000000000001", "beheerder")
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}",
+            "MATTERMOST_URL": fake.url,
+            "MATTERMOST_TOKEN": MM_TOKEN,
+            "MATTERMOST_COMMAND_TOKENS": COMMAND_TOKEN,
+            "BOT_ADMINS": "usradmin000000000000000001",
+            "LOG_LEVEL": "WARNING",
+        }
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"),
+             "run", "--host", "127.0.0.1", "--port", str(port)],
+            env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            _wait_until_healthy(port, process)
+            assert fake.wait(lambda: fake.connections >= 1), "no WebSocket connection"
+            answer = fake.slash(f"http://127.0.0.1:{port}", "usradmin000000000000000001",
+                                "ciso", "organisaties")  # fmt: skip
+            assert answer.status_code == 200 and "Deelnemende gemeenten" in answer.json()["text"]
+            refused = fake.slash(f"http://127.0.0.1:{port}", "usradmin000000000000000001",
+                                 "ciso", "ik", token="fout")  # fmt: skip
+            assert refused.status_code == 401
+        finally:
+            process.send_signal(signal.SIGINT)
+            _out, errors = process.communicate(timeout=30)
+        assert process.returncode == 0, errors
+        assert "Traceback" not in errors and MM_TOKEN not in errors
+        assert fake.violations == []
