@@ -12,7 +12,7 @@ from __future__ import annotations
 import httpx
 
 from bot.mattermost_api import MattermostApi, MattermostError
-from bot.mattermost_render import Signer, command_response, message, message_id, post_props
+from bot.mattermost_render import Signer, command_response, message, post_props
 from handlers.core import Reply, Request, Visibility
 from storage.tlp import Place, may_show_in
 
@@ -80,7 +80,7 @@ class MattermostDelivery:
 
     def already_there(self, channel: str, reply: Reply) -> bool:
         """Whether the DM's recent posts hold this one (sent before a crash)."""
-        wanted = message_id(reply.key)
+        wanted = reply.message_id
         posts = self.api.recent_posts(channel, HISTORY)
         return any((p.get("props") or {}).get("ciso_bot_message") == wanted for p in posts)
 

@@ -155,10 +155,5 @@ def command_response(reply: Reply, url: str, signer: Signer, user: str) -> Json:
 def post_props(reply: Reply, url: str, signer: Signer, user: str = "") -> Json:
     props: Json = {"attachments": attachments(reply, url, signer, user)}
     if reply.key:
-        props["ciso_bot_message"] = message_id(reply.key)
+        props["ciso_bot_message"] = reply.message_id
     return props
-
-
-def message_id(key: str) -> str:
-    """What stays the same when a job's message is sent again: `reminder:12`."""
-    return ":".join(key.split(":")[:2])

@@ -89,7 +89,7 @@ class SlackDelivery:
         found = self.client.conversations_history(
             channel=channel, limit=HISTORY, include_all_metadata=True
         )
-        wanted = message_id(reply.key)
+        wanted = reply.message_id
         for message in found.get("messages") or []:
             payload = (message.get("metadata") or {}).get("event_payload") or {}
             if payload.get("message") == wanted:
@@ -101,14 +101,9 @@ class SlackDelivery:
 HISTORY = 50
 
 
-def message_id(key: str) -> str:
-    """What stays the same when a job's message is sent again: `reminder:12`."""
-    return ":".join(key.split(":")[:2])
-
-
 def _metadata(reply: Reply) -> dict[str, Any]:
     """A job's message carries its key, so that a resend after a crash can be recognised."""
     if not reply.key:
         return {}
-    payload = {"key": reply.key, "message": message_id(reply.key)}
+    payload = {"key": reply.key, "message": reply.message_id}
     return {"metadata": {"event_type": "ciso_bot_message", "event_payload": payload}}

@@ -118,6 +118,11 @@ class Reply:
     # an adapter that can look first does so, and does not send it twice.
     maybe_sent: bool = False
 
+    @property
+    def message_id(self) -> str:
+        """What stays the same when a job's message is sent again (`reminder:12`)."""
+        return ":".join(self.key.split(":")[:2])
+
     def all_buttons(self) -> tuple[Button, ...]:
         return tuple(b for s in self.sections for b in s.buttons) + self.buttons
 

@@ -191,3 +191,17 @@ def test_mentions_resolve_and_mass_mentions_stay_inert(bot: MattermostBot) -> No
     assert "@channel" not in told["text"] and "@all" not in told["text"]
     unknown = bot.command(ADMIN, "ciso", "lid @niemand Den Haag ciso").json()
     assert "niemand" in unknown["text"]
+
+
+def test_mentions_come_from_the_request_when_mattermost_sends_them(bot: MattermostBot) -> None:
+    from tests.bot.mattermost_harness import ADMIN
+
+    # Not a user the API knows here: only the request's own mention list can resolve it.
+    added = bot.command(ADMIN, "ciso", "lid @eva Westland ciso",
+                        user_mentions='["eva"]',
+                        user_mentions_ids='["usreva00000000000000000001"]').json()  # fmt: skip
+    assert "toegevoegd" in added["text"]
+    from storage import members
+
+    with bot.app.db.read() as session:
+        assert members.get_member(session, "mattermost", "usreva00000000000000000001")
