@@ -25,7 +25,7 @@ from handlers.digest_views import compose, gather
 from handlers.i18n import format_weekday_date
 from handlers.parsing import split_word
 from handlers.permissions import require_member
-from handlers.reminders import BACKOFF
+from handlers.reminders import retry_at
 from handlers.router import Router
 
 WEEK = timedelta(days=7)
@@ -198,9 +198,7 @@ def confirm(context: JobContext, key: str, error: str | None) -> None:
             late = now - week_moment(context.settings, digest) > LATE_AFTER
             digests.mark_sent(session, digest_id, token, now, late=late)
             return
-        retry = None
-        if digest.attempts < context.settings.reminder_attempts:
-            retry = now + BACKOFF[min(digest.attempts, len(BACKOFF)) - 1]
+        retry = retry_at(now, digest.attempts, context.settings)
         digests.mark_failed(session, digest_id, token, error, retry)
 
 

@@ -162,6 +162,13 @@ def reminder_message(
     )
 
 
+def retry_at(now: datetime, attempts: int, settings: CoreSettings) -> datetime | None:
+    """When to try a failed message again (after 1, 5, 30 minutes, then 2 hours), or never."""
+    if attempts >= settings.reminder_attempts:
+        return None
+    return now + BACKOFF[min(attempts, len(BACKOFF)) - 1]
+
+
 def confirm(context: JobContext, key: str, error: str | None) -> None:
     """Record a reminder as sent (and plan the next overdue one), or retry it later."""
     _prefix, reminder_text, token = key.split(":", 2)
@@ -172,10 +179,7 @@ def confirm(context: JobContext, key: str, error: str | None) -> None:
         if reminder is None:
             return
         if error is not None:
-            attempts_left = reminder.attempts < context.settings.reminder_attempts
-            retry = (
-                now + BACKOFF[min(reminder.attempts, len(BACKOFF)) - 1] if attempts_left else None
-            )
+            retry = retry_at(now, reminder.attempts, context.settings)
             reminders.mark_failed(session, reminder_id, token, error, retry)
             return
         late = now - reminder.planned_at > LATE_AFTER
