@@ -10,7 +10,7 @@ while the bot was down goes out at the first sweep after, saying so.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from storage import digests, members, reminders
@@ -180,8 +180,10 @@ def _message(context: JobContext, digest: DigestView, member: MemberView, now: d
 def week_moment(settings: CoreSettings, digest: DigestView) -> datetime:
     """When the week's digest fell due (a retry moves `due_at`, not the week it covers)."""
     schedule = settings.digest_schedule
-    local = digest.due_at.astimezone(ZoneInfo(settings.timezone))
-    first = schedule.first_in_week(local.date()) if schedule else None
+    year, week = digest.week.split("-W")
+    first = (
+        schedule.first_in_week(date.fromisocalendar(int(year), int(week), 1)) if schedule else None
+    )
     return first if first is not None and first <= digest.due_at else digest.due_at
 
 

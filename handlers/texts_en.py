@@ -612,7 +612,7 @@ TEXTS: dict[str, str] = {
     "digest.title": "**CISO network weekly digest** · {start} – {end}",
     "digest.preview": "_This is what your digest looks like now (the past seven days):_",
     "digest.late": (
-        "_This digest was due on {date} at {time}, but the bot could not be reached then. "
+        "_This digest was due on {date} at {time}, but could not be sent then. "
         "It covers the week before._"
     ),
     "digest.usage": (

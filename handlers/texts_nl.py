@@ -622,8 +622,8 @@ TEXTS: dict[str, str] = {
     "digest.title": "**Weekoverzicht CISO-netwerk** · {start} – {end}",
     "digest.preview": "_Zo ziet uw weekoverzicht er nu uit (de afgelopen zeven dagen):_",
     "digest.late": (
-        "_Dit weekoverzicht had {date} om {time} moeten komen, maar de bot was toen niet "
-        "bereikbaar. Het gaat over de week daarvoor._"
+        "_Dit weekoverzicht had {date} om {time} moeten komen, maar kon toen niet worden "
+        "verstuurd. Het gaat over de week daarvoor._"
     ),
     "digest.usage": (
         "Gebruik: `/ciso digest` (voorbeeld van uw weekoverzicht), `/ciso digest aan` of "
