@@ -37,6 +37,7 @@ bench: $(VENV)/.installed-run
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/reminders.py
 	$(BIN)/python bench/slack_ack.py
+	$(BIN)/python bench/mattermost_command.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache

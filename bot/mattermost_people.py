@@ -52,6 +52,8 @@ class People:
                 found = self.api.user(user)
             except MattermostError as error:
                 log.warning("user lookup failed: %s", error.error_id)
+                if error.status == 404:  # no such user: do not ask again this run
+                    self._known[user] = ("", "", "")
                 return "", "", ""
             full = f"{found.get('first_name', '')} {found.get('last_name', '')}".strip()
             username = str(found.get("username", ""))

@@ -81,7 +81,7 @@ class FakeMattermost:
     _ws: socket.socket | None = None
     _ws_lock: threading.Lock = field(default_factory=threading.Lock)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
-    api: OpenAPI | None = None
+    api: OpenAPI | None = None  # None: answers are not checked (a benchmark's fake)
 
     def new_id(self, prefix: str) -> str:
         return f"{prefix}{next(self._ids):0{26 - len(prefix)}d}"
@@ -349,7 +349,8 @@ class FakeMattermost:
 
     def check(self, method: str, path: str, query: str, headers: Json, body: bytes,
               kind: str, status: int, answer: bytes) -> None:  # fmt: skip
-        assert self.api is not None
+        if self.api is None:
+            return
         request = MockRequest(self.url, method.lower(), path, args=parse_qs(query),
                               headers=headers, data=body or None,
                               content_type=kind or "application/json")  # fmt: skip
