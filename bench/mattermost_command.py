@@ -27,7 +27,8 @@ from urllib.parse import parse_qs, urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.slack_ack import QUERIES, percentile, serve
+from slack_ack import QUERIES, percentile, serve
+
 from bot import http_server
 from bot.app import create_app
 from bot.clock import FixedClock
