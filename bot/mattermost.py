@@ -141,7 +141,8 @@ class Mattermost:
         header = str(environ.get("HTTP_AUTHORIZATION", ""))
         given = header.removeprefix("Token ").strip() if header.startswith("Token ") else ""
         given = given or form.get("token", "")
-        if not any(hmac.compare_digest(given, t) for t in self.settings.mattermost_command_tokens):
+        tokens = self.settings.mattermost_command_tokens
+        if not any(hmac.compare_digest(given.encode(), t.encode()) for t in tokens):
             log.warning("slash command with an unknown token refused")
             return 401, {"text": translate(self.settings.language, "mattermost.bad_token")}
         command = form.get("command", "").lstrip("/").lower()
@@ -165,7 +166,7 @@ class Mattermost:
             mention_names=names,
         )
         replies = self.core.handle(request)
-        if unknown:  # say which names are no one's, with whatever the command said
+        if unknown and replies:  # say which names are no one's, with what the command said
             note = translate(self.core.language_for(PLATFORM, user), "mattermost.unknown_user",
                              names=", ".join(unknown))  # fmt: skip
             replies = [replace(replies[0], text=f"{note}\n{replies[0].text}"), *replies[1:]]

@@ -75,7 +75,7 @@ class Signer:
         action_id, value = str(context.get("action_id", "")), str(context.get("value", ""))
         user, confirmed = str(context.get("user", "")), context.get("confirmed") is True
         expected = self._mac(action_id, value, user, confirmed)
-        if not hmac.compare_digest(expected, str(context.get("sig", ""))):
+        if not hmac.compare_digest(expected.encode(), str(context.get("sig", "")).encode()):
             return False
         return not user or user == presser
 

@@ -50,6 +50,13 @@ def test_a_wrong_or_missing_command_token_gets_401_and_changes_nothing(bot: Matt
     assert wrong.status_code == 401 and "koppeling" in wrong.json()["text"]
     empty = bot.command(ANNA, "kennis", "deel Iets dat niet mag", token="")
     assert empty.status_code == 401
+    import httpx
+
+    odd = httpx.post(
+        f"{bot.url}/mattermost/command",
+        data={"token": "tökén-✓", "user_id": ANNA, "command": "/kennis", "text": "deel Iets"},
+    )  # not ASCII; fmt: skip
+    assert odd.status_code == 401
     assert _items(bot) == before
     assert bot.command(ANNA, "kennis", "deel Wel goed").status_code == 200
     assert _items(bot) == before + 1
@@ -72,6 +79,9 @@ def test_buttons_round_trip_and_forged_presses_are_refused(bot: MattermostBot) -
     forged = {**show, "integration": {**show["integration"], "context": {
         **show["integration"]["context"], "value": "2"}}}  # fmt: skip
     assert "werkt niet" in bot.fake.press(BRAM, forged).json()["ephemeral_text"]
+    odd = {**show, "integration": {**show["integration"], "context": {
+        **show["integration"]["context"], "sig": "ñ" * 32}}}  # fmt: skip
+    assert "werkt niet" in bot.fake.press(BRAM, odd).json()["ephemeral_text"]
 
 
 def test_a_form_opens_as_a_dialog_and_field_errors_come_back(bot: MattermostBot) -> None:
