@@ -192,12 +192,14 @@ class Mattermost:
             return 200, {"ephemeral_text": translate(language, "mattermost.bad_button")}
         action_id, value = str(context["action_id"]), str(context["value"])
         trigger = str(payload.get("trigger_id", ""))
-        if context.get("confirm") and not context.get("confirmed") and trigger:
+        if context.get("confirm") and not context.get("confirmed"):
+            # Only after "are you sure?": never without, even when no dialog can open.
             button = Button(action_id, value, str(context.get("label", "")),
                             confirm=str(context["confirm"]))  # fmt: skip
             dialog = mattermost_forms.confirm_dialog(button, language, self.signer, user)
-            self._open_dialog(trigger, dialog)
-            return 200, {}
+            if trigger and self._open_dialog(trigger, dialog):
+                return 200, {}
+            return 200, {"ephemeral_text": translate(language, "mattermost.bad_button")}
         form_id = forms.OPENED_BY_BUTTON.get(action_id)
         if form_id and trigger and value.isdigit():
             initial = {"deadline": "over 1 week"} if form_id == "actie.postpone" else {}

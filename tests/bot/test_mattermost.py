@@ -215,3 +215,24 @@ def test_mentions_come_from_the_request_when_mattermost_sends_them(bot: Mattermo
 
     with bot.app.db.read() as session:
         assert members.get_member(session, "mattermost", "usreva00000000000000000001")
+
+
+def test_a_button_that_asks_are_you_sure_does_so_in_a_dialog(bot: MattermostBot) -> None:
+    bot.core_says(ANNA, "kennis", "deel Verouderd advies over wachtwoorden\nWeg ermee.")
+    shown = bot.command(ANNA, "kennis", "toon 1").json()
+    actions = [a for att in shown["attachments"] for a in att.get("actions") or []]
+    delete = next(a for a in actions if a["integration"]["context"]["action_id"] == "kennis.delete")
+    assert _items(bot) == 1
+    # Without a trigger no dialog can open, and nothing is deleted without the question.
+    import httpx
+
+    body = {"user_id": ANNA, "channel_id": GENERAL, "context": delete["integration"]["context"]}
+    refused = httpx.post(delete["integration"]["url"], json=body).json()
+    assert "werkt niet" in refused["ephemeral_text"] and _items(bot) == 1
+    assert bot.fake.press(ANNA, delete, channel=GENERAL).json() == {}
+    dialog = bot.fake.dialogs[-1]
+    assert dialog["dialog"]["callback_id"] == "confirm" and dialog["dialog"]["elements"] == []
+    assert bot.fake.submit(dialog, BRAM, {}).json() == {}  # not Bram's question to answer
+    assert _items(bot) == 1
+    bot.fake.submit(dialog, ANNA, {})
+    assert eventually(lambda: _items(bot) == 0)
