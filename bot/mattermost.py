@@ -257,7 +257,7 @@ class Mattermost:
         if "<@" in text:  # the owner chosen from the users list: a user id
             owner = re.search(r"<@([a-z0-9]+)>", text)
             if owner:
-                names[owner.group(1)] = self.people.person(owner.group(1))[0]
+                names[owner.group(1)] = self.people.person(owner.group(1))[1]
         request = self.people.request(user, channel=channel, command=result.command, text=text,
                                 mention_names=names)  # fmt: skip
         self.work.submit(self._deliver_all, self.core.handle(request), request, "")

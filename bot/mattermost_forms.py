@@ -67,9 +67,9 @@ def confirm_dialog(button: Button, language: str, signer: Signer, user: str) -> 
     context = signer.context(button, user, confirmed=True)
     return {
         "callback_id": "confirm",
-        "title": translate(language, "slack.confirm_title")[:24],
+        "title": translate(language, "confirm.title")[:24],
         "introduction_text": plain(button.confirm),
-        "submit_label": translate(language, "slack.confirm_yes"),
+        "submit_label": translate(language, "confirm.yes"),
         "notify_on_cancel": False,
         "state": json.dumps({"button": context}),
         "elements": [],

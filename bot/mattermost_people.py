@@ -79,7 +79,7 @@ class People:
                 except MattermostError:
                     unknown.append("@" + username)
                     return match.group(0)
-            names[user_id] = username
+            names[user_id] = self.person(user_id)[1] or username
             return f"<@{user_id}|{username}>" + match.group(1)[len(username) :]
 
         return _MENTION.sub(resolve, text), names, unknown

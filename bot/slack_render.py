@@ -52,10 +52,10 @@ def button(item: Button, language: str) -> Block:
         rendered["style"] = item.style
     if item.confirm:
         rendered["confirm"] = {
-            "title": {"type": "plain_text", "text": translate(language, "slack.confirm_title")},
+            "title": {"type": "plain_text", "text": translate(language, "confirm.title")},
             "text": {"type": "mrkdwn", "text": _cut(mrkdwn(item.confirm), 300)},
-            "confirm": {"type": "plain_text", "text": translate(language, "slack.confirm_yes")},
-            "deny": {"type": "plain_text", "text": translate(language, "slack.confirm_no")},
+            "confirm": {"type": "plain_text", "text": translate(language, "confirm.yes")},
+            "deny": {"type": "plain_text", "text": translate(language, "confirm.no")},
         }
     return rendered
 

@@ -140,3 +140,28 @@ def test_a_refused_token_stops_the_start(tmp_path: Path) -> None:
         result = run_cli(tmp_path, "tick", env=env)
     assert result.returncode == 2 and "401" in result.stderr
     assert "verkeerd" not in result.stderr  # secrets never reach the log
+
+
+def test_a_new_action_from_a_dialog_with_the_owner_chosen_from_the_users(
+    bot: MattermostBot,
+) -> None:
+    bot.command(ANNA, "actie", "nieuw")
+    assert eventually(lambda: bot.fake.dialogs)
+    dialog = bot.fake.dialogs[-1]
+    owner = next(e for e in dialog["dialog"]["elements"] if e["name"] == "owner")
+    assert owner["type"] == "select" and owner["data_source"] == "users"
+    wrong = bot.fake.submit(dialog, ANNA, {"title": "Logbeleid", "owner": BRAM,
+                                           "deadline": "april"}).json()  # fmt: skip
+    assert "deadline" in wrong["errors"]
+    bot.fake.submit(dialog, ANNA, {"title": "Logbeleid", "owner": BRAM, "deadline": "over 2 weken"})
+    from storage import actions, members
+
+    def created() -> bool:
+        with bot.app.db.read() as session:
+            found, _ = actions.listed(session)
+            bram = members.get_member(session, "mattermost", BRAM)
+        return bram is not None and [(a.title, a.owner_id) for a in found] == [
+            ("Logbeleid", bram.id)
+        ]
+
+    assert eventually(created)
