@@ -77,13 +77,13 @@ def gather(
     """Everything the digest says for `audience`, about `period`, with open work as of `today`."""
     before = Period(period.start - (period.end - period.start), period.start)
     with db.read() as session:
-        knowledge = activity.new_knowledge(session, audience, period)
+        knowledge = activity.new_knowledge(session, audience, period, limit=SHOWN)
         new = activity.new_bottlenecks(session, audience, period)
         recognised, recognised_hidden = activity.newly_recognised(session, audience, period)
         histories = activity.action_histories(session, Period(before.start, period.end))
         done = activity.actions_done(session, period)
         trend = Trend(
-            knowledge=(knowledge.total, activity.new_knowledge(session, audience, before).total),
+            knowledge=(knowledge.total, activity.knowledge_shared(session, before)),
             bottlenecks=(new.total, activity.new_bottlenecks(session, audience, before).total),
             done=(len(done), len(activity.actions_done(session, before))),
             overdue=_overdue_counts(histories, period, today),
@@ -367,8 +367,9 @@ def knowledge_section(words: Words, facts: DigestFacts) -> Section:
         + (f" ({k.organisation_name})" if k.organisation_name else "")
         for k in facts.knowledge.items[:SHOWN]
     ]
-    if len(facts.knowledge.items) > SHOWN:
-        lines.append(words.t("digest.more", count=len(facts.knowledge.items) - SHOWN))
+    more = len(facts.knowledge.items) - SHOWN + facts.knowledge.more
+    if more > 0:
+        lines.append(words.t("digest.more", count=more))
     if facts.knowledge.hidden:
         lines.append(counted(words, "digest.hidden_knowledge", facts.knowledge.hidden))
     buttons = tuple(

@@ -56,28 +56,38 @@ class Shown(Generic[T]):
 
     items: tuple[T, ...]
     hidden: int = 0
+    more: int = 0  # visible too, but not read (beyond the limit asked for)
 
     @property
     def total(self) -> int:
-        return len(self.items) + self.hidden
+        return len(self.items) + self.more + self.hidden
 
 
 def _between(column: Any, period: Period) -> ColumnElement[bool]:
     return and_(column >= period.start, column < period.end)
 
 
-def new_knowledge(session: Session, audience: Audience, period: Period) -> Shown[KnowledgeView]:
-    """Knowledge shared in the period, newest first."""
+def new_knowledge(
+    session: Session, audience: Audience, period: Period, limit: int | None = None
+) -> Shown[KnowledgeView]:
+    """Knowledge shared in the period, newest first (the first `limit`, and counts)."""
     in_period = _between(KnowledgeItem.created_at, period)
-    ids = list(
-        session.scalars(
-            select(KnowledgeItem.id)
-            .where(in_period, knowledge.visible(audience))
-            .order_by(KnowledgeItem.created_at.desc(), KnowledgeItem.id.desc())
-        )
+    visible = and_(in_period, knowledge.visible(audience))
+    query = (
+        select(KnowledgeItem.id)
+        .where(visible)
+        .order_by(KnowledgeItem.created_at.desc(), KnowledgeItem.id.desc())
     )
-    total = session.scalar(select(func.count()).select_from(KnowledgeItem).where(in_period)) or 0
-    return Shown(tuple(knowledge.views(session, ids)), total - len(ids))
+    ids = list(session.scalars(query.limit(limit) if limit is not None else query))
+    seen = session.scalar(select(func.count()).select_from(KnowledgeItem).where(visible)) or 0
+    total = knowledge_shared(session, period)
+    return Shown(tuple(knowledge.views(session, ids)), total - seen, seen - len(ids))
+
+
+def knowledge_shared(session: Session, period: Period) -> int:
+    """How many items were shared in the period, whatever their label (a count only)."""
+    in_period = _between(KnowledgeItem.created_at, period)
+    return session.scalar(select(func.count()).select_from(KnowledgeItem).where(in_period)) or 0
 
 
 def _bottlenecks_where(
