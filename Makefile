@@ -38,6 +38,7 @@ bench: $(VENV)/.installed-run
 	$(BIN)/python bench/reminders.py
 	$(BIN)/python bench/slack_ack.py
 	$(BIN)/python bench/mattermost_command.py
+	$(BIN)/python bench/digest.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache
