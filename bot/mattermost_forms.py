@@ -18,11 +18,16 @@ from handlers.i18n import CATALOGUES, translate
 from storage.tlp import TLP
 
 Json = dict[str, Any]
+# What a Mattermost server accepts in a dialog (it refuses to open one beyond these).
+TITLE = 24
+DISPLAY_NAME = 24
+TEXT = 150
+TEXTAREA = 3000
 
 
 def _element(field: Field, language: str, default_tlp: TLP, initial: str) -> Json:
     element: Json = {
-        "display_name": translate(language, f"form.field.{field.name}"),
+        "display_name": translate(language, f"form.field.{field.name}")[:DISPLAY_NAME],
         "name": field.name,
         "optional": not field.required,
     }
@@ -34,8 +39,9 @@ def _element(field: Field, language: str, default_tlp: TLP, initial: str) -> Jso
     key = f"form.placeholder.{field.name}"
     placeholder = translate(language, key) if key in CATALOGUES["nl"] else ""
     element.update({"type": "textarea" if field.kind == "long" else "text",
-                    "placeholder": placeholder[:150], "default": initial[:3000]})  # fmt: skip
-    element["max_length"] = 3000 if field.kind == "long" else 300
+                    "placeholder": placeholder[:150],
+                    "default": initial[: TEXTAREA if field.kind == "long" else TEXT]})  # fmt: skip
+    element["max_length"] = TEXTAREA if field.kind == "long" else TEXT
     return element
 
 
@@ -52,7 +58,7 @@ def dialog(
     state = _state(signer, user, form=form_id, metadata=metadata)
     return {
         "callback_id": form_id,
-        "title": translate(language, f"form.title.{form_id}")[:24],
+        "title": translate(language, f"form.title.{form_id}")[:TITLE],
         "submit_label": translate(language, "form.submit"),
         "notify_on_cancel": False,
         "state": state,
@@ -67,7 +73,7 @@ def confirm_dialog(button: Button, language: str, signer: Signer, user: str) -> 
     context = signer.context(button, user, confirmed=True)
     return {
         "callback_id": "confirm",
-        "title": translate(language, "confirm.title")[:24],
+        "title": translate(language, "confirm.title")[:TITLE],
         "introduction_text": plain(button.confirm),
         "submit_label": translate(language, "confirm.yes"),
         "notify_on_cancel": False,

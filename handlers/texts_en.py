@@ -592,7 +592,7 @@ TEXTS: dict[str, str] = {
     "form.field.theme": "Theme",
     "form.field.owner": "Owner",
     "form.field.deadline": "Deadline",
-    "form.field.bottleneck": "Bottleneck number (optional)",
+    "form.field.bottleneck": "For bottleneck (number)",
     "form.placeholder.title": "Short and clear",
     "form.placeholder.text": "What should others know?",
     "form.placeholder.tags": "phishing, awareness",

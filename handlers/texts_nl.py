@@ -602,7 +602,7 @@ TEXTS: dict[str, str] = {
     "form.field.theme": "Thema",
     "form.field.owner": "Eigenaar",
     "form.field.deadline": "Termijn",
-    "form.field.bottleneck": "Knelpuntnummer (optioneel)",
+    "form.field.bottleneck": "Bij knelpunt (nummer)",
     "form.placeholder.title": "Kort en duidelijk",
     "form.placeholder.text": "Wat moeten anderen weten?",
     "form.placeholder.tags": "phishing, awareness",

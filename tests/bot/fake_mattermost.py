@@ -198,6 +198,8 @@ class FakeMattermost:
         if method == "POST" and path == "/api/v4/actions/dialogs/open":
             if body.get("trigger_id") not in self.triggers:
                 return 400, _error(400, "interactive_message.decode_trigger_id.expired")
+            if not _dialog_fits(body.get("dialog") or {}):
+                return 400, _error(400, "model.dialog.is_valid.app_error")
             self.triggers.discard(body["trigger_id"])
             with self.changed:
                 self.dialogs.append(body)
@@ -362,6 +364,23 @@ class FakeMattermost:
                 check()
             except Exception as error:  # recorded, and the test fails on it
                 self.violations.append(f"{method} {path}: {type(error).__name__}: {error}"[:500])
+
+
+def _dialog_fits(dialog: Json) -> bool:
+    """A server's limits on a dialog: title and labels 24, text 150, textarea 3,000."""
+    limits = {"text": 150, "textarea": 3000, "select": 3000}
+    elements = dialog.get("elements") or []
+    return (
+        len(dialog.get("title", "")) <= 24
+        and len(elements) <= 5
+        and all(
+            len(e.get("display_name", "")) <= 24
+            and e.get("type") in limits
+            and int(e.get("max_length") or 0) <= limits[e["type"]]
+            and len(str(e.get("default") or "")) <= limits[e["type"]]
+            for e in elements
+        )
+    )
 
 
 def _now() -> int:
