@@ -89,9 +89,6 @@ class MattermostApi:
         found = self.call("POST", "/channels/direct", json=[bot_id, user_id])
         return str(found["id"])
 
-    def channel(self, channel_id: str) -> dict[str, Any]:
-        return dict(self.call("GET", f"/channels/{channel_id}"))
-
     def create_post(
         self,
         channel_id: str,

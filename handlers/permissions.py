@@ -22,10 +22,6 @@ def require_role(context: Context, *roles: str) -> None:
         raise UserError("permission.role_needed", roles=names)
 
 
-def can_manage_members(caller: Caller) -> bool:
-    return caller.has_role("beheerder")
-
-
 def can_change_knowledge(caller: Caller, item: KnowledgeView) -> bool:
     """The author, the werkgroep and beheerders may edit or delete an item."""
     is_author = caller.member_id is not None and caller.member_id == item.author_id

@@ -44,22 +44,10 @@ class WorkCalendar:
     def is_workday(self, day: date) -> bool:
         return day.weekday() < 5 and day not in self._holidays(day.year)
 
-    def holiday_name(self, day: date) -> str | None:
-        if day not in self._holidays(day.year):
-            return None
-        name = holidays.country_holidays("NL", years=day.year, language="nl").get(day)
-        return str(name) if name else None
-
     def on_or_before(self, day: date) -> date:
         """`day`, or the working day before it."""
         while not self.is_workday(day):
             day -= timedelta(days=1)
-        return day
-
-    def on_or_after(self, day: date) -> date:
-        """`day`, or the working day after it."""
-        while not self.is_workday(day):
-            day += timedelta(days=1)
         return day
 
     def add_workdays(self, day: date, count: int) -> date:

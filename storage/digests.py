@@ -137,14 +137,3 @@ def release(session: Session, digest_id: int, token: str) -> None:
 
 def failed_unreported(session: Session) -> list[DigestView]:
     return [_view(row) for row in session.scalars(select(Digest).where(Digest.state == FAILED))]
-
-
-def sent_weeks(session: Session, member_id: int) -> list[str]:
-    """The weeks whose digest reached the member, newest first."""
-    return list(
-        session.scalars(
-            select(Digest.week)
-            .where(Digest.member_id == member_id, Digest.state == SENT)
-            .order_by(Digest.week.desc())
-        )
-    )

@@ -191,11 +191,6 @@ def planned(
     return [_view(r) for r in session.scalars(stmt.order_by(Reminder.due_at, Reminder.id))]
 
 
-def for_action(session: Session, action_id: int) -> list[ReminderView]:
-    stmt = select(Reminder).where(Reminder.action_id == action_id)
-    return [_view(r) for r in session.scalars(stmt.order_by(Reminder.due_at, Reminder.id))]
-
-
 def failed_unreported(session: Session) -> list[ReminderView]:
     """Reminders that failed for good and whose failure nobody was told about yet."""
     reported = set(session.scalars(select(Notice.key).where(Notice.key.like("reminder-failed:%"))))
