@@ -295,13 +295,16 @@ class Mattermost:
             except (MattermostError, ValueError) as error:
                 log.warning("Mattermost refused a reply: %s", error)
                 self._tell_failure(request)
+            except Exception:  # it runs on the work pool: nothing else would ever log it
+                log.exception("delivering a reply to Mattermost failed")
+                self._tell_failure(request)
 
     def _tell_failure(self, request: Request) -> None:
         text = translate(self.core.language_for(PLATFORM, request.user_id),
                          "mattermost.send_failed")  # fmt: skip
         try:
             self.delivery.direct(request.user_id, Reply(text=text))
-        except (MattermostError, ValueError):
+        except Exception:
             log.warning("could not tell the user either")
 
 

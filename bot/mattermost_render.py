@@ -56,25 +56,29 @@ class Signer:
     def __init__(self, secret: bytes) -> None:
         self._secret = secret
 
-    def _mac(self, action_id: str, value: str, user: str, confirmed: bool) -> str:
-        message = json.dumps([action_id, value, user, confirmed]).encode()
+    def _mac(self, action_id: str, value: str, user: str, confirm: str, confirmed: bool) -> str:
+        message = json.dumps([action_id, value, user, confirm, confirmed]).encode()
         return hmac.new(self._secret, message, hashlib.sha256).hexdigest()[:32]
 
     def context(self, button: Button, user: str = "", *, confirmed: bool = False) -> Json:
-        """What the button sends back; `user` set: only that user may press it."""
-        context: Json = {"action_id": button.action_id, "value": button.value, "user": user}
-        if button.confirm and not confirmed:
-            context["confirm"] = button.confirm
+        """What the button sends back; `user` set: only that user may press it.
+
+        Whether it asks "are you sure?" is signed too: leaving the question out of a
+        press breaks the signature.
+        """
+        confirm = button.confirm if not confirmed else ""
+        context: Json = {"action_id": button.action_id, "value": button.value, "user": user,
+                         "confirm": confirm, "confirmed": confirmed}  # fmt: skip
+        if confirm:
             context["label"] = button.label
-        context["confirmed"] = confirmed
-        context["sig"] = self._mac(button.action_id, button.value, user, confirmed)
+        context["sig"] = self._mac(button.action_id, button.value, user, confirm, confirmed)
         return context
 
     def check(self, context: Json, presser: str) -> bool:
         """Whether `context` is one we signed, pressed by whom it was meant for."""
         action_id, value = str(context.get("action_id", "")), str(context.get("value", ""))
         user, confirmed = str(context.get("user", "")), context.get("confirmed") is True
-        expected = self._mac(action_id, value, user, confirmed)
+        expected = self._mac(action_id, value, user, str(context.get("confirm", "")), confirmed)
         if not hmac.compare_digest(expected.encode(), str(context.get("sig", "")).encode()):
             return False
         return not user or user == presser

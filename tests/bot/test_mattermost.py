@@ -229,6 +229,10 @@ def test_a_button_that_asks_are_you_sure_does_so_in_a_dialog(bot: MattermostBot)
     body = {"user_id": ANNA, "channel_id": GENERAL, "context": delete["integration"]["context"]}
     refused = httpx.post(delete["integration"]["url"], json=body).json()
     assert "werkt niet" in refused["ephemeral_text"] and _items(bot) == 1
+    # Leaving the question out of the context breaks its signature.
+    skipped = {**body, "context": {**body["context"], "confirm": ""}, "trigger_id": "t"}
+    refused = httpx.post(delete["integration"]["url"], json=skipped).json()
+    assert "werkt niet" in refused["ephemeral_text"] and _items(bot) == 1
     assert bot.fake.press(ANNA, delete, channel=GENERAL).json() == {}
     dialog = bot.fake.dialogs[-1]
     assert dialog["dialog"]["callback_id"] == "confirm" and dialog["dialog"]["elements"] == []
