@@ -301,7 +301,7 @@ class Mattermost:
 
     def _tell_failure(self, request: Request) -> None:
         text = translate(self.core.language_for(PLATFORM, request.user_id),
-                         "mattermost.send_failed")  # fmt: skip
+                         "delivery.failed", platform="Mattermost")  # fmt: skip
         try:
             self.delivery.direct(request.user_id, Reply(text=text))
         except Exception:

@@ -319,7 +319,7 @@ class Slack:
     def _tell_failure(self, request: Request | None, respond: Respond | None) -> None:
         if request is None:
             return
-        text = translate(self._language(request.user_id), "slack.send_failed")
+        text = translate(self._language(request.user_id), "delivery.failed", platform="Slack")
         try:
             if respond is not None:
                 respond(text=text, response_type="ephemeral", replace_original=False)

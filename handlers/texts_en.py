@@ -578,7 +578,10 @@ TEXTS: dict[str, str] = {
     "confirm.yes": "Yes",
     "confirm.no": "No",
     "slack.truncated": "_There is more; it did not fit in one message._",
-    "slack.send_failed": "What I stored is safe, but I could not deliver my message about it (everywhere) in Slack. Try again shortly or look with `/kennis`, `/knelpunt` or `/actie`.",
+    "delivery.failed": (
+        "What I stored is safe, but I could not deliver my message about it (everywhere) in "
+        "{platform}. Try again shortly or look with `/kennis`, `/knelpunt` or `/actie`."
+    ),
     "form.title.kennis.share": "Share knowledge",
     "form.title.knelpunt.report": "Report bottleneck",
     "form.title.actie.new": "New action",
@@ -759,10 +762,6 @@ TEXTS: dict[str, str] = {
     "report.next_none": "No deadlines fall in the next period.",
     "report.chart_title": "Actions by status",
     "report.chart_axis": "number of actions",
-    "mattermost.send_failed": (
-        "What I stored is safe, but I could not deliver my message about it (everywhere) in "
-        "Mattermost. Try again shortly or look with `/kennis`, `/knelpunt` or `/actie`."
-    ),
     "mattermost.in_dm": "Your answer is in your direct message with me.",
     "mattermost.dm_help": (
         "Type a command here without the slash, such as `kennis zoek phishing` or "

@@ -588,7 +588,10 @@ TEXTS: dict[str, str] = {
     "confirm.yes": "Ja",
     "confirm.no": "Nee",
     "slack.truncated": "_Er is meer; het paste niet in één bericht._",
-    "slack.send_failed": "Wat ik opsloeg staat vast, maar ik kon mijn bericht daarover niet (overal) afleveren in Slack. Probeer het zo nog eens of kijk met `/kennis`, `/knelpunt` of `/actie`.",
+    "delivery.failed": (
+        "Wat ik opsloeg staat vast, maar ik kon mijn bericht daarover niet (overal) afleveren "
+        "in {platform}. Probeer het zo nog eens of kijk met `/kennis`, `/knelpunt` of `/actie`."
+    ),
     "form.title.kennis.share": "Kennis delen",
     "form.title.knelpunt.report": "Knelpunt melden",
     "form.title.actie.new": "Nieuwe actie",
@@ -768,10 +771,6 @@ TEXTS: dict[str, str] = {
     "report.next_none": "Er vallen geen termijnen in de volgende periode.",
     "report.chart_title": "Acties per status",
     "report.chart_axis": "aantal acties",
-    "mattermost.send_failed": (
-        "Wat ik opsloeg staat vast, maar ik kon mijn bericht daarover niet (overal) afleveren "
-        "in Mattermost. Probeer het zo nog eens of kijk met `/kennis`, `/knelpunt` of `/actie`."
-    ),
     "mattermost.in_dm": "Je antwoord staat in je privébericht met mij.",
     "mattermost.dm_help": (
         "Typ hier een opdracht zonder schuine streep, zoals `kennis zoek phishing` of "
