@@ -207,11 +207,7 @@ def confirm(context: JobContext, key: str, error: str | None) -> None:
 def report_failures(context: JobContext) -> Sequence[Reply]:
     """A digest that could not be delivered after every attempt: the werkgroep hears it once."""
     with context.db.write() as session:
-        failed = [
-            d
-            for d in digests.failed_unreported(session)
-            if reminders.claim_notice(session, f"digest-failed:{d.id}", context.now())
-        ]
+        failed = digests.claim_failures(session)
         people = members.members_by_ids(session, [d.member_id for d in failed])
     replies: list[Reply] = []
     for digest in failed:

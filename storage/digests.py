@@ -24,7 +24,8 @@ from storage.views import DigestView
 PENDING = "pending"
 SENDING = "sending"
 SENT = "sent"
-FAILED = "failed"
+FAILED = "failed"  # every attempt failed
+REPORTED = "reported"  # failed, and the werkgroep was told
 SKIPPED = "skipped"  # the member joined after it fell due: their first is next week's
 
 STALE_CLAIM = timedelta(minutes=2)
@@ -135,5 +136,9 @@ def release(session: Session, digest_id: int, token: str) -> None:
     )
 
 
-def failed_unreported(session: Session) -> list[DigestView]:
-    return [_view(row) for row in session.scalars(select(Digest).where(Digest.state == FAILED))]
+def claim_failures(session: Session) -> list[DigestView]:
+    """Digests that failed for good and nobody was told of yet; they are `reported` now."""
+    rows = session.scalars(
+        update(Digest).where(Digest.state == FAILED).values(state=REPORTED).returning(Digest)
+    ).all()
+    return sorted((_view(row) for row in rows), key=lambda d: d.id)

@@ -231,3 +231,24 @@ def test_english_readers_get_the_digest_in_english(demo: tuple[Chat, FixedClock]
     text = everything(chat.say("burgemeester", "/ciso digest", channel=None))
     assert "What does this ask of you?" in text and "New knowledge" in text
     assert "Wat vraagt" not in text
+
+
+def test_a_digest_that_cannot_be_delivered_is_reported_to_the_werkgroep_once(
+    demo: tuple[Chat, FixedClock],
+) -> None:
+    chat, clock = demo
+    outbox = Outbox()
+    outbox.down = True
+    due = DEMO + timedelta(hours=1)
+    # Tried at 08:00, then after 1, 5 and 30 minutes and 2 hours: five attempts.
+    for after in (0, 1, 6, 36, 156):
+        assert _sweep_at(chat.core, clock, outbox, due + timedelta(minutes=after)) == []
+    outbox.down = False
+    clock.set(due + timedelta(minutes=157))
+    sweep(chat.core, outbox)
+    told = [r for r in outbox.sent if r.channel == "werkgroep" and "2027-W10" in r.text]
+    assert len(told) == 1 and "Burgemeester Van Dijk" in told[0].text
+    assert outbox.digests() == []  # given up: not sent late after all
+    clock.set(due + timedelta(days=1))
+    sweep(chat.core, outbox)
+    assert [r for r in outbox.sent if "2027-W10" in r.text] == told
