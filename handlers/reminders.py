@@ -259,11 +259,7 @@ def weekly_overview(context: JobContext) -> Sequence[Reply]:
 def report_failures(context: JobContext) -> Sequence[Reply]:
     """Reminders that could not be delivered after every attempt: the werkgroep hears it once."""
     with context.db.write() as session:
-        failed = [
-            r
-            for r in reminders.failed_unreported(session)
-            if reminders.claim_notice(session, reminders.failure_key(r.id), context.now())
-        ]
+        failed = reminders.claim_failures(session)
         by_action = {a.id: a for a in actions.views(session, [r.action_id for r in failed])}
     replies: list[Reply] = []
     for reminder in failed:

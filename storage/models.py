@@ -364,7 +364,8 @@ class Reminder(Base):
     """A message due at a moment: the database, not the scheduler, is the source of truth.
 
     `pending` → `sending` (claimed by one sweep) → `sent`; a failed send goes back to
-    `pending` with a later `due_at`, and after the last attempt to `failed`.
+    `pending` with a later `due_at`, after the last attempt to `failed`, and to `reported`
+    once the werkgroep has been told.
     """
 
     __tablename__ = "reminders"

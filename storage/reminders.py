@@ -23,7 +23,8 @@ from storage.views import ReminderView
 PENDING = "pending"
 SENDING = "sending"
 SENT = "sent"
-FAILED = "failed"
+FAILED = "failed"  # every attempt failed
+REPORTED = "reported"  # failed, and the werkgroep was told
 CANCELLED = "cancelled"
 
 # A claim older than this, held by another process, belongs to a process that died.
@@ -191,16 +192,15 @@ def planned(
     return [_view(r) for r in session.scalars(stmt.order_by(Reminder.due_at, Reminder.id))]
 
 
-def failed_unreported(session: Session) -> list[ReminderView]:
-    """Reminders that failed for good and whose failure nobody was told about yet."""
-    reported = set(session.scalars(select(Notice.key).where(Notice.key.like("reminder-failed:%"))))
-    ids = [i for i in session.scalars(_FAILED) if failure_key(i) not in reported]
-    rows = session.scalars(select(Reminder).where(Reminder.id.in_(ids)).order_by(Reminder.id))
-    return [_view(r) for r in rows]
-
-
-def failure_key(reminder_id: int) -> str:
-    return f"reminder-failed:{reminder_id}"
+def claim_failures(session: Session) -> list[ReminderView]:
+    """Reminders that failed for good and nobody was told of yet; they are `reported` now."""
+    ids = list(session.scalars(_FAILED))
+    if not ids:
+        return []
+    rows = session.scalars(
+        update(Reminder).where(Reminder.id.in_(ids)).values(state=REPORTED).returning(Reminder)
+    ).all()
+    return sorted((_view(r) for r in rows), key=lambda r: r.id)
 
 
 def forget_notices(session: Session, prefix: str, before: datetime) -> int:
