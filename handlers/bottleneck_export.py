@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from storage import bottlenecks
-from storage.tlp import TLP
+from storage.tlp import TLP, strictest
 from storage.views import ActionView, BottleneckDetail, BottleneckView
 
 from handlers.action_views import deadline_words
@@ -24,10 +24,6 @@ from handlers.context import ESCALATION_BODIES, Context
 from handlers.core import Attachment, Reply, UserError, Visibility
 from handlers.permissions import require_member, require_role
 from handlers.router import Subcommand
-
-
-def strictest(labels: Sequence[TLP]) -> TLP:
-    return max(labels, key=lambda t: t.rank, default=TLP.CLEAR)
 
 
 def status_line(words: Words, b: BottleneckView) -> str:
@@ -46,7 +42,7 @@ def _clean_line(text: str) -> str:
 
 def export_markdown(words: Words, details: Sequence[BottleneckDetail], now: datetime) -> str:
     """Per bottleneck: title, description, who recognises it, status and history."""
-    label = strictest([d.bottleneck.tlp for d in details])
+    label = strictest(d.bottleneck.tlp for d in details) or TLP.CLEAR
     lines = [
         f"# {words.t('export.title')}",
         "",
@@ -131,7 +127,7 @@ def export(context: Context, rest: str) -> list[Reply]:
         file = Attachment(f"knelpunten-{stamp}.csv", export_csv(context, found), "text/csv")
     else:
         file = Attachment(f"knelpunten-{stamp}.md", export_markdown(context, found, context.now()))
-    label = strictest([d.bottleneck.tlp for d in found])
+    label = strictest(d.bottleneck.tlp for d in found) or TLP.CLEAR
     reply = Reply(
         text=context.t(
             "bottleneck.export_ready",

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 
 from storage import bottleneck_links, bottleneck_support, bottlenecks, knowledge
-from storage.tlp import TLP, Place, may_show_in
+from storage.tlp import TLP, Place, may_show_in, strictest
 from storage.views import BottleneckView
 
 from handlers.bottleneck_common import (
@@ -108,7 +108,7 @@ def report(context: Context, rest: str) -> Sequence[Reply]:
                 Button("knelpunt.report", str(draft_id), context.t("button.report_anyway")),
                 Button("knelpunt.discard", str(draft_id), context.t("button.cancel")),
             ),
-            tlp=max(shown, key=lambda t: t.rank),
+            tlp=strictest(shown),
         )
     ]
 

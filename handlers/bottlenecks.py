@@ -12,6 +12,7 @@ import re
 
 from storage import bottleneck_links, bottlenecks, knowledge
 from storage.bottlenecks import ALL_STATUSES_BUT_MERGED, OPEN_STATUSES
+from storage.tlp import strictest
 from storage.views import BottleneckView, KnowledgeView
 
 from handlers import (
@@ -116,7 +117,7 @@ def page(context: Context, scope: str, theme: str | None, offset: int) -> Reply:
         text=intro,
         sections=tuple(short_section(context, b, member_id) for b in found),
         buttons=buttons,
-        tlp=max((b.tlp for b in found), key=lambda t: t.rank),
+        tlp=strictest(b.tlp for b in found),
     )
 
 
@@ -162,7 +163,7 @@ def show(context: Context, rest: str) -> Reply:
         text=merged_note(context, asked, found),
         sections=tuple(sections),
         buttons=tuple(buttons),
-        tlp=max(labels, key=lambda t: t.rank),
+        tlp=strictest(labels),
     )
 
 
@@ -195,7 +196,7 @@ def link(context: Context, rest: str) -> Reply:
     key = "bottleneck.linked" if added else "bottleneck.already_linked"
     return Reply(
         text=context.t(key, id=found.id, item=item.id, title=item.title),
-        tlp=max((found.tlp, item.tlp), key=lambda t: t.rank),
+        tlp=strictest((found.tlp, item.tlp)),
     )
 
 

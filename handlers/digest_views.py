@@ -15,7 +15,7 @@ from typing import TypeVar
 from storage import activity
 from storage.activity import Period, Shown
 from storage.db import Database
-from storage.tlp import TLP, Audience
+from storage.tlp import TLP, Audience, strictest
 from storage.views import ActionView, BottleneckView, KnowledgeView
 
 from handlers.action_views import deadline_words, overdue_line
@@ -378,10 +378,6 @@ def knowledge_section(words: Words, facts: DigestFacts) -> Section:
     )
     text = "\n".join(lines) if lines else words.t("digest.no_knowledge")
     return Section(text=f"**{words.t('digest.knowledge_title')}**\n{text}", buttons=buttons)
-
-
-def strictest(labels: Sequence[TLP]) -> TLP | None:
-    return max(labels, key=lambda t: t.rank) if labels else None
 
 
 def compose(

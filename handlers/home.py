@@ -6,6 +6,7 @@ Everything on it is read for that member, through TLP, like any private reply.
 from __future__ import annotations
 
 from storage import actions, bottlenecks, knowledge
+from storage.tlp import strictest
 
 from handlers.action_views import short_section as action_section
 from handlers.bottleneck_views import short_section as bottleneck_section
@@ -53,5 +54,5 @@ def home(context: Context) -> Reply:
     return Reply(
         text=context.t("home.title", name=context.caller.name),
         sections=tuple(sections),
-        tlp=max(labels, key=lambda t: t.rank) if labels else None,
+        tlp=strictest(labels),
     )

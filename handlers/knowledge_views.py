@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storage import tlp
 from storage.tlp import TLP, Place, may_show_in
 from storage.views import KnowledgeView, SearchHit
 
@@ -20,7 +21,7 @@ TLP_ICONS = {
 
 def strictest(items: list[KnowledgeView]) -> TLP | None:
     """The most restrictive label among `items`: what a reply showing them carries."""
-    return max((i.tlp for i in items), key=lambda t: t.rank, default=None)
+    return tlp.strictest(i.tlp for i in items)
 
 
 def byline(context: Context, item: KnowledgeView) -> str:

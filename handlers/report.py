@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from storage import activity, members
 from storage.activity import ActionHistory, Period, Shown
 from storage.db import Database
-from storage.tlp import TLP, Audience
+from storage.tlp import TLP, Audience, strictest
 from storage.views import BottleneckView
 
 from handlers.action_views import deadline_words
@@ -108,7 +108,7 @@ def build(
         (words.t(f"report.state.{s}"), [c[s] for c in counts]) for s in activity.ACTION_STATES
     ]
     bottlenecks_shown = [*new.items, *escalated.items, *answered.items, *decisions.items]
-    label = max((b.tlp for b in bottlenecks_shown), key=lambda t: t.rank, default=TLP.CLEAR)
+    label = strictest(b.tlp for b in bottlenecks_shown) or TLP.CLEAR
     title = words.t("report.title", period=period.name)
     name = f"{words.t('report.file')}-{period.file_part}"
     lines = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,11 @@ class TLP(enum.StrEnum):
         """Read a label as people write it (`tlp:amber`, `TLP:AMBER+STRICT`, `TLP:WHITE`)."""
         match = LABEL_PATTERN.fullmatch(text.strip())
         return _from_match(match) if match else None
+
+
+def strictest(labels: Iterable[TLP]) -> TLP | None:
+    """The strictest of these labels (what a reply showing them all is labelled), or None."""
+    return max(labels, key=lambda t: t.rank, default=None)
 
 
 # A label anywhere in a text: `TLP:AMBER+STRICT`, `tlp:green`, `TLP: RED`, `TLP:WHITE`
