@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import email.parser
 import email.policy
+import functools
 import itertools
 import json
 import re
@@ -40,10 +41,12 @@ COMMAND_TOKEN = "cmdtoken0000000000000000000"
 Json = dict[str, Any]
 
 
-def _spec(url: str) -> OpenAPI:
+@functools.cache
+def _spec() -> OpenAPI:
+    """The API description, read once: any port on 127.0.0.1 is a server of it."""
     spec = yaml.safe_load((Path(__file__).parent / "mattermost_api" / "openapi-bot-subset.yaml")
                           .read_text(encoding="utf-8"))  # fmt: skip
-    spec["servers"] = [{"url": url}]
+    spec["servers"] = [{"url": "http://127.0.0.1:{port}", "variables": {"port": {"default": "80"}}}]
     # A real server sends these as strings ("true"/"false"), not as the booleans
     # the description says: the fake follows the server.
     timezone = spec["components"]["schemas"]["Timezone"]["properties"]
@@ -483,7 +486,7 @@ def running() -> Iterator[FakeMattermost]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
     server.daemon_threads = True
     fake.url = f"http://127.0.0.1:{server.server_port}"
-    fake.api = _spec(fake.url)
+    fake.api = _spec()
     fake.add_user(BOT_ID, "ciso-bot", "CISO-netwerk", "bot")
     fake.add_channel("chanalgemeen00000000000001", "algemeen")
     fake.add_channel("chanwerkgroep0000000000001", "werkgroep")

@@ -240,3 +240,17 @@ def test_a_button_that_asks_are_you_sure_does_so_in_a_dialog(bot: MattermostBot)
     assert _items(bot) == 1
     bot.fake.submit(dialog, ANNA, {})
     assert eventually(lambda: _items(bot) == 0)
+
+
+def test_the_fake_server_refuses_what_the_api_description_does_not_allow() -> None:
+    import httpx
+
+    from tests.bot.fake_mattermost import TOKEN, running
+
+    with running() as fake:
+        headers = {"Authorization": f"Bearer {TOKEN}"}
+        bad = httpx.post(f"{fake.url}/api/v4/posts", json={"message": "geen kanaal"},
+                         headers=headers)  # fmt: skip
+        assert bad.status_code in (400, 403)
+        assert any("channel_id" in v for v in fake.violations)
+        fake.violations.clear()
