@@ -62,7 +62,8 @@ class People:
         return self._known[user]
 
     def mentions(self, text: str, form: Json) -> tuple[str, dict[str, str], list[str]]:
-        """The text with `@username` resolved, the names by user id, and unknown names."""
+        """The text with `@username` as `<@id|display name>`, the names by user id, and
+        the names no user has."""
         known = dict(zip(_list(form.get("user_mentions")), _list(form.get("user_mentions_ids")),
                          strict=False))  # fmt: skip
         names: dict[str, str] = {}
@@ -80,7 +81,7 @@ class People:
                     unknown.append("@" + username)
                     return match.group(0)
             names[user_id] = self.person(user_id)[1] or username
-            return f"<@{user_id}|{username}>" + match.group(1)[len(username) :]
+            return f"<@{user_id}|{names[user_id]}>" + match.group(1)[len(username) :]
 
         return _MENTION.sub(resolve, text), names, unknown
 
