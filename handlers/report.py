@@ -224,8 +224,9 @@ def _actions(
             start=format_date(a.created_at.date(), words.language),
             deadline=format_date(h.deadline_at(span.end), words.language),
         )
-        status = words.t(f"report.state.{_state_at(h, span, last)}")
-        if _state_at(h, span, last) == activity.OVERDUE:
+        state = _state_at(h, span, last)
+        status = words.t(f"report.state.{state}")
+        if state == activity.OVERDUE:
             status += f" ({counted(words, 'action.late', (last - h.deadline_at(span.end)).days)})"
         lines.append(f"| {a.id} | {_cell(a.title)} | {_cell(owner)} | {term} | {status} |")
     details = [h for h in histories if h.progress or h.postponements]
