@@ -19,6 +19,7 @@ from handlers.notices import Writer
 from handlers.report_period import parse_period
 from storage import members
 from storage.activity import Period
+from storage.files import private_folder, write_private
 from storage.tlp import Audience
 
 
@@ -74,10 +75,10 @@ def write_report(settings: Settings, args: argparse.Namespace) -> int:
         found = report.build(app.db, words, Audience.group(args.audience), period, now, zone)
     finally:
         app.close()
-    args.out.mkdir(parents=True, exist_ok=True)
+    private_folder(args.out)
     document = args.out / f"{found.name}.md"
     chart = args.out / f"{found.name}.png"
-    document.write_text(found.markdown, encoding="utf-8")
-    chart.write_bytes(found.chart)
+    write_private(document, found.markdown)
+    write_private(chart, found.chart)
     print(f"{period.name} up to {found.tlp.value}: {document} and {chart}", file=sys.stderr)
     return 0

@@ -19,6 +19,7 @@ from handlers import bottleneck_export
 from handlers.action_ical import calendar_file
 from handlers.notices import Writer
 from storage import actions, backup, bottlenecks, members, migrate, reminders
+from storage.files import write_private
 from storage.tlp import Audience
 
 log = logging.getLogger("bot")
@@ -50,8 +51,7 @@ def export(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         app.close()
     if args.out:
-        with args.out.open("w", encoding="utf-8") as handle:
-            write_json(data, handle)
+        write_private(args.out, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         print(f"Exported to {args.out}", file=sys.stderr)
     else:
         write_json(data, sys.stdout)
@@ -131,7 +131,7 @@ def actions_ical(settings: Settings, args: argparse.Namespace) -> int:
     words = Writer.for_member(member, settings.core())
     document = calendar_file(words, mine, SystemClock().now()).text
     if args.out:
-        args.out.write_text(document, encoding="utf-8")
+        write_private(args.out, document)
         print(f"{len(mine)} action(s) written to {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(document)
@@ -152,7 +152,7 @@ def export_bottlenecks(settings: Settings, args: argparse.Namespace) -> int:
     else:
         document = bottleneck_export.export_markdown(words, found, now)
     if args.out:
-        args.out.write_text(document, encoding="utf-8")
+        write_private(args.out, document)
         print(
             f"{len(found)} bottleneck(s) up to {args.audience.value} written to {args.out}",
             file=sys.stderr,

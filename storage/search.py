@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import ColumnClause, column, literal_column, select, table, text
+from sqlalchemy import ColumnClause, column, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
 from storage.fold import WORD, folded_word, stem, stems, word_key, words
@@ -140,22 +140,27 @@ def _search(
     match = match_expression(query) if query.has_text else None
     if query.has_text and match is None:
         return SearchPage(hits=[], query=query)
-    newest_first = match is not None and _is_broad(session, match)
+    newest_first = match is not None and _is_broad(session, audience, match)
     ids = _ranked_ids(session, audience, query, match, limit, offset, newest_first)
     marker = _marker(_terms(query)) if match else None
     hits = [SearchHit(item=item, snippet=snippet(item, marker)) for item in views(session, ids)]
     return SearchPage(hits=hits, query=query, newest_first=newest_first)
 
 
-_CAPPED_COUNT = text(
-    "SELECT count(*) FROM (SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH :match "
-    "LIMIT :cap)"
-)
+def _is_broad(session: Session, audience: Audience, match: str) -> bool:
+    """Whether `match` finds more than BROAD_MATCH items `audience` may see; counting stops there.
 
-
-def _is_broad(session: Session, match: str) -> bool:
-    """Whether `match` finds more than BROAD_MATCH items; counting stops there."""
-    found = session.scalar(_CAPPED_COUNT, {"match": match, "cap": BROAD_MATCH + 1}) or 0
+    Only what the reader may see counts: the notice that follows must not reveal how
+    many labelled items hold these words.
+    """
+    capped = (
+        select(KnowledgeItem.id)
+        .join(FTS, FTS.c.rowid == KnowledgeItem.id)
+        .where(FTS_MATCH.op("MATCH")(match), visible(audience))
+        .limit(BROAD_MATCH + 1)
+        .subquery()
+    )
+    found = session.scalar(select(func.count()).select_from(capped)) or 0
     return found > BROAD_MATCH
 
 

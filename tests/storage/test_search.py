@@ -126,3 +126,29 @@ def test_a_first_page_without_any_full_match_widens_to_any_word(corpus: Database
     assert [h.item.title for h in page.hits] == ["Wachtwoordbeleid herzien"]
     assert page.query.match_any  # the page says how it was found, so paging can follow
     assert later.hits == [] and not later.query.match_any  # only a first page widens
+
+
+def test_the_broad_search_notice_counts_only_what_the_reader_may_see(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another organisation's AMBER+STRICT items must not make a word look common."""
+    monkeypatch.setattr("storage.search.BROAD_MATCH", 3)
+    with db.write() as session:
+        for number in range(6):
+            knowledge.create(
+                session, Actor("t"), T0 + timedelta(days=number), title=f"Geheim {number}",
+                body="Een incident met ransomware.", tlp=TLP.AMBER_STRICT, tags=[], author_id=None,
+                organisation_id=2,
+            )  # fmt: skip
+        knowledge.create(
+            session, Actor("t"), T0, title="Open", body="Ransomware in het nieuws.",
+            tlp=TLP.GREEN, tags=[], author_id=None, organisation_id=2,
+        )  # fmt: skip
+    query = SearchQuery(words=("ransomware",))
+    author = Audience(place=Place.PRIVATE, member_id=None, organisation_id=2, is_member=True)
+    with db.read() as session:
+        reader_page = search(session, READER, query, 10)
+        author_page = search(session, author, query, 10)
+    assert [h.item.title for h in reader_page.hits] == ["Open"]
+    assert not reader_page.newest_first
+    assert author_page.newest_first and len(author_page.hits) == 7
