@@ -6,7 +6,16 @@ import logging
 from dataclasses import dataclass
 
 from bot.config import Settings
-from handlers import actions, bottlenecks, digest, home, knowledge, members, reminders
+from handlers import (
+    actions,
+    bottlenecks,
+    digest,
+    home,
+    knowledge,
+    label_choice,
+    members,
+    reminders,
+)
 from handlers.core import Clock
 from handlers.router import Core, Router
 from storage import migrate
@@ -25,6 +34,7 @@ def build_router() -> Router:
     reminders.register(router)
     home.register(router)
     digest.register(router)
+    label_choice.register(router)
     return router
 
 

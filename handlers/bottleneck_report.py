@@ -30,7 +30,8 @@ from handlers.bottleneck_views import (
 from handlers.context import Context
 from handlers.core import Button, Reply, Section, UserError, Visibility
 from handlers.knowledge_views import short_section as knowledge_section
-from handlers.parsing import clean, item_number, labelled_text, title_and_body
+from handlers.labels import labelled_text
+from handlers.parsing import clean, item_number, title_and_body
 from handlers.permissions import require_member
 
 MAX_TEXT = 20_000
@@ -51,7 +52,7 @@ def parse_report(context: Context, rest: str) -> Draft:
     text = clean(rest)
     if len(text) > MAX_TEXT:
         raise UserError("bottleneck.too_long", limit=f"{MAX_TEXT:,}".replace(",", "."))
-    parsed = labelled_text(text)
+    parsed = labelled_text(text, bottlenecks.LABELS, context.request.chosen_label)
     if not parsed.text:
         raise UserError("bottleneck.report_usage")
     label = parsed.label or context.settings.tlp_default

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from storage import bottleneck_status, bottleneck_support, bottlenecks
 from storage.bottleneck_status import Escalation, TransitionRefused
 from storage.bottlenecks import ANSWERED, ESCALATED, IN_PROGRESS, REJECTED, SOLVED
+from storage.tlp import derived_label, strictest
 from storage.views import BottleneckView
 
 from handlers import notices
@@ -250,6 +251,10 @@ def merge(context: Context, rest: str) -> list[Reply]:
     target, _asked = visible(context, target_id)
     if source.id == target.id:
         raise UserError("bottleneck.merge_same", id=source.id)
+    sources = ((source.tlp, source.organisation_id), (target.tlp, target.organisation_id))
+    if derived_label(sources) is None:
+        raise UserError("bottleneck.merge_strict_orgs", old=source.id, id=target.id,
+                        tlp=strictest(label for label, _ in sources))  # fmt: skip
     with context.db.read() as session:
         told = bottleneck_support.supporter_contacts(session, source.id)
     with context.db.write() as session:
@@ -268,10 +273,13 @@ def merge(context: Context, rest: str) -> list[Reply]:
         count=count_text(context, kept),
     )
     if merged.label_raised:
-        text += "\n" + context.t("bottleneck.merge_label", tlp=kept.tlp.value)
+        text += "\n" + context.t("bottleneck.merge_label", id=kept.id, tlp=kept.tlp.value)
 
     def message(w: notices.Writer) -> tuple[str, tuple[Section, ...]]:
         return w.t("bottleneck.merged_dm", old=source.id, id=kept.id, title=kept.title), ()
+
+    def hidden(w: notices.Writer) -> tuple[str, tuple[Section, ...]]:
+        return w.t("bottleneck.merged_dm_hidden", old=source.id, tlp=kept.tlp.value), ()
 
     replies = [Reply(text=text, buttons=(show_button(context, kept),), tlp=kept.tlp)]
     replies += notices.direct(
@@ -281,6 +289,7 @@ def merge(context: Context, rest: str) -> list[Reply]:
         tlp=kept.tlp,
         skip=context.caller.member_id,
         may_read=lambda m: may_see_bottleneck(m, kept),
+        without_content=hidden,
     )
     return replies + (threshold_notice(context, kept) if ready else [])
 

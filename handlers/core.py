@@ -48,6 +48,14 @@ class Request:
     # A chat message being saved to the knowledge base: where it is and who wrote it.
     source_url: str = ""
     source_author: str = ""
+    # Where that message is: a private channel or a DM (its label starts at AMBER).
+    source_private: bool = False
+    # A submitted form: its id (`kennis.share`) and the fields as filled in; the
+    # handler reads them as fields, never as command text.
+    form_id: str = ""
+    fields: Mapping[str, str] = field(default_factory=dict)
+    # The label the person chose after the bot asked (their text was unclear).
+    chosen_label: TLP | None = None
 
     @property
     def is_action(self) -> bool:

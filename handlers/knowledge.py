@@ -5,6 +5,7 @@ Search lives in `handlers.knowledge_search`; both read items only through TLP.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from storage import knowledge, members
@@ -16,15 +17,10 @@ from handlers import knowledge_search
 from handlers.context import Context
 from handlers.core import Button, Reply, Section, UserError, Visibility
 from handlers.knowledge_views import announce_button, item_section, short_section, strictest
-from handlers.parsing import (
-    LabelledText,
-    clean,
-    item_number,
-    labelled_text,
-    split_word,
-    title_and_body,
-)
-from handlers.permissions import can_change_knowledge, require_member
+from handlers.labels import LabelledText, labelled_text
+from handlers.notices import Writer, direct
+from handlers.parsing import clean, item_number, split_word, title_and_body
+from handlers.permissions import can_change_knowledge, may_relabel, require_member
 from handlers.router import Router, subcommands
 
 MAX_TEXT = 20_000
@@ -52,6 +48,8 @@ def register(router: Router) -> None:
     router.add_action("kennis.delete", lambda c: delete(c, c.request.action_value))
     router.add_action("kennis.announce", announce)
     router.add_action("kennis.capture", capture)
+    router.add_action("kennis.relabel", relabel)
+    router.add_form("kennis.share", share_form)
     knowledge_search.register(router)
 
 
@@ -82,6 +80,12 @@ def _recipient_ids(context: Context, user_ids: tuple[str, ...]) -> list[int]:
 def _store(context: Context, parsed: LabelledText, label: TLP, **extra: Any) -> KnowledgeView:
     """Save shared or captured text as the caller's item: title, body, tags, label."""
     title, body = title_and_body(parsed.text)
+    return _create(context, title, body, parsed.tags, label, **extra)
+
+
+def _create(
+    context: Context, title: str, body: str, tags: tuple[str, ...], label: TLP, **extra: Any
+) -> KnowledgeView:
     member = context.caller.member
     with context.db.write() as session:
         return knowledge.create(
@@ -91,7 +95,7 @@ def _store(context: Context, parsed: LabelledText, label: TLP, **extra: Any) -> 
             title=title,
             body=body,
             tlp=label,
-            tags=parsed.tags,
+            tags=tags,
             author_id=context.caller.member_id,
             organisation_id=member.organisation_id if member else None,
             **extra,
@@ -100,15 +104,36 @@ def _store(context: Context, parsed: LabelledText, label: TLP, **extra: Any) -> 
 
 def share(context: Context, rest: str) -> Reply:
     require_member(context)
-    parsed = labelled_text(_checked_text(rest))
+    parsed = labelled_text(_checked_text(rest), chosen=context.request.chosen_label)
     if not parsed.text:
         raise UserError("knowledge.share_usage")
     label = parsed.label or context.settings.tlp_default
     recipient_ids = _recipient_ids(context, parsed.recipients) if label is TLP.RED else []
-    item = _store(context, parsed, label, recipient_ids=recipient_ids)
+    return _saved(context, _store(context, parsed, label, recipient_ids=recipient_ids))
+
+
+def share_form(context: Context) -> Reply:
+    """The share form: its fields are the item, the label is the one picked."""
+    require_member(context)
+    fields = context.request.fields
+    title, body = clean(fields.get("title", "")), _checked_text(fields.get("text", ""))
+    label = TLP(fields.get("tlp", ""))  # the form checked it is one of its labels
+    if not title or not body:
+        raise UserError("knowledge.share_usage")
+    tags = tuple(
+        dict.fromkeys(
+            knowledge.normalise_tag(tag) for tag in re.split(r"[,;\s]+", fields.get("tags", ""))
+        )
+    )
+    return _saved(context, _create(context, title, body, tuple(t for t in tags if t), label))
+
+
+def _saved(context: Context, item: KnowledgeView) -> Reply:
     buttons = [Button("kennis.show", str(item.id), context.t("button.show"))]
     buttons += announce_button(context, item)
-    note = "knowledge.saved_red" if label is TLP.RED else "knowledge.saved"
+    note = "knowledge.saved"
+    if item.tlp is TLP.RED:
+        note = "knowledge.saved_red" if item.recipient_names else "knowledge.saved_red_alone"
     return Reply(
         text=context.t(
             note,
@@ -150,16 +175,20 @@ def _changeable_item(context: Context, rest: str) -> KnowledgeView:
     return item
 
 
-def edit(context: Context, rest: str) -> Reply:
+def edit(context: Context, rest: str) -> list[Reply]:
     number_word, new_text = split_word(rest)
     item = _changeable_item(context, number_word)
-    parsed = labelled_text(_checked_text(new_text))
+    parsed = labelled_text(_checked_text(new_text), chosen=context.request.chosen_label)
     if not parsed.text and parsed.label is None and not parsed.tags:
         raise UserError("knowledge.edit_usage")
     label = parsed.label or item.tlp
     recipients = None
     if label is TLP.RED and (parsed.recipients or item.tlp is not TLP.RED):
         recipients = _recipient_ids(context, parsed.recipients)
+    added = set(recipients or ()) - (item.recipient_ids if item.tlp is TLP.RED else set())
+    if not may_relabel(context.caller, item.author_id, item.tlp, label, bool(added)):
+        raise UserError("knowledge.only_author_lowers", id=item.id, old=item.tlp.value,
+                        new=label.value)  # fmt: skip
     title, body = title_and_body(parsed.text) if parsed.text else (None, None)
     with context.db.write() as session:
         updated = knowledge.update(
@@ -173,20 +202,69 @@ def edit(context: Context, rest: str) -> Reply:
             tags=parsed.tags if parsed.tags else None,
             recipient_ids=recipients,
         )
-    return Reply(
+    reply = Reply(
         text=context.t(
             "knowledge.updated", id=updated.id, title=updated.title, tlp=updated.tlp.value
         ),
         buttons=(Button("kennis.show", str(updated.id), context.t("button.show")),),
         tlp=updated.tlp,
     )
+    return [reply, *_tell_author(context, item, updated)]
 
 
-def delete(context: Context, rest: str) -> Reply:
+def relabel(context: Context) -> list[Reply]:
+    """A label button under a captured item: the same as `/kennis wijzig <nr> <label>`."""
+    number, _, written = context.request.action_value.partition("|")
+    try:
+        label = TLP(written)
+    except ValueError:
+        raise UserError("knowledge.bad_number", value=written[:40]) from None
+    return edit(context, f"{number} {label.value}")
+
+
+def _changes(w: Writer, before: KnowledgeView, after: KnowledgeView | None) -> str:
+    if after is None:
+        return w.t("knowledge.change.deleted")
+    parts = []
+    if before.tlp is not after.tlp:
+        parts.append(w.t("knowledge.change.label", old=before.tlp.value, new=after.tlp.value))
+    removed = [n for n in before.recipient_names if n not in after.recipient_names]
+    if removed:
+        parts.append(w.t("knowledge.change.recipients_removed", names=", ".join(removed)))
+    if (before.title, before.body) != (after.title, after.body):
+        parts.append(w.t("knowledge.change.text"))
+    if before.tags != after.tags:
+        parts.append(w.t("knowledge.change.tags"))
+    return "; ".join(parts)
+
+
+def _tell_author(
+    context: Context, before: KnowledgeView, after: KnowledgeView | None
+) -> list[Reply]:
+    """The source owns the label: when someone else changed or deleted an item, its author hears."""
+    if before.author_id is None or before.author_id == context.caller.member_id:
+        return []
+    with context.db.read() as session:
+        author = members.get_member_by_id(session, before.author_id)
+    if author is None:
+        return []
+    shown = after or before
+
+    def message(w: Writer) -> tuple[str, tuple[Section, ...]]:
+        changes = _changes(w, before, after)
+        return w.t("knowledge.changed_by_other", name=context.caller.name, id=before.id,
+                   title=shown.title, changes=changes), ()  # fmt: skip
+
+    # The author may read their own item, whatever its label.
+    return direct([author], context.settings, message, tlp=shown.tlp)
+
+
+def delete(context: Context, rest: str) -> list[Reply]:
     item = _changeable_item(context, rest)
     with context.db.write() as session:
         knowledge.remove(session, context.caller.actor, context.now(), item.id)
-    return Reply(text=context.t("knowledge.deleted", id=item.id, title=item.title), tlp=item.tlp)
+    reply = Reply(text=context.t("knowledge.deleted", id=item.id, title=item.title), tlp=item.tlp)
+    return [reply, *_tell_author(context, item, None)]
 
 
 def useful(context: Context, rest: str) -> Reply:
@@ -255,10 +333,12 @@ def capture(context: Context) -> Reply:
     request = context.request
     if not request.source_url:
         raise UserError("knowledge.capture_no_source")
-    parsed = labelled_text(_checked_text(request.text))
+    parsed = labelled_text(_checked_text(request.text), chosen=request.chosen_label)
     if not parsed.text:
         raise UserError("knowledge.capture_empty")
-    label = parsed.label or context.settings.tlp_default
+    # A message from a private channel or a DM was not meant for the whole network.
+    private_default = request.source_private and parsed.label is None
+    label = parsed.label or (TLP.AMBER if request.source_private else context.settings.tlp_default)
     if label is TLP.RED:
         raise UserError("knowledge.capture_red")
     with context.db.read() as session:
@@ -275,14 +355,20 @@ def capture(context: Context) -> Reply:
         source_url=request.source_url[:500],
         source_author=request.source_author[:200] or None,
     )
+    buttons = [Button("kennis.show", str(item.id), context.t("button.show"))]
+    if private_default:
+        buttons += [
+            Button("kennis.relabel", f"{item.id}|{other.value}", other.value)
+            for other in (TLP.CLEAR, TLP.GREEN, TLP.AMBER_STRICT)
+        ]
     return Reply(
         text=context.t(
-            "knowledge.captured",
+            "knowledge.captured_private" if private_default else "knowledge.captured",
             id=item.id,
             title=item.title,
             tlp=item.tlp.value,
             author=item.source_author or context.t("value.unknown"),
         ),
-        buttons=(Button("kennis.show", str(item.id), context.t("button.show")),),
+        buttons=tuple(buttons),
         tlp=item.tlp,
     )

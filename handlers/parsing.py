@@ -1,12 +1,11 @@
-"""Reading what people type: sub-commands, numbers, mentions, tags, labels, titles."""
+"""Reading what people type: sub-commands, numbers, mentions, tags, titles.
+
+Labels are read in `handlers.labels`, which fails closed."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-
-from storage.tlp import LABEL_PATTERN, TLP
 
 from handlers.core import UserError
 
@@ -49,39 +48,6 @@ def tags(text: str) -> list[str]:
     """The `#tags` in `text` (numbers like `#12` are references, not tags)."""
     found = [m.group(1) for m in TAG.finditer(text) if not m.group(1).isdigit()]
     return list(dict.fromkeys(t.lower() for t in found))
-
-
-@dataclass(frozen=True)
-class LabelledText:
-    """Free text with its TLP label, named recipients and trailing tags taken out."""
-
-    text: str
-    label: TLP | None
-    recipients: tuple[str, ...]
-    tags: tuple[str, ...]
-
-
-_TRAILING_TAGS = re.compile(r"(?:\s*(?<![\w&#/])#[^\W_][\w\-]{0,58})+\s*$", re.UNICODE)
-
-
-def labelled_text(text: str) -> LabelledText:
-    """Read `text` as posted knowledge: the label anywhere, `TLP:RED @a @b` recipients."""
-    label: TLP | None = None
-    recipients: tuple[str, ...] = ()
-    match = LABEL_PATTERN.search(text)
-    if match:
-        label = TLP.parse(match.group(0))
-        end = match.end()
-        if label is TLP.RED:
-            named = re.match(r"(?:\s*,?\s*" + MENTION.pattern + r")+", text[end:])
-            if named:
-                recipients = tuple(mentions(named.group(0)))
-                end += named.end()
-        text = text[: match.start()] + " " + text[end:]
-    found_tags = tuple(tags(text))
-    text = _TRAILING_TAGS.sub("", text)
-    text = re.sub(r"[ \t]{2,}", " ", text).strip()
-    return LabelledText(text=text, label=label, recipients=recipients, tags=found_tags)
 
 
 def title_and_body(text: str) -> tuple[str, str]:

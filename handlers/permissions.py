@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storage.tlp import TLP
 from storage.views import ActionView, BottleneckView, KnowledgeView
 
 from handlers.context import Caller, Context
@@ -26,6 +27,18 @@ def can_change_knowledge(caller: Caller, item: KnowledgeView) -> bool:
     """The author, the werkgroep and beheerders may edit or delete an item."""
     is_author = caller.member_id is not None and caller.member_id == item.author_id
     return is_author or caller.has_role("werkgroep", "beheerder")
+
+
+def may_relabel(
+    caller: Caller, author_id: int | None, old: TLP, new: TLP, adds_recipients: bool
+) -> bool:
+    """The source owns the label (FIRST TLP 2.0): only the author lowers it or adds readers.
+
+    Anyone who may change an item may make its label stricter or take readers away
+    (moderation); the author hears of it.
+    """
+    is_author = caller.member_id is not None and caller.member_id == author_id
+    return is_author or (new.rank >= old.rank and not adds_recipients)
 
 
 def can_change_action(caller: Caller, action: ActionView) -> bool:

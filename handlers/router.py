@@ -17,14 +17,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from storage import members, reminders
+from storage import held, members, reminders
 from storage.db import Database
 from storage.tlp import Place, may_show_in
 from storage.views import Actor
 
+from handlers import label_choice
 from handlers.context import Caller, Context, CoreSettings, JobContext
 from handlers.core import Button, Clock, Reply, Request, Section, UserError, Visibility
 from handlers.i18n import translate
+from handlers.labels import LabelQuestion
 from handlers.parsing import split_word
 
 log = logging.getLogger(__name__)
@@ -61,6 +63,7 @@ class Router:
 
     commands: dict[str, Handler] = field(default_factory=dict)
     actions: dict[str, Handler] = field(default_factory=dict)
+    forms: dict[str, Handler] = field(default_factory=dict)
     jobs: dict[str, Job] = field(default_factory=dict)
     receipts: dict[str, Receipt] = field(default_factory=dict)
 
@@ -74,6 +77,17 @@ class Router:
     def add_job(self, name: str, job: Job) -> None:
         """A job the scheduler runs on every sweep; it sends what is due at `now`."""
         self.jobs[name] = job
+
+    def add_form(self, form_id: str, handler: Handler) -> None:
+        """What a submitted form runs; it reads `Request.fields`, not command text."""
+        self.forms[form_id] = handler
+
+    def handler_for(self, request: Request) -> Handler | None:
+        if request.form_id:
+            return self.forms.get(request.form_id)
+        if request.is_action:
+            return self.actions.get(request.action_id)
+        return self.commands.get(request.command.lower().lstrip("/"))
 
     def add_receipt(self, prefix: str, receipt: Receipt) -> None:
         """Who hears whether a message whose key starts with `prefix:` was delivered."""
@@ -100,7 +114,7 @@ class Core:
         try:
             context = self._context(request)
             language = context.language
-            handler = self._handler(request)
+            handler = self.router.handler_for(request)
             if handler is None:
                 raise UserError(
                     "error.unknown_action" if request.is_action else "error.unknown_command",
@@ -108,6 +122,8 @@ class Core:
                 )
             result = handler(context)
             replies = [result] if isinstance(result, Reply) else list(result)
+        except LabelQuestion as question:
+            replies = self._ask_label(context, question, language)
         except UserError as error:
             replies = [Reply(text=translate(language, error.key, **error.params))]
         except Exception:
@@ -120,6 +136,13 @@ class Core:
             )
             replies = [Reply(text=translate(language, "error.unexpected"))]
         return [defuse_reply(self._guard(reply, language)) for reply in replies]
+
+    def _ask_label(self, context: Context, question: LabelQuestion, language: str) -> list[Reply]:
+        try:
+            return [label_choice.ask(context, question)]
+        except Exception:
+            log.exception("holding a request for its label failed")
+            return [Reply(text=translate(language, "error.unexpected"))]
 
     def language_for(self, platform: str, user_id: str) -> str:
         """The language a platform user reads (their own, or the install's)."""
@@ -147,6 +170,7 @@ class Core:
         context = self._job_context()
         with self.db.write() as session:
             reminders.forget_notices(session, ONCE_PREFIX, self.clock.now() - ONCE_KEPT)
+            held.forget(session, self.clock.now())
         replies: list[Reply] = []
         for name, job in self.router.jobs.items():
             try:
@@ -168,11 +192,6 @@ class Core:
             receipt(self._job_context(), reply.key, error)
         except Exception:
             log.exception("recording delivery of %s failed", reply.key)
-
-    def _handler(self, request: Request) -> Handler | None:
-        if request.is_action:
-            return self.router.actions.get(request.action_id)
-        return self.router.commands.get(request.command.lower().lstrip("/"))
 
     def _context(self, request: Request) -> Context:
         return Context(

@@ -770,4 +770,49 @@ TEXTS: dict[str, str] = {
     "mattermost.bad_button": "This button no longer works. Please run the command again.",
     "mattermost.bad_token": "This command does not come from a known Mattermost integration.",
     "mattermost.unknown_user": "I cannot find a Mattermost user {names}. Is it spelt right?",
+    # Labels: read exactly, asked when unclear, owned by their source.
+    "tlp.unclear": (
+        "I do not recognise `{written}` as a label, so nothing is saved yet. "
+        "Did you mean **{suggestion}**? Choose the label:"
+    ),
+    "tlp.unclear_no_guess": (
+        "I do not recognise `{written}` as a label, so nothing is saved yet. Choose the label:"
+    ),
+    "tlp.two_labels": (
+        "Your text names more than one label ({labels}), so nothing is saved yet. "
+        "Which one does it get?"
+    ),
+    "tlp.held_gone": (
+        "That question has expired or was already answered; nothing was saved. "
+        "Type the command again."
+    ),
+    "tlp.held_cancelled": "Cancelled; nothing was saved.",
+    "knowledge.saved_red_alone": (
+        "Saved as knowledge item **#{id}**: {title} (TLP:RED). Only you can see it. "
+        "Give colleagues access with `/kennis wijzig {id} TLP:RED @name`."
+    ),
+    "knowledge.only_author_lowers": (
+        "Only the author may lower the label of knowledge item #{id} ({old} → {new}) or add "
+        "readers. You may make it stricter, remove readers or delete it; nothing was changed."
+    ),
+    "knowledge.changed_by_other": "{name} changed your knowledge item #{id} ({title}): {changes}.",
+    "knowledge.change.label": "label {old} → {new}",
+    "knowledge.change.recipients_removed": "{names} can no longer see it",
+    "knowledge.change.text": "title or text edited",
+    "knowledge.change.tags": "tags edited",
+    "knowledge.change.deleted": "deleted",
+    "knowledge.captured_private": (
+        "📚 Saved as knowledge item **#{id}**: {title}, originally by {author}. It comes from a "
+        "private channel or a direct message, so it is {tlp}. If another label fits better, "
+        "choose it below."
+    ),
+    "bottleneck.merge_strict_orgs": (
+        "I cannot merge bottlenecks #{old} and #{id}: the result would be {tlp}, but they come "
+        "from different organisations, so one municipality would read what was meant for the "
+        "other only. Nothing was changed; link them with a note if you like."
+    ),
+    "bottleneck.merged_dm_hidden": (
+        "Bottleneck #{old}, which you supported or reported, was merged into one with the "
+        "stricter label {tlp} that you cannot see. Your support counts there."
+    ),
 }

@@ -779,4 +779,50 @@ TEXTS: dict[str, str] = {
     "mattermost.bad_button": "Deze knop werkt niet (meer). Probeer de opdracht opnieuw.",
     "mattermost.bad_token": "Deze opdracht komt niet van een bekende Mattermost-koppeling.",
     "mattermost.unknown_user": "Ik vind geen Mattermost-gebruiker {names}. Klopt de schrijfwijze?",
+    # Labels: read exactly, asked when unclear, owned by their source.
+    "tlp.unclear": (
+        "Ik herken `{written}` niet als rubricering, dus ik heb nog niets opgeslagen. "
+        "Bedoel je **{suggestion}**? Kies de rubricering:"
+    ),
+    "tlp.unclear_no_guess": (
+        "Ik herken `{written}` niet als rubricering, dus ik heb nog niets opgeslagen. "
+        "Kies de rubricering:"
+    ),
+    "tlp.two_labels": (
+        "Je tekst noemt meer dan één rubricering ({labels}), dus ik heb nog niets opgeslagen. "
+        "Welke krijgt het?"
+    ),
+    "tlp.held_gone": (
+        "Die vraag is verlopen of al beantwoord; er is niets opgeslagen. Typ de opdracht opnieuw."
+    ),
+    "tlp.held_cancelled": "Geannuleerd; er is niets opgeslagen.",
+    "knowledge.saved_red_alone": (
+        "Opgeslagen als kennisitem **#{id}**: {title} (TLP:RED). Alleen jij kunt het zien. "
+        "Geef collega's toegang met `/kennis wijzig {id} TLP:RED @naam`."
+    ),
+    "knowledge.only_author_lowers": (
+        "Alleen de auteur mag de rubricering van kennisitem #{id} verlagen ({old} → {new}) of "
+        "er lezers aan toevoegen. Strenger maken, lezers weghalen of verwijderen mag je wel; "
+        "er is niets veranderd."
+    ),
+    "knowledge.changed_by_other": "{name} heeft je kennisitem #{id} ({title}) gewijzigd: {changes}.",
+    "knowledge.change.label": "rubricering {old} → {new}",
+    "knowledge.change.recipients_removed": "{names} kan of kunnen het niet meer zien",
+    "knowledge.change.text": "titel of tekst aangepast",
+    "knowledge.change.tags": "tags aangepast",
+    "knowledge.change.deleted": "verwijderd",
+    "knowledge.captured_private": (
+        "📚 Opgeslagen als kennisitem **#{id}**: {title}, oorspronkelijk van {author}. Het komt "
+        "uit een besloten kanaal of privébericht, dus het is {tlp}. Past een andere "
+        "rubricering beter, kies die hieronder."
+    ),
+    "bottleneck.merge_strict_orgs": (
+        "Knelpunt #{old} en #{id} kan ik niet samenvoegen: het resultaat zou {tlp} zijn, maar ze "
+        "komen uit verschillende organisaties, en dan kan de ene gemeente lezen wat alleen voor "
+        "de andere bedoeld was. Er is niets veranderd; koppel ze eventueel met een notitie."
+    ),
+    "bottleneck.merged_dm_hidden": (
+        "Knelpunt #{old}, dat jij steunde of meldde, is samengevoegd met een knelpunt met de "
+        "strengere rubricering {tlp}, dat jij niet kunt inzien. Je steun telt daar wel mee."
+    ),
 }

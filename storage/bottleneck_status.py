@@ -25,7 +25,7 @@ from storage.bottlenecks import (
     view,
 )
 from storage.models import Bottleneck, BottleneckKnowledge, BottleneckNote, BottleneckSupport
-from storage.tlp import TLP
+from storage.tlp import TLP, derived_label
 from storage.views import Actor, BottleneckView
 
 TRANSITIONS: dict[str, frozenset[str]] = {
@@ -140,6 +140,11 @@ def merge(
         raise LookupError(source_id if source is None else target_id)
     if source_id == target_id or MERGED in (source.status, target.status):
         raise TransitionRefused(source.status, MERGED)
+    label = derived_label(
+        ((TLP(source.tlp), source.organisation_id), (TLP(target.tlp), target.organisation_id))
+    )
+    if label is None:  # the handler explains; this only makes sure it never happens
+        raise ValueError("merging would show AMBER+STRICT content to another organisation")
     members_of_target = set(
         session.scalars(
             select(BottleneckSupport.member_id).where(BottleneckSupport.bottleneck_id == target_id)
@@ -179,9 +184,9 @@ def merge(
         delete(BottleneckKnowledge).where(BottleneckKnowledge.bottleneck_id == source_id)
     )
     # What moved may carry the source's label: the kept one must be at least as strict.
-    raised = TLP(source.tlp).rank > TLP(target.tlp).rank
+    raised = label is not TLP(target.tlp)
     if raised:
-        target.tlp = source.tlp
+        target.tlp = label.value
     old = source.status
     source.status = MERGED
     source.merged_into_id = target_id

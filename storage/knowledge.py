@@ -237,7 +237,7 @@ def update(
         item.body = body
         changed["body"] = True
     if tlp is not None and tlp.value != item.tlp:
-        changed["tlp"] = f"{item.tlp} -> {tlp.value}"
+        changed["tlp"] = {"before": item.tlp, "after": tlp.value}
         item.tlp = tlp.value
     if tags is not None:
         new_tags = _tags(session, tags)
@@ -245,8 +245,11 @@ def update(
             item.tags = new_tags
             changed["tags"] = [t.name for t in new_tags]
     if recipient_ids is not None:
+        before = sorted(m.id for m in item.recipients)
         item.recipients = _members(session, recipient_ids)
-        changed["recipients"] = sorted(m.id for m in item.recipients)
+        after = sorted(m.id for m in item.recipients)
+        if before != after:
+            changed["recipients"] = {"before": before, "after": after}
     if changed:
         item.updated_at = at
         _reindex(item)

@@ -336,6 +336,12 @@ class Action(Base):
     )
     deadline: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20))  # open, klaar, verwijderd
+    # Shared work is labelled like what it works on; never TLP:RED.
+    tlp: Mapped[str] = mapped_column(String(20), server_default="TLP:GREEN")
+    # Whose TLP:AMBER+STRICT it is: the creator's organisation.
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", name="fk_actions_organisation_id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -393,6 +399,18 @@ class Notice(Base):
 
     key: Mapped[str] = mapped_column(String(120), primary_key=True)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class HeldRequest(Base):
+    """A command held back until its author chose a label (the label was unclear)."""
+
+    __tablename__ = "held_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    user_id: Mapped[str] = mapped_column(String(64))
+    request: Mapped[str] = mapped_column(Text)  # the request as JSON
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class Digest(Base):

@@ -55,13 +55,18 @@ def _from_match(match: re.Match[str]) -> TLP:
     return TLP.CLEAR if word == "WHITE" else TLP("TLP:" + word)
 
 
-def find_label(text: str) -> tuple[TLP | None, str]:
-    """The first TLP label in `text` and the text without it."""
-    match = LABEL_PATTERN.search(text)
-    if not match:
-        return None, text
-    rest = (text[: match.start()] + text[match.end() :]).strip()
-    return _from_match(match), re.sub(r"[ \t]{2,}", " ", rest)
+def derived_label(sources: Iterable[tuple[TLP, int | None]]) -> TLP | None:
+    """The label of what is made from these (label, organisation) sources, or None.
+
+    What is derived is at least as strict as each source. None means no label keeps
+    every source's readers: the strictest is AMBER+STRICT or RED, and the sources come
+    from more than one organisation, so someone would read what they could not before.
+    """
+    found = list(sources)
+    label = strictest(label for label, _ in found)
+    if label in (TLP.AMBER_STRICT, TLP.RED) and len({org for _, org in found}) > 1:
+        return None
+    return label
 
 
 class Place(enum.Enum):

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from storage import knowledge, members
 from storage.db import Database
 from storage.models import KnowledgeItem
-from storage.tlp import TLP, Audience, Place, find_label, may_see, may_show_in
+from storage.tlp import TLP, Audience, Place, may_see, may_show_in
 from storage.views import Actor
 
 MEMBER_DELFT = Audience(place=Place.PRIVATE, member_id=1, organisation_id=1, is_member=True)
@@ -64,23 +64,6 @@ def test_a_group_audience_sees_up_to_its_ceiling_and_never_strict_or_red() -> No
     assert not _see(Audience.group(TLP.GREEN), TLP.AMBER)
     with pytest.raises(ValueError):
         Audience.group(TLP.RED)
-
-
-@pytest.mark.parametrize(
-    ("text", "label", "rest"),
-    [
-        ("Let op TLP:AMBER bij delen", TLP.AMBER, "Let op bij delen"),
-        ("tlp:amber+strict intern", TLP.AMBER_STRICT, "intern"),
-        ("TLP: green", TLP.GREEN, ""),
-        ("oud label TLP:WHITE", TLP.CLEAR, "oud label"),
-        ("geen label", None, "geen label"),
-        ("TLP:PURPLE", None, "TLP:PURPLE"),
-    ],
-)
-def test_labels_are_found_anywhere_as_people_write_them(
-    text: str, label: TLP | None, rest: str
-) -> None:
-    assert find_label(text) == (label, rest)
 
 
 items = st.tuples(
