@@ -17,7 +17,7 @@ from bot.console import Console
 from bot.scheduler import sweep
 from handlers import bottleneck_export
 from handlers.action_ical import calendar_file
-from handlers.notices import Writer
+from handlers.notices import Writer, reader
 from storage import actions, backup, bottlenecks, members, migrate, reminders
 from storage.files import write_private
 from storage.tlp import Audience
@@ -122,7 +122,11 @@ def actions_ical(settings: Settings, args: argparse.Namespace) -> int:
     try:
         with app.db.read() as session:
             member = members.get_member(session, settings.platform, args.user)
-            mine = actions.listed(session, owner_id=member.id, limit=None)[0] if member else []
+            mine = (
+                actions.listed(session, reader(member), owner_id=member.id, limit=None)[0]
+                if member
+                else []
+            )
     finally:
         app.close()
     if member is None:

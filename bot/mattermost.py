@@ -15,7 +15,6 @@ import hashlib
 import hmac
 import json
 import logging
-import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -23,7 +22,7 @@ from typing import Any
 from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIServer
 
-from bot import forms, http_server, mattermost_forms
+from bot import http_server, mattermost_forms
 from bot.config import Settings
 from bot.mattermost_api import MattermostApi, MattermostError
 from bot.mattermost_delivery import MattermostDelivery
@@ -31,6 +30,7 @@ from bot.mattermost_events import Events
 from bot.mattermost_people import PLATFORM, People
 from bot.mattermost_render import Signer, as_text, command_response
 from bot.mattermost_socket import BACKOFF, Listener
+from handlers import forms
 from handlers.core import Button, Reply, Request, Visibility
 from handlers.i18n import translate
 from handlers.router import Core
@@ -242,24 +242,24 @@ class Mattermost:
         form_id = str(found.get("form", ""))
         if form_id not in forms.FORMS:
             return 200, {}
-        submission = _object(payload.get("submission"))
-        result = forms.submission(
+        filled = mattermost_forms.values(_object(payload.get("submission")))
+        metadata = str(found.get("metadata", ""))
+        errors = forms.submission(
             form_id,
-            mattermost_forms.values(submission),
+            filled,
             self.core.language_for(PLATFORM, user),
             self.core.today_for(PLATFORM, user),
             self.settings.work_calendar,
-            str(found.get("metadata", "")),
+            metadata,
         )
-        if isinstance(result, dict):
-            return 200, {"errors": result}
-        text, names = result.text, {}
-        if "<@" in text:  # the owner chosen from the users list: a user id
-            owner = re.search(r"<@([a-z0-9]+)>", text)
-            if owner:
-                names[owner.group(1)] = self.people.person(owner.group(1))[1]
-        request = self.people.request(user, channel=channel, command=result.command, text=text,
-                                mention_names=names)  # fmt: skip
+        if errors:
+            return 200, {"errors": errors}
+        fields = forms.fields(form_id, filled, metadata)
+        names = {}
+        if fields.get("owner"):  # chosen from the users list: a user id
+            names[fields["owner"]] = self.people.person(fields["owner"])[1]
+        request = self.people.request(user, channel=channel, form_id=form_id, fields=fields,
+                                      mention_names=names)  # fmt: skip
         self.work.submit(self._deliver_all, self.core.handle(request), request, "")
         return 200, {}
 

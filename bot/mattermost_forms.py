@@ -1,4 +1,4 @@
-"""Mattermost interactive dialogs for the forms in `bot.forms`, and the confirm dialog.
+"""Mattermost interactive dialogs for the forms in `handlers.forms`, and the confirm dialog.
 
 A dialog's `state` comes back with its submission; it carries what the dialog is
 for (a form, or a button to confirm) and is signed, because Mattermost sends no
@@ -11,9 +11,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from bot.forms import FORMS, LABELS, Field
 from bot.mattermost_render import Signer, plain
 from handlers.core import Button
+from handlers.forms import FORMS, LABELS, Field
 from handlers.i18n import CATALOGUES, translate
 from storage.tlp import TLP
 
@@ -33,7 +33,9 @@ def _element(field: Field, language: str, default_tlp: TLP, initial: str) -> Jso
     }
     if field.kind == "tlp":
         options = [{"text": label.value, "value": label.value} for label in LABELS]
-        return {**element, "type": "select", "options": options, "default": default_tlp.value}
+        # An optional label (an action's) starts empty: the bottleneck's label, else the default.
+        default = default_tlp.value if field.required else ""
+        return {**element, "type": "select", "options": options, "default": default}
     if field.kind == "user":
         return {**element, "type": "select", "data_source": "users"}
     key = f"form.placeholder.{field.name}"

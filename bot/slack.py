@@ -25,9 +25,10 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from bot import forms, http_server, slack_forms, slack_render
+from bot import http_server, slack_forms, slack_render
 from bot.config import Settings
 from bot.slack_delivery import SlackDelivery
+from handlers import forms
 from handlers.core import Reply, Request
 from handlers.i18n import translate
 from handlers.router import Core
@@ -158,24 +159,35 @@ class Slack:
         form_id = str(view.get("callback_id", ""))
         user = str((body.get("user") or {}).get("id", ""))
         language = self._language(user)
-        result = forms.submission(
+        if form_id not in forms.FORMS:
+            ack()
+            return
+        filled = slack_forms.values(view.get("state") or {})
+        metadata = str(view.get("private_metadata", ""))
+        errors = forms.submission(
             form_id,
-            slack_forms.values(view.get("state") or {}),
+            filled,
             language,
             self.core.today_for(PLATFORM, user),
             self.settings.work_calendar,
-            str(view.get("private_metadata", "")),
+            metadata,
         )
-        if isinstance(result, dict):
-            ack(response_action="errors", errors=result)
+        if errors:
+            ack(response_action="errors", errors=errors)
             return
         ack()
-        self._later(self._run_form, view, user, result)
+        self._later(self._run_form, view, user, form_id, forms.fields(form_id, filled, metadata))
 
-    def _run_form(self, view: dict[str, Any], user: str, result: forms.Submitted) -> None:
+    def _run_form(
+        self, view: dict[str, Any], user: str, form_id: str, fields: dict[str, str]
+    ) -> None:
         if not self._once(f"view:{view.get('id', '')}:{view.get('hash', '')}"):
             return
-        request = self._request(user, channel="", command=result.command, text=result.text)
+        names = {}
+        if fields.get("owner"):  # chosen from the users list: a user id
+            names[fields["owner"]] = self._person(fields["owner"])[0]
+        request = self._request(user, channel="", form_id=form_id, fields=fields,
+                                mention_names=names)  # fmt: skip
         self.deliver_all(self.core.handle(request), request, None)
 
     def _shortcut(self, ack: Ack, body: dict[str, Any], respond: Respond) -> None:
@@ -258,6 +270,7 @@ class Slack:
         name, zone = self._person(user)
         text = str(fields.get("text", ""))
         names = {m.group(1): m.group(2) for m in _MENTION.finditer(text) if m.group(2)}
+        names.update(fields.pop("mention_names", {}))
         return Request(
             platform=PLATFORM,
             user_id=user,

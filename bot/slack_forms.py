@@ -1,11 +1,11 @@
-"""Slack modals for the forms in `bot.forms`: the view, and what was filled in."""
+"""Slack modals for the forms in `handlers.forms`: the view, and what was filled in."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from bot.forms import FORMS, LABELS, Field
+from handlers.forms import FORMS, LABELS, Field
 from handlers.i18n import translate
 from storage.tlp import TLP
 
@@ -19,13 +19,10 @@ def _plain(text: str, limit: int = 150) -> Block:
 def _element(field: Field, language: str, default_tlp: TLP) -> Block:
     if field.kind == "tlp":
         options = [{"text": _plain(label.value), "value": label.value} for label in LABELS]
-        initial = next(o for o in options if o["value"] == default_tlp.value)
-        return {
-            "type": "static_select",
-            "action_id": field.name,
-            "options": options,
-            "initial_option": initial,
-        }
+        select: Block = {"type": "static_select", "action_id": field.name, "options": options}
+        if field.required:  # an optional label (an action's) starts empty: the bottleneck's
+            select["initial_option"] = next(o for o in options if o["value"] == default_tlp.value)
+        return select
     if field.kind == "user":
         return {"type": "users_select", "action_id": field.name}
     element: Block = {"type": "plain_text_input", "action_id": field.name}

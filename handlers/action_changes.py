@@ -10,6 +10,7 @@ import re
 from datetime import timedelta
 
 from storage import actions, reminders
+from storage.views import ActionView
 
 from handlers.action_common import (
     changeable_action,
@@ -62,10 +63,22 @@ def reopen(context: Context, rest: str) -> Reply:
 
 def postpone(context: Context, rest: str) -> Reply:
     found, remainder = changeable_action(context, rest)
-    if not found.is_open:
-        raise UserError("action.already_done", id=found.id)
     term, *reason_part = _REASON.split(clean(remainder), maxsplit=1)
     reason = reason_part[0].strip() if reason_part else ""
+    return _postpone(context, found, term, reason)
+
+
+def postpone_form(context: Context) -> Reply:
+    """The postpone form: the new term and the reason, each its own field."""
+    fields = context.request.fields
+    found, _ = changeable_action(context, fields.get("number", ""))
+    return _postpone(context, found, clean(fields.get("deadline", "")),
+                     clean(fields.get("reason", "")))  # fmt: skip
+
+
+def _postpone(context: Context, found: ActionView, term: str, reason: str) -> Reply:
+    if not found.is_open:
+        raise UserError("action.already_done", id=found.id)
     if not term.strip():
         raise UserError("action.postpone_usage", id=found.id)
     deadline = context.deadlines().parse(term)
@@ -125,7 +138,17 @@ def update_prompt(context: Context) -> Reply:
 
 def progress(context: Context, rest: str) -> Reply:
     found, text = changeable_action(context, rest)
-    text = clean(text)
+    return _progress(context, found, clean(text))
+
+
+def progress_form(context: Context) -> Reply:
+    """The update form: the progress note, as written."""
+    fields = context.request.fields
+    found, _ = changeable_action(context, fields.get("number", ""))
+    return _progress(context, found, clean(fields.get("text", "")))
+
+
+def _progress(context: Context, found: ActionView, text: str) -> Reply:
     if not text:
         raise UserError("action.update_how", id=found.id, title=found.title)
     if len(text) > MAX_TEXT:

@@ -9,7 +9,6 @@ from storage.views import ActionView, MemberView
 
 from handlers import notices
 from handlers.action_views import action_buttons, deadline_words
-from handlers.bottleneck_common import visible
 from handlers.context import Context
 from handlers.core import Reply, UserError
 from handlers.parsing import item_number, split_word
@@ -32,18 +31,12 @@ def owner_member(context: Context, user_id: str) -> MemberView:
     return found
 
 
-def visible_bottleneck(context: Context, number: int) -> int:
-    """The bottleneck an action links to: one the caller may see (a merged one's successor)."""
-    found, _asked = visible(context, number)
-    return found.id
-
-
 def find_action(context: Context, rest: str) -> tuple[ActionView, str]:
     require_member(context)
     word, remainder = split_word(rest)
     number = item_number(word, "action.bad_number")
     with context.db.read() as session:
-        found = actions.get(session, number)
+        found = actions.get(session, context.audience(), number)
     if found is None:
         raise UserError("action.not_found", id=number)
     return found, remainder

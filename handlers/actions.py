@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from storage import actions, bottlenecks, reminders
+from storage.tlp import TLP, may_see, strictest
 
 from handlers import action_changes
 from handlers.action_common import (
@@ -18,7 +19,6 @@ from handlers.action_common import (
     plan_reminders,
     reminders_text,
     tell_owner,
-    visible_bottleneck,
 )
 from handlers.action_ical import calendar_file
 from handlers.action_views import (
@@ -27,10 +27,13 @@ from handlers.action_views import (
     detail_sections,
     short_section,
 )
+from handlers.bottleneck_common import visible
 from handlers.bottleneck_views import counted
 from handlers.context import Context
 from handlers.core import Button, Reply, UserError, Visibility
-from handlers.parsing import MENTION, clean
+from handlers.labels import read_label
+from handlers.notices import reader
+from handlers.parsing import MENTION, clean, item_number
 from handlers.permissions import can_change_action, require_member
 from handlers.router import Router, subcommands
 
@@ -62,6 +65,9 @@ def register(router: Router) -> None:
     router.add_action("actie.done", lambda c: action_changes.done(c, c.request.action_value))
     router.add_action("actie.postpone_week", action_changes.postpone_week)
     router.add_action("actie.update_prompt", action_changes.update_prompt)
+    router.add_form("actie.new", create_form)
+    router.add_form("actie.update", action_changes.progress_form)
+    router.add_form("actie.postpone", action_changes.postpone_form)
 
 
 def show_help(context: Context, _rest: str = "") -> Reply:
@@ -75,9 +81,14 @@ def show_help(context: Context, _rest: str = "") -> Reply:
     )
 
 
+ACTION_LABELS = (TLP.CLEAR, TLP.GREEN, TLP.AMBER, TLP.AMBER_STRICT)  # shared work: no RED
+
+
 def create(context: Context, rest: str) -> list[Reply]:
     require_member(context)
     text = clean(rest)
+    read = read_label(text, ACTION_LABELS, context.request.chosen_label)
+    text = read.text
     mention = MENTION.search(text)
     if mention is None:
         raise UserError("action.create_usage")
@@ -85,14 +96,56 @@ def create(context: Context, rest: str) -> list[Reply]:
     tail = text[mention.end() :]
     if not title:
         raise UserError("action.create_usage")
+    bottleneck_number = None
+    if linked := _BOTTLENECK.search(tail):
+        bottleneck_number = int(linked.group(1))
+        tail = tail[: linked.start()] + " " + tail[linked.end() :]
+    return _create(context, title, mention.group(1), tail, bottleneck_number, read.label)
+
+
+def create_form(context: Context) -> list[Reply]:
+    """The new-action form: its fields, the label as picked (or the bottleneck's)."""
+    require_member(context)
+    fields = context.request.fields
+    number = fields.get("bottleneck", "").lstrip("#")
+    label = TLP(fields["tlp"]) if fields.get("tlp") else None
+    bottleneck_number = item_number(number, "action.bad_number") if number else None
+    return _create(context, clean(fields.get("title", "")), fields.get("owner", ""),
+                   fields.get("deadline", ""), bottleneck_number, label)  # fmt: skip
+
+
+def _create(
+    context: Context,
+    title: str,
+    owner_user: str,
+    term: str,
+    bottleneck_number: int | None,
+    label: TLP | None,
+) -> list[Reply]:
+    if not title or not owner_user:
+        raise UserError("action.create_usage")
     if len(title) > MAX_TITLE:
         raise UserError("action.title_too_long", limit=MAX_TITLE)
-    bottleneck_id = None
-    if linked := _BOTTLENECK.search(tail):
-        bottleneck_id = visible_bottleneck(context, int(linked.group(1)))
-        tail = tail[: linked.start()] + " " + tail[linked.end() :]
-    owner = owner_member(context, mention.group(1))
-    deadline = context.deadlines().parse(tail)
+    if label is TLP.RED:
+        raise UserError("action.no_red")
+    bottleneck = visible(context, bottleneck_number)[0] if bottleneck_number else None
+    member = context.caller.member
+    organisation_id = member.organisation_id if member else None
+    if bottleneck is not None:
+        # The source owns the label: work on a bottleneck is at least as strict as it.
+        label = label or bottleneck.tlp
+        if label.rank < bottleneck.tlp.rank:
+            raise UserError("action.label_below_bottleneck", bottleneck=bottleneck.id,
+                            bottleneck_tlp=bottleneck.tlp.value, tlp=label.value)  # fmt: skip
+        if label is TLP.AMBER_STRICT:
+            organisation_id = bottleneck.organisation_id
+    default = context.settings.tlp_default
+    label = label or (default if default in ACTION_LABELS else TLP.AMBER_STRICT)
+    owner = owner_member(context, owner_user)
+    if not may_see(reader(owner), label, organisation_id=organisation_id,
+                   author_id=context.caller.member_id):  # fmt: skip
+        raise UserError("action.owner_may_not_read", owner=owner.display_name, tlp=label.value)
+    deadline = context.deadlines().parse(term)
     moments = plan_reminders(context, deadline, owner)
     with context.db.write() as session:
         created = actions.create(
@@ -103,7 +156,9 @@ def create(context: Context, rest: str) -> list[Reply]:
             title=title,
             owner_id=owner.id,
             deadline=deadline,
-            bottleneck_id=bottleneck_id,
+            bottleneck_id=bottleneck.id if bottleneck else None,
+            tlp=label,
+            organisation_id=organisation_id,
         )
         reminders.plan(session, created.id, owner.id, moments)
     reply = Reply(
@@ -114,8 +169,10 @@ def create(context: Context, rest: str) -> list[Reply]:
             owner=owner.display_name,
             deadline=deadline_words(context, deadline),
         )
+        + f" ({created.tlp.value})"
         + reminders_text(context, moments),
         buttons=(Button("actie.show", str(created.id), context.t("button.show")),),
+        tlp=created.tlp,
     )
     return [reply, *tell_owner(context, created, owner, "action.assigned_dm")]
 
@@ -139,7 +196,9 @@ def listing(context: Context, rest: str) -> Reply:
     else:
         raise UserError("action.list_usage", word=word[:40])
     with context.db.read() as session:
-        found, total = actions.listed(session, owner_id=owner_id, due_before=due_before, limit=PAGE)
+        found, total = actions.listed(
+            session, context.audience(), owner_id=owner_id, due_before=due_before, limit=PAGE
+        )
     if not found:
         return Reply(text=context.t("action.none_" + title_key.rsplit("_", 1)[1]))
     name = found[0].owner_name if title_key == "action.list_of" else ""
@@ -164,7 +223,7 @@ def show(context: Context, rest: str) -> Reply:
         text="",
         sections=tuple(detail_sections(context, found, events, context.today(), linked)),
         buttons=buttons,
-        tlp=bottleneck.tlp if bottleneck else None,
+        tlp=strictest([found.tlp, *([bottleneck.tlp] if bottleneck else [])]),
     )
 
 
@@ -172,7 +231,9 @@ def ical(context: Context, _rest: str) -> Sequence[Reply]:
     """The caller's open actions as an iCalendar file, to import in their agenda."""
     require_member(context)
     with context.db.read() as session:
-        mine, _ = actions.listed(session, owner_id=context.caller.member_id or -1, limit=None)
+        mine, _ = actions.listed(
+            session, context.audience(), owner_id=context.caller.member_id or -1, limit=None
+        )
     if not mine:
         raise UserError("action.none_mine")
     file = calendar_file(context, mine, context.now())

@@ -45,7 +45,11 @@ def detail_and_actions(
     with context.db.read() as session:
         detail = bottlenecks.detail(session, context.audience(), found.id)
         linked, _total = actions.listed(
-            session, bottleneck_id=found.id, statuses=(actions.OPEN, actions.DONE), limit=None
+            session,
+            context.audience(),
+            bottleneck_id=found.id,
+            statuses=(actions.OPEN, actions.DONE),
+            limit=None,
         )
     if detail is None:
         raise UserError("bottleneck.not_found", id=found.id)

@@ -73,7 +73,24 @@ def parse_report(context: Context, rest: str) -> Draft:
 
 def report(context: Context, rest: str) -> Sequence[Reply]:
     require_organisation(context)
-    draft = parse_report(context, rest)
+    return _report(context, parse_report(context, rest))
+
+
+def report_form(context: Context) -> Sequence[Reply]:
+    """The report form: title, description, theme and label, each as filled in."""
+    require_organisation(context)
+    fields = context.request.fields
+    title, description = clean(fields.get("title", "")), clean(fields.get("description", ""))
+    if not title:
+        raise UserError("bottleneck.report_usage")
+    if len(description) > MAX_TEXT:
+        raise UserError("bottleneck.too_long", limit=f"{MAX_TEXT:,}".replace(",", "."))
+    theme = knowledge.normalise_tag(fields.get("theme", "").lstrip("#")) or None
+    label = TLP(fields.get("tlp", ""))  # the form checked it is one of its labels
+    return _report(context, Draft(title=title, description=description, theme=theme, tlp=label))
+
+
+def _report(context: Context, draft: Draft) -> Sequence[Reply]:
     words = f"{draft.title} {draft.description}"
     with context.db.read() as session:
         others = bottleneck_links.similar(session, context.audience(), words)

@@ -72,6 +72,7 @@ def register(router: Router) -> None:
     router.add_action("knelpunt.discard", bottleneck_report.discard_draft)
     router.add_action("knelpunt.support_instead", bottleneck_report.support_instead)
     router.add_action("knelpunt.more", more)
+    router.add_form("knelpunt.report", bottleneck_report.report_form)
     bottleneck_status.register(router)
 
 

@@ -80,12 +80,12 @@ def gather(
         knowledge = activity.new_knowledge(session, audience, period, limit=SHOWN)
         new = activity.new_bottlenecks(session, audience, period)
         recognised, recognised_hidden = activity.newly_recognised(session, audience, period)
-        histories = activity.action_histories(session, Period(before.start, period.end))
-        done = activity.actions_done(session, period)
+        histories = activity.action_histories(session, audience, Period(before.start, period.end))
+        done = activity.actions_done(session, audience, period)
         trend = Trend(
             knowledge=(knowledge.total, activity.knowledge_shared(session, before)),
             bottlenecks=(new.total, activity.new_bottlenecks(session, audience, before).total),
-            done=(len(done), len(activity.actions_done(session, before))),
+            done=(len(done), len(activity.actions_done(session, audience, before))),
             overdue=_overdue_counts(histories, period, today),
         )
         return DigestFacts(
@@ -101,8 +101,10 @@ def gather(
             waiting=activity.waiting_for_answer(session, audience),
             decisions=activity.decisions_asked(session, audience),
             done=tuple(done),
-            due_soon=tuple(activity.actions_due(session, today, today + timedelta(days=SOON_DAYS))),
-            overdue=tuple(activity.actions_overdue(session, today)),
+            due_soon=tuple(
+                activity.actions_due(session, audience, today, today + timedelta(days=SOON_DAYS))
+            ),
+            overdue=tuple(activity.actions_overdue(session, audience, today)),
             trend=trend,
         )
 

@@ -26,7 +26,11 @@ def home(context: Context) -> Reply:
     audience = context.audience()
     member_id = context.caller.member_id
     with context.db.read() as session:
-        mine = actions.listed(session, owner_id=member_id, limit=SHOWN)[0] if member_id else []
+        mine = (
+            actions.listed(session, audience, owner_id=member_id, limit=SHOWN)[0]
+            if member_id
+            else []
+        )
         top = (
             bottlenecks.ranked(session, audience, limit=SHOWN)[0]
             if context.caller.has_access

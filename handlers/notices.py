@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 
 from storage import members
 from storage.db import Database
-from storage.tlp import TLP, Audience, Place, may_show_in
-from storage.views import MemberView
+from storage.tlp import TLP, Audience, Place, may_see, may_show_in
+from storage.views import ActionView, MemberView
 
 from handlers.context import CoreSettings
 from handlers.core import Button, Reply, Section, Visibility
@@ -61,6 +61,16 @@ def reader(member: MemberView) -> Audience:
 
 
 MayRead = Callable[[MemberView], bool]
+
+
+def may_read_action(member: MemberView, action: ActionView) -> bool:
+    """Whether `member` may read an action (its label, as for knowledge)."""
+    return may_see(
+        reader(member),
+        action.tlp,
+        organisation_id=action.organisation_id,
+        author_id=action.creator_id,
+    )
 
 
 def direct(

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from storage import actions, members, reminders
 from storage.db import Database
+from storage.tlp import Audience, Place, may_show_in, strictest
 from storage.views import ActionView, MemberView, ReminderView
 
 from handlers import notices
@@ -94,7 +95,9 @@ def plan_for(
 def replan_owner(db: Database, owner: MemberView, now: datetime, settings: CoreSettings) -> None:
     """Plan the reminders of all of `owner`'s open actions again (their zone or status moved)."""
     with db.write() as session:
-        mine, _total = actions.listed(session, owner_id=owner.id, limit=None)
+        mine, _total = actions.listed(
+            session, Audience.bookkeeping(), owner_id=owner.id, limit=None
+        )
         for action in mine:
             moments = plan_for(action.deadline, owner, now, settings)
             reminders.plan(session, action.id, owner.id, moments)
@@ -121,7 +124,17 @@ def send_due(context: JobContext) -> Sequence[Reply]:
     for reminder in due:
         action = by_action.get(reminder.action_id)
         owner = people.get(reminder.recipient_id) if reminder.recipient_id else None
-        if action is None or owner is None or not owner.active or not action.is_open:
+        # An owner who may no longer read the action (moved organisation) is not sent it.
+        readable = (
+            action is not None and owner is not None and notices.may_read_action(owner, action)
+        )
+        if (
+            action is None
+            or owner is None
+            or not owner.active
+            or not action.is_open
+            or not readable
+        ):
             with context.db.write() as session:
                 reminders.release(session, reminder.id, context.instance)
             continue
@@ -185,7 +198,7 @@ def confirm(context: JobContext, key: str, error: str | None) -> None:
         late = now - reminder.planned_at > LATE_AFTER
         if not reminders.mark_sent(session, reminder_id, token, now, late=late):
             return
-        action = actions.get(session, reminder.action_id)
+        action = actions.get(session, Audience.bookkeeping(), reminder.action_id)
         if action is None or not action.is_open or reminder.kind not in (DUE, OVERDUE):
             return
         if reminder.kind == OVERDUE:
@@ -221,9 +234,13 @@ def escalations(context: JobContext) -> Sequence[Reply]:
             today = now.astimezone(w.timezone).date()
             return w.t("action.escalated", **overdue_line(w, action, today)), ()
 
+        def hidden(w: notices.Writer, action: ActionView = action) -> tuple[str, tuple[()]]:
+            return w.t("action.escalated_hidden", id=action.id, tlp=action.tlp.value), ()
+
         replies += notices.workgroup(
-            context.db, context.settings, message, tlp=None, without_content=message
-        )
+            context.db, context.settings, message, tlp=action.tlp, without_content=hidden,
+            may_read=lambda m, action=action: notices.may_read_action(m, action),  # type: ignore[misc]
+        )  # fmt: skip
     return replies
 
 
@@ -244,16 +261,31 @@ def weekly_overview(context: JobContext) -> Sequence[Reply]:
     with context.db.write() as session:
         if not reminders.claim_notice(session, f"overdue-overview:{year}-W{week:02d}", local):
             return []
-        overdue, total = actions.listed(session, due_before=local.date(), limit=None)
+        overdue, total = actions.listed(
+            session, Audience.bookkeeping(), due_before=local.date(), limit=None
+        )
     if not overdue:
         return []
+    # In a channel, or to a member who may not read them all: what may be shown there,
+    # and only the number of the rest.
+    open_ = [a for a in overdue if may_show_in(a.tlp, Place.CHANNEL)]
 
-    def message(w: notices.Writer) -> tuple[str, tuple[Section, ...]]:
-        lines = [w.t("action.overview_line", **overdue_line(w, a, local.date())) for a in overdue]
-        title = w.t("action.overview", actions=counted(w, "count.action", total))
-        return title, (Section(text="\n".join(lines)),)
+    def listing(shown: list[ActionView]) -> notices.Message:
+        def message(w: notices.Writer) -> tuple[str, tuple[Section, ...]]:
+            today = local.date()
+            lines = [w.t("action.overview_line", **overdue_line(w, a, today)) for a in shown]
+            if len(shown) < total:
+                lines.append(w.t("action.overview_hidden", count=total - len(shown)))
+            title = w.t("action.overview", actions=counted(w, "count.action", total))
+            return title, (Section(text="\n".join(lines)),)
 
-    return notices.workgroup(context.db, settings, message, tlp=None, without_content=message)
+        return message
+
+    return notices.workgroup(
+        context.db, settings, listing(overdue), tlp=strictest(a.tlp for a in overdue),
+        without_content=listing(open_),
+        may_read=lambda m: all(notices.may_read_action(m, a) for a in overdue),
+    )  # fmt: skip
 
 
 def report_failures(context: JobContext) -> Sequence[Reply]:
@@ -277,7 +309,11 @@ def report_failures(context: JobContext) -> Sequence[Reply]:
                 owner=action.owner_name or w.t("value.unknown"),
             ), ()
 
+        def hidden(w: notices.Writer, action: ActionView = action) -> tuple[str, tuple[()]]:
+            return w.t("reminder.failed_hidden", id=action.id, tlp=action.tlp.value), ()
+
         replies += notices.workgroup(
-            context.db, context.settings, message, tlp=None, without_content=message
-        )
+            context.db, context.settings, message, tlp=action.tlp, without_content=hidden,
+            may_read=lambda m, action=action: notices.may_read_action(m, action),  # type: ignore[misc]
+        )  # fmt: skip
     return replies

@@ -89,7 +89,7 @@ def build(
     next_first, next_last = period.following()
     ahead = (min(next_first, today), next_last)
     with db.read() as session:
-        histories = activity.action_histories(session, span)
+        histories = activity.action_histories(session, audience, span)
         new = activity.new_bottlenecks(session, audience, span)
         escalated = activity.escalated(session, audience, span)
         answered = activity.answered(session, audience, span)
@@ -99,7 +99,7 @@ def build(
         )
         supports = activity.supports_per_municipality(session, span)
         municipalities = [o.name for o in members.organisations(session) if o.kind == "gemeente"]
-        coming = activity.actions_due(session, *ahead)
+        coming = activity.actions_due(session, audience, *ahead)
     days = samples(period, last)
     counts = activity.states_over_time(
         histories, [(min(_moment(d + timedelta(days=1), zone), until), d) for d in days]

@@ -815,4 +815,25 @@ TEXTS: dict[str, str] = {
         "Bottleneck #{old}, which you supported or reported, was merged into one with the "
         "stricter label {tlp} that you cannot see. Your support counts there."
     ),
+    "action.escalated_hidden": (
+        "⚠️ Action #{id} ({tlp}) stays overdue after reminders. Whoever may see it opens it with "
+        "`/actie toon {id}`."
+    ),
+    "action.overview_hidden": "_And {count} with a stricter label; see `/actie lijst te-laat`._",
+    "reminder.failed_hidden": (
+        "A reminder for action #{id} ({tlp}) could not be delivered. Whoever may see it opens it "
+        "with `/actie toon {id}`."
+    ),
+    "action.no_red": (
+        "An action is shared work and cannot be TLP:RED. Choose TLP:AMBER+STRICT if only your own "
+        "organisation may see it; nothing was saved."
+    ),
+    "action.label_below_bottleneck": (
+        "Bottleneck #{bottleneck} is {bottleneck_tlp}; an action on it cannot be less strict than "
+        "that ({tlp}). Nothing was saved."
+    ),
+    "action.owner_may_not_read": (
+        "{owner} may not read an action with {tlp} of this organisation, so cannot own it. "
+        "Nothing was saved."
+    ),
 }

@@ -825,4 +825,25 @@ TEXTS: dict[str, str] = {
         "Knelpunt #{old}, dat jij steunde of meldde, is samengevoegd met een knelpunt met de "
         "strengere rubricering {tlp}, dat jij niet kunt inzien. Je steun telt daar wel mee."
     ),
+    "action.escalated_hidden": (
+        "⚠️ Actie #{id} ({tlp}) blijft na herinneringen te laat. Wie haar mag zien, opent haar met "
+        "`/actie toon {id}`."
+    ),
+    "action.overview_hidden": "_En {count} met een strengere rubricering; zie `/actie lijst te-laat`._",
+    "reminder.failed_hidden": (
+        "Een herinnering voor actie #{id} ({tlp}) kon niet worden bezorgd. Wie haar mag zien, "
+        "opent haar met `/actie toon {id}`."
+    ),
+    "action.no_red": (
+        "Een actie is gedeeld werk en kan geen TLP:RED zijn. Kies TLP:AMBER+STRICT als alleen je "
+        "eigen organisatie haar mag zien; er is niets opgeslagen."
+    ),
+    "action.label_below_bottleneck": (
+        "Knelpunt #{bottleneck} is {bottleneck_tlp}; een actie erop kan niet minder streng zijn "
+        "dan dat ({tlp}). Er is niets opgeslagen."
+    ),
+    "action.owner_may_not_read": (
+        "{owner} mag een actie met {tlp} van deze organisatie niet lezen en kan dus geen eigenaar "
+        "zijn. Er is niets opgeslagen."
+    ),
 }

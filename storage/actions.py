@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from storage import audit
 from storage.models import Action, ActionEvent, Member, Organisation
+from storage.tlp import TLP, Audience, visible_clause
 from storage.views import ActionEventView, ActionView, Actor
 
 OPEN = "open"
@@ -53,18 +54,33 @@ def views(session: Session, ids: Sequence[int]) -> list[ActionView]:
             done_at=row.done_at,
             overdue_reminders=row.overdue_reminders,
             escalated_at=row.escalated_at,
+            tlp=TLP(row.tlp),
+            organisation_id=row.organisation_id,
         )
     return [found[i] for i in ids if i in found]
 
 
-def get(session: Session, action_id: int) -> ActionView | None:
-    """The action, unless it does not exist or was deleted."""
-    found = views(session, [action_id])
-    return found[0] if found and found[0].status != DELETED else None
+def visible(audience: Audience) -> ColumnElement[bool]:
+    """The SQL condition for actions `audience` may see (TLP as for knowledge)."""
+    return visible_clause(
+        audience,
+        label=Action.tlp,
+        organisation_id=Action.organisation_id,
+        author_id=Action.creator_id,
+        item_id=Action.id,
+    )
+
+
+def get(session: Session, audience: Audience, action_id: int) -> ActionView | None:
+    """The action if `audience` may see it, unless it does not exist or was deleted."""
+    found = session.scalar(select(Action.id).where(Action.id == action_id, visible(audience)))
+    views_ = views(session, [found]) if found is not None else []
+    return views_[0] if views_ and views_[0].status != DELETED else None
 
 
 def listed(
     session: Session,
+    audience: Audience,
     *,
     owner_id: int | None = None,
     statuses: Sequence[str] = (OPEN,),
@@ -74,7 +90,7 @@ def listed(
     offset: int = 0,
 ) -> tuple[list[ActionView], int]:
     """Actions by deadline (soonest first), and how many match."""
-    conditions: list[ColumnElement[bool]] = [Action.status.in_(list(statuses))]
+    conditions: list[ColumnElement[bool]] = [Action.status.in_(list(statuses)), visible(audience)]
     if owner_id is not None:
         conditions.append(Action.owner_id == owner_id)
     if due_before is not None:
@@ -134,9 +150,15 @@ def create(
     owner_id: int,
     deadline: date,
     bottleneck_id: int | None = None,
+    tlp: TLP = TLP.GREEN,
+    organisation_id: int | None = None,
 ) -> ActionView:
+    if tlp is TLP.RED:
+        raise ValueError("an action is shared work: it cannot be TLP:RED")
     row = Action(
         title=title,
+        tlp=tlp.value,
+        organisation_id=organisation_id,
         owner_id=owner_id,
         creator_id=actor.member_id,
         bottleneck_id=bottleneck_id,
@@ -149,6 +171,8 @@ def create(
     session.add(row)
     session.flush()
     add_event(session, actor, actor_name, at, row.id, "created", new_deadline=deadline)
+    audit.record(session, actor, "action.labelled", "action", row.id, at, tlp=tlp.value,
+                 organisation_id=organisation_id)  # fmt: skip
     session.flush()
     return views(session, [row.id])[0]
 

@@ -170,28 +170,37 @@ def newly_recognised(
     return tuple(shown), len(joined) - len(allowed)
 
 
-def actions_done(session: Session, period: Period) -> list[ActionView]:
+def actions_done(session: Session, audience: Audience, period: Period) -> list[ActionView]:
     ids = session.scalars(
         select(Action.id)
-        .where(Action.status == actions.DONE, _between(Action.done_at, period))
+        .where(
+            Action.status == actions.DONE,
+            _between(Action.done_at, period),
+            actions.visible(audience),
+        )
         .order_by(Action.done_at)
     )
     return actions.views(session, list(ids))
 
 
-def actions_due(session: Session, first: date, last: date) -> list[ActionView]:
+def actions_due(session: Session, audience: Audience, first: date, last: date) -> list[ActionView]:
     """Open actions whose deadline falls from `first` to `last`, soonest first."""
     ids = session.scalars(
         select(Action.id)
-        .where(Action.status == actions.OPEN, Action.deadline >= first, Action.deadline <= last)
+        .where(
+            Action.status == actions.OPEN,
+            Action.deadline >= first,
+            Action.deadline <= last,
+            actions.visible(audience),
+        )
         .order_by(Action.deadline, Action.id)
     )
     return actions.views(session, list(ids))
 
 
-def actions_overdue(session: Session, today: date) -> list[ActionView]:
+def actions_overdue(session: Session, audience: Audience, today: date) -> list[ActionView]:
     """Open actions past their deadline, the longest overdue first."""
-    found, _ = actions.listed(session, due_before=today, limit=None)
+    found, _ = actions.listed(session, audience, due_before=today, limit=None)
     return found
 
 
@@ -241,11 +250,12 @@ class ActionHistory:
         return done_at.date() <= self.deadline_at(done_at)
 
 
-def action_histories(session: Session, period: Period) -> list[ActionHistory]:
-    """Every action that was open at some point in the period, with its history."""
+def action_histories(session: Session, audience: Audience, period: Period) -> list[ActionHistory]:
+    """Every action `audience` may see that was open at some point in the period."""
     rows = session.scalars(
         select(Action.id)
         .where(
+            actions.visible(audience),
             Action.status != actions.DELETED,
             Action.created_at < period.end,
             (Action.done_at.is_(None)) | (Action.done_at >= period.start),

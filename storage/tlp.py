@@ -91,6 +91,14 @@ class Audience:
     ceiling: TLP | None = None
 
     @classmethod
+    def bookkeeping(cls) -> Audience:
+        """The bot's own bookkeeping (planning reminders): reads everything, shows nothing.
+
+        What it reads is filtered again for each person before anything is sent.
+        """
+        return cls(place=Place.PRIVATE, is_member=True, ceiling=TLP.RED)
+
+    @classmethod
     def group(cls, ceiling: TLP) -> Audience:
         """An audience that is not one person (an export for a national body)."""
         if ceiling not in (TLP.CLEAR, TLP.GREEN, TLP.AMBER):

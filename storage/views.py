@@ -168,6 +168,8 @@ class ActionView:
     done_at: datetime | None
     overdue_reminders: int
     escalated_at: datetime | None
+    tlp: TLP = TLP.GREEN
+    organisation_id: int | None = None  # whose TLP:AMBER+STRICT it is
 
     @property
     def is_open(self) -> bool:

@@ -49,9 +49,11 @@ def test_demo_actions_are_open_overdue_postponed_and_done_with_reminders(db: Dat
     counts = load_demo(db, datetime(2026, 11, 28, 9, tzinfo=UTC))
     assert counts["actions"] >= 8
     with db.read() as session:
-        open_actions, total_open = actions.listed(session, limit=None)
-        late, _ = actions.listed(session, due_before=date(2026, 11, 28), limit=None)
-        done, _ = actions.listed(session, statuses=("klaar",), limit=None)
+        open_actions, total_open = actions.listed(session, Audience.bookkeeping(), limit=None)
+        late, _ = actions.listed(
+            session, Audience.bookkeeping(), due_before=date(2026, 11, 28), limit=None
+        )
+        done, _ = actions.listed(session, Audience.bookkeeping(), statuses=("klaar",), limit=None)
         planned = reminders.planned(session)
         postponed = [
             a

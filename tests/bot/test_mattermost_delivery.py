@@ -10,6 +10,7 @@ import pytest
 
 from bot.clock import FixedClock
 from bot.scheduler import sweep
+from storage.tlp import Audience
 from tests.bot.fake_mattermost import BOT_ID
 from tests.bot.mattermost_harness import ANNA, BRAM, MattermostBot, eventually, mattermost_bot
 from tests.conftest import AMSTERDAM
@@ -55,7 +56,7 @@ def test_the_done_button_on_a_reminder_closes_the_action(bot: MattermostBot) -> 
     from storage import actions
 
     with bot.app.db.read() as session:
-        assert actions.listed(session, owner_id=None)[1] == 0
+        assert actions.listed(session, Audience.bookkeeping(), owner_id=None)[1] == 0
 
 
 def test_postponing_from_a_reminder_opens_a_dialog_with_the_reason(bot: MattermostBot) -> None:
@@ -158,7 +159,7 @@ def test_a_new_action_from_a_dialog_with_the_owner_chosen_from_the_users(
 
     def created() -> bool:
         with bot.app.db.read() as session:
-            found, _ = actions.listed(session)
+            found, _ = actions.listed(session, Audience.bookkeeping())
             bram = members.get_member(session, "mattermost", BRAM)
         return bram is not None and [(a.title, a.owner_id) for a in found] == [
             ("Logbeleid", bram.id)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.forms import FORMS
 from bot.mattermost_forms import confirm_dialog, dialog
 from bot.mattermost_render import Signer
 from handlers.core import Button
+from handlers.forms import FORMS
 from storage.tlp import TLP
 from tests.bot.fake_mattermost import _dialog_fits
 

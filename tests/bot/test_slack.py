@@ -297,7 +297,7 @@ def test_a_web_api_failure_keeps_what_was_stored_and_tells_the_user(bot: SlackBo
     with bot.app.db.read() as session:
         from storage import actions
 
-        assert actions.get(session, 1) is not None
+        assert actions.get(session, Audience.bookkeeping(), 1) is not None
 
 
 def test_reminders_reach_slack_by_dm_with_their_key(bot: SlackBot) -> None:

@@ -62,7 +62,17 @@ def test_downgrade_to_members_and_upgrade_again_recreates_the_index(tmp_path: Pa
     assert [h.item.title for h in hits] == ["Wachtwoordbeleid herzien"]
 
 
-def test_downgrade_one_step_removes_digests_and_keeps_the_members(tmp_path: Path) -> None:
+def test_downgrade_one_step_removes_action_labels_and_keeps_the_actions(tmp_path: Path) -> None:
+    db = _fresh(tmp_path)
+    migrate.upgrade(db.engine)
+    migrate.downgrade(db.engine, "-1")
+    assert "held_requests" not in inspect(db.engine).get_table_names()
+    assert "tlp" not in {c["name"] for c in inspect(db.engine).get_columns("actions")}
+    migrate.upgrade(db.engine)
+    assert "tlp" in {c["name"] for c in inspect(db.engine).get_columns("actions")}
+
+
+def test_downgrade_past_digests_removes_them_and_keeps_the_members(tmp_path: Path) -> None:
     db = _fresh(tmp_path)
     migrate.upgrade(db.engine)
     with db.write() as session:
@@ -70,7 +80,7 @@ def test_downgrade_one_step_removes_digests_and_keeps_the_members(tmp_path: Path
             session, Actor("test"), NOW, platform="console", user_id="mayor",
             display_name="Burgemeester", organisation_id=None, roles=["portefeuillehouder"],
         )  # fmt: skip
-    migrate.downgrade(db.engine, "-1")
+    migrate.downgrade(db.engine, "0004")
     assert "digests" not in inspect(db.engine).get_table_names()
     columns = {c["name"] for c in inspect(db.engine).get_columns("members")}
     assert "digest" not in columns and "timezone" in columns

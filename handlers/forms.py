@@ -1,26 +1,29 @@
 """Forms for what otherwise takes a command with arguments, on every platform with forms.
 
 `/kennis deel`, `/knelpunt meld` and `/actie nieuw` without text open a form (a
-Slack modal, a Mattermost interactive dialog). A submitted form is checked here
-(required fields, lengths, the deadline) so that mistakes come back as field errors
-in the form; what passes becomes the same command text a user could have typed, and
-goes through the same handlers.
+Slack modal, a Mattermost interactive dialog); adapters only render these neutral
+definitions. A submitted form is checked here (required fields, lengths, the label,
+the deadline) so that mistakes come back as field errors in the form; what passes
+reaches its handler as fields (`Request.fields`), never as text to parse again, so
+the label picked is the label stored and a title may hold any character.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+
+from storage.tlp import TLP
 
 from handlers.core import UserError
 from handlers.deadlines import Deadlines
 from handlers.i18n import translate
 from handlers.workdays import WorkCalendar
-from storage.tlp import TLP
 
+# What a form offers: RED needs named readers, which a form has no field for.
 LABELS = (TLP.CLEAR, TLP.GREEN, TLP.AMBER, TLP.AMBER_STRICT)
+LABEL_VALUES = frozenset(label.value for label in LABELS)
 MAX_TITLE = 200
 MAX_TEXT = 20_000
 MAX_NOTE = 4_000  # a progress update or a reason for postponing
@@ -57,7 +60,7 @@ FORMS = {
         "actie.new",
         "actie",
         (Field("title", "text"), Field("owner", "user"), Field("deadline", "text"),
-         Field("bottleneck", "text", False)),
+         Field("bottleneck", "text", False), Field("tlp", "tlp", False)),
     ),
     # From a reminder's buttons; the action's number travels in the view's metadata.
     "actie.update": Form("actie.update", "actie", (Field("text", "long"),)),
@@ -78,12 +81,6 @@ OPENED_BY = {
 }
 
 
-@dataclass(frozen=True)
-class Submitted:
-    command: str
-    text: str
-
-
 def submission(
     form_id: str,
     filled: Mapping[str, str],
@@ -91,8 +88,12 @@ def submission(
     today: date,
     calendar: WorkCalendar,
     metadata: str = "",
-) -> Submitted | dict[str, str]:
-    """The command a submitted form stands for, or field errors (block id → message)."""
+) -> dict[str, str]:
+    """Field errors of a submitted form (field name → message); empty when it may go in.
+
+    What passes reaches the core as `Request(form_id=…, fields=…)`, field by field: it
+    is never turned back into command text.
+    """
     form = FORMS[form_id]
     errors: dict[str, str] = {}
 
@@ -100,10 +101,9 @@ def submission(
         return translate(language, key, **params)
 
     for field in form.fields:
-        if field.required and not filled.get(field.name):
+        if field.required and not filled.get(field.name, "").strip():
             errors[field.name] = t("form.error.required")
-    title = filled.get("title", "")
-    if len(title) > MAX_TITLE:
+    if len(filled.get("title", "")) > MAX_TITLE:
         errors["title"] = t("form.error.too_long", limit=MAX_TITLE)
     for name, limit in (("text", MAX_TEXT), ("description", MAX_TEXT), ("reason", MAX_NOTE)):
         limit = MAX_NOTE if form_id == "actie.update" else limit
@@ -111,9 +111,10 @@ def submission(
             errors[name] = t("form.error.too_long", limit=limit)
     if form_id in ("actie.update", "actie.postpone") and not metadata.isdigit():
         errors[form.fields[0].name] = t("form.error.number")
-    label = TLP.parse(filled.get("tlp", "")) if "tlp" in filled else None
-    if any(f.kind == "tlp" for f in form.fields) and label not in LABELS:
-        errors["tlp"] = t("form.error.tlp")
+    for field in form.fields:
+        chosen = filled.get(field.name, "")
+        if field.kind == "tlp" and (chosen or field.required) and chosen not in LABEL_VALUES:
+            errors[field.name] = t("form.error.tlp")
     if form_id in ("actie.new", "actie.postpone"):
         deadline = filled.get("deadline", "")
         if deadline and "deadline" not in errors:
@@ -121,30 +122,15 @@ def submission(
                 Deadlines(today, calendar, language).parse(deadline)
             except UserError as error:
                 errors["deadline"] = t(error.key, **error.params)
-        number = filled.get("bottleneck", "").lstrip("#")
-        if number and not (number.isascii() and number.isdigit()):
+        number = filled.get("bottleneck", "").strip().lstrip("#")
+        if number and not (number.isascii() and number.isdigit() and len(number) < 10):
             errors["bottleneck"] = t("form.error.number")
-    if errors:
-        return errors
-    tags = " ".join(
-        "#" + re.sub(r"\s+", "-", tag.strip().lstrip("#"))
-        for tag in re.split(r"[,;]", filled.get("tags", ""))
-        if tag.strip().lstrip("#")
-    )
-    if form_id == "actie.update":
-        return Submitted(command="actie", text=f"update {metadata} {filled['text']}")
-    if form_id == "actie.postpone":
-        text = f"uitstel {metadata} {filled['deadline']} — {filled['reason']}"
-        return Submitted(command="actie", text=text)
-    if form_id == "kennis.share":
-        text = f"deel {title}\n{filled['text']} {tags} {label}"
-    elif form_id == "knelpunt.report":
-        description = filled.get("description", "")
-        theme = re.sub(r"\s+", "-", filled.get("theme", "").strip().lstrip("#"))
-        text = f"meld {title}" + (f" — {description}" if description else "")
-        text += (f" #{theme}" if theme else "") + f" {label}"
-    else:
-        number = filled.get("bottleneck", "").lstrip("#")
-        text = f"nieuw {title} <@{filled['owner']}> {filled['deadline']}"
-        text += f" knelpunt {number}" if number else ""
-    return Submitted(command=form.command, text=text.strip())
+    return errors
+
+
+def fields(form_id: str, filled: Mapping[str, str], metadata: str = "") -> dict[str, str]:
+    """What a checked form hands the core: its own fields, and the number it is about."""
+    found = {f.name: filled.get(f.name, "").strip() for f in FORMS[form_id].fields}
+    if metadata:
+        found["number"] = metadata
+    return found
