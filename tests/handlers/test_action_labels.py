@@ -11,8 +11,10 @@ from datetime import date
 
 import pytest
 
+from bot.app import build_router
 from bot.clock import FixedClock
 from handlers.core import Visibility
+from handlers.router import Core
 from storage import actions
 from storage.db import Database
 from storage.tlp import TLP, Audience
@@ -93,8 +95,6 @@ def test_the_mayors_digest_and_a_clear_report_leave_a_strict_action_out(network:
 def test_the_werkgroep_channel_overview_gives_only_the_number_of_strict_actions(
     db: Database, clock: FixedClock
 ) -> None:
-    from tests.handlers.test_reminders import Core, build_router
-
     chat = Chat(Core(build_router(), db, clock, SETTINGS))
     chat.say("admin", "/ciso lid <@anna> Den Haag ciso werkgroep")
     chat.say("admin", "/ciso lid <@dirk> Den Haag ciso")
