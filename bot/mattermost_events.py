@@ -54,6 +54,7 @@ class Events:
         self.work = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mattermost-events")
         self._lock = threading.Lock()
         self._channels: dict[str, str] = {c: "O" for c in channels}  # id → type
+        self._types: dict[str, str] = {}  # channel types the server named in an event
         self._last_seen = 0  # ms
 
     def close(self) -> None:
@@ -68,6 +69,8 @@ class Events:
             self._last_seen = int(time.time() * 1000)
             if channel:
                 self._channels.setdefault(channel, str(data.get("channel_type") or "O"))
+            if channel and data.get("channel_type"):  # said by the server, not assumed
+                self._types[channel] = str(data["channel_type"])
         if kind == "posted":
             self.work.submit(self._safely, self._posted, data)
         elif kind == "reaction_added":
@@ -144,8 +147,14 @@ class Events:
             text=str(post.get("message", "")),
             source_url=f"{self.url}/_redirect/pl/{post_id}",
             source_author=author,
+            source_private=self._is_private(str(post.get("channel_id", ""))),
         )
         self.deliver_all(self.core.handle(request), request, "")
+
+    def _is_private(self, channel: str) -> bool:
+        """Whether a channel is private or a DM: only one the server called open ("O") is not."""
+        with self._lock:
+            return self._types.get(channel) != "O"
 
 
 def _json(value: object) -> Json:

@@ -244,8 +244,20 @@ class Slack:
             text=str(message.get("text", "")),
             source_url=permalink,
             source_author=author,
+            source_private=self._is_private(channel),
         )
         self.deliver_all(self.core.handle(request), request, respond)
+
+    def _is_private(self, channel: str) -> bool:
+        """Whether a channel is private or a DM; when Slack cannot say, it is (fail closed)."""
+        if channel[:1] in ("D", "G"):
+            return True
+        try:
+            found = self.client.conversations_info(channel=channel).get("channel") or {}
+        except SlackApiError as error:
+            log.warning("conversations.info failed: %s", error.response.get("error"))
+            return True
+        return bool(found.get("is_private") or found.get("is_im") or found.get("is_mpim"))
 
     def _home(self, event: dict[str, Any]) -> None:
         self._later(self._run_home, event)

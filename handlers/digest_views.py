@@ -68,7 +68,12 @@ class DigestFacts:
         bottlenecks = [*self.new.items, *self.escalated.items, *self.answered.items]
         bottlenecks += [*self.waiting.items, *self.decisions.items]
         bottlenecks += [b for b, _n in self.recognised]
-        return [k.tlp for k in self.knowledge.items] + [b.tlp for b in bottlenecks]
+        work = [*self.done, *self.due_soon, *self.overdue]
+        return (
+            [k.tlp for k in self.knowledge.items]
+            + [b.tlp for b in bottlenecks]
+            + [a.tlp for a in work]
+        )
 
 
 def gather(

@@ -100,6 +100,7 @@ def build(
         supports = activity.supports_per_municipality(session, span)
         municipalities = [o.name for o in members.organisations(session) if o.kind == "gemeente"]
         coming = activity.actions_due(session, audience, *ahead)
+        counted_labels = activity.knowledge_labels(session, audience, span)
     days = samples(period, last)
     counts = activity.states_over_time(
         histories, [(min(_moment(d + timedelta(days=1), zone), until), d) for d in days]
@@ -108,7 +109,18 @@ def build(
         (words.t(f"report.state.{s}"), [c[s] for c in counts]) for s in activity.ACTION_STATES
     ]
     bottlenecks_shown = [*new.items, *escalated.items, *answered.items, *decisions.items]
-    label = strictest(b.tlp for b in bottlenecks_shown) or TLP.CLEAR
+    # A document states the strictest label of everything it shows, counts included.
+    label = (
+        strictest(
+            [
+                *(b.tlp for b in bottlenecks_shown),
+                *(h.action.tlp for h in histories),
+                *(a.tlp for a in coming),
+                *counted_labels,
+            ]
+        )
+        or TLP.CLEAR
+    )
     title = words.t("report.title", period=period.name)
     name = f"{words.t('report.file')}-{period.file_part}"
     lines = [

@@ -28,7 +28,7 @@ from storage.models import (
     Organisation,
     Tag,
 )
-from storage.tlp import Audience
+from storage.tlp import TLP, Audience
 from storage.views import ActionView, BottleneckView, KnowledgeView
 
 # Action states over time (DOMAIN.md's status words), in the order a chart stacks them.
@@ -308,6 +308,16 @@ def states_over_time(
 
 
 # --- counts for reports ----------------------------------------------------------------
+
+
+def knowledge_labels(session: Session, audience: Audience, period: Period) -> list[TLP]:
+    """The labels of the knowledge of the period that `audience` may see (and a report counts)."""
+    found = session.scalars(
+        select(KnowledgeItem.tlp)
+        .where(_between(KnowledgeItem.created_at, period), knowledge.visible(audience))
+        .distinct()
+    )
+    return [TLP(label) for label in found]
 
 
 def knowledge_counts(

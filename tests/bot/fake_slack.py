@@ -51,6 +51,7 @@ class FakeSlack:
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     posted: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by channel
+    private_channels: set[str] = field(default_factory=set)
     failures: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     held: dict[str, threading.Event] = field(default_factory=dict)  # answered when set
     changed: threading.Condition = field(default_factory=threading.Condition)
@@ -146,6 +147,11 @@ class FakeSlack:
             return {"ok": True, "message_ts": ts}
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(args["users"]).lstrip("U")}}
+        if method == "conversations.info":
+            channel = str(args["channel"])
+            private = channel in self.private_channels or channel[:1] in ("D", "G")
+            return {"ok": True, "channel": {"id": channel, "is_private": private,
+                                            "is_im": channel.startswith("D")}}  # fmt: skip
         if method == "users.info":
             user = self.users.get(args["user"])
             return {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}

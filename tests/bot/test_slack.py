@@ -468,3 +468,49 @@ def test_the_ack_does_not_wait_for_slow_work(bot: SlackBot) -> None:
     finally:
         slow.set()
     assert bot.fake.wait_for_response()[0]["response_type"] == "ephemeral"
+
+
+def test_a_message_saved_from_a_private_channel_is_amber_and_says_so(bot: SlackBot) -> None:
+    """Reproduction 7: a capture in a private channel got the install default (GREEN)."""
+    bot.fake.private_channels.add("C0PRIVE")
+    payload = {
+        "type": "message_action",
+        "token": "verification-token",
+        "action_ts": "1764400100.000300",
+        "team": {"id": "T0GEMEENTE", "domain": "gemeenten"},
+        "user": {"id": "U0ANNA", "name": "anna"},
+        "channel": {"id": "C0PRIVE", "name": "crisisoverleg"},
+        "callback_id": "save_to_kb",
+        "trigger_id": bot.trigger(),
+        "message_ts": "1764400000.000600",
+        "message": {
+            "type": "message",
+            "user": "U0BRAM",
+            "ts": "1764400000.000600",
+            "text": "Incident bij de leverancier van het zaaksysteem, nog niet openbaar.",
+        },
+        "response_url": bot.fake.response_url(78),
+    }
+    assert bot.interaction(payload).status == 200
+    (response,) = bot.fake.wait_for_response()
+    assert "besloten kanaal of privébericht" in response["text"]
+    assert "TLP:AMBER" in json.dumps(response)
+    with bot.app.db.read() as session:
+        item = knowledge.get_visible(session, Audience.group(TLP.AMBER), 1)
+    assert item is not None and item.tlp is TLP.AMBER
+
+
+def test_a_form_stores_the_label_picked_whatever_the_text_says(bot: SlackBot) -> None:
+    """Reproduction 1: a label in the text overrode the one picked in the modal."""
+    picked = {"type": "static_select", "selected_option": {"value": "TLP:AMBER+STRICT"}}
+    shared = bot.interaction(_view_submission(bot, "U0ANNA", "kennis.share", {
+        "title": "Leverancier X — geen patches: B.V. reageert niet",
+        "text": "Het IBD-advies (TLP:CLEAR) is bekend, maar de leverancier reageert niet.",
+        "tags": "leverancier", "tlp": picked}))  # fmt: skip
+    assert shared.status == 200
+    bot.fake.wait_for("chat.postMessage", 1)
+    with bot.app.db.read() as session:
+        item = knowledge.get_visible(session, Audience.bookkeeping(), 1)
+    assert item is not None and item.tlp is TLP.AMBER_STRICT
+    assert item.title == "Leverancier X — geen patches: B.V. reageert niet"
+    assert "(TLP:CLEAR)" in item.body and item.tags == ("leverancier",)

@@ -110,3 +110,17 @@ def test_the_werkgroep_channel_overview_gives_only_the_number_of_strict_actions(
     assert "1 met een strengere rubricering" in overview.sections[0].text
     to_dirk = [r for r in outbox.sent if r.user == "dirk" and r.visibility is Visibility.DIRECT]
     assert any(SECRET in r.text for r in to_dirk)  # the owner is reminded, in a DM
+
+
+def test_a_report_states_the_strictest_label_of_what_it_counts(network: Chat) -> None:
+    """Reproduction 6: a RED item's tag counted under "Rubricering: TLP:CLEAR"."""
+    network.say("admin", "/ciso lid <@bram> Leiden ciso werkgroep")
+    network.say("bram", "/kennis deel TLP:RED <@carla> Insider bij ketenpartner #insiderzaak")
+    network.say("bram", "/kennis deel Openbaar advies TLP:CLEAR #advies")
+    replies = network.say("bram", "/ciso rapport Q4 2026")
+    document = "".join(f.text for r in replies for f in r.files)
+    assert "#insiderzaak" in document and "TLP:RED" in document
+    assert replies[0].tlp is TLP.RED
+    clear = network.say("anna", "/ciso rapport Q4 2026")
+    other = "".join(f.text for r in clear for f in r.files)
+    assert "#insiderzaak" not in other and "TLP:RED" not in other
