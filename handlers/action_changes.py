@@ -18,6 +18,7 @@ from handlers.action_common import (
     owner_of,
     plan_reminders,
     reminders_text,
+    require_owner_may_read,
     tell_owner,
 )
 from handlers.action_views import (
@@ -41,7 +42,7 @@ def done(context: Context, rest: str) -> Reply:
             session, context.caller.actor, context.caller.name, context.now(), found.id, "klaar"
         )
         reminders.cancel(session, found.id)
-    return Reply(text=context.t("action.done", id=found.id, title=found.title))
+    return Reply(text=context.t("action.done", id=found.id, title=found.title), tlp=found.tlp)
 
 
 def reopen(context: Context, rest: str) -> Reply:
@@ -58,7 +59,7 @@ def reopen(context: Context, rest: str) -> Reply:
         )
         if owner is not None:
             reminders.plan(session, found.id, owner.id, moments)
-    return Reply(text=context.t("action.reopened", id=found.id, title=found.title))
+    return Reply(text=context.t("action.reopened", id=found.id, title=found.title), tlp=found.tlp)
 
 
 def postpone(context: Context, rest: str) -> Reply:
@@ -112,7 +113,7 @@ def _postpone(context: Context, found: ActionView, term: str, reason: str) -> Re
         title=found.title,
         deadline=deadline_words(context, deadline),
     )
-    return Reply(text=text + reminders_text(context, moments))
+    return Reply(text=text + reminders_text(context, moments), tlp=found.tlp)
 
 
 def postpone_week(context: Context) -> Reply:
@@ -133,7 +134,7 @@ def postpone_week(context: Context) -> Reply:
 
 def update_prompt(context: Context) -> Reply:
     found, _ = changeable_action(context, context.request.action_value)
-    return Reply(text=context.t("action.update_how", id=found.id, title=found.title))
+    return Reply(text=context.t("action.update_how", id=found.id, title=found.title), tlp=found.tlp)
 
 
 def progress(context: Context, rest: str) -> Reply:
@@ -157,7 +158,7 @@ def _progress(context: Context, found: ActionView, text: str) -> Reply:
         actions.add_progress(
             session, context.caller.actor, context.caller.name, context.now(), found.id, text
         )
-    return Reply(text=context.t("action.updated", id=found.id, title=found.title))
+    return Reply(text=context.t("action.updated", id=found.id, title=found.title), tlp=found.tlp)
 
 
 def change_owner(context: Context, rest: str) -> list[Reply]:
@@ -168,6 +169,7 @@ def change_owner(context: Context, rest: str) -> list[Reply]:
     owner = owner_member(context, mention.group(1))
     if owner.id == found.owner_id:
         raise UserError("action.same_owner", id=found.id, name=owner.display_name)
+    require_owner_may_read(owner, found)
     moments = plan_reminders(context, found.deadline, owner)
     with context.db.write() as session:
         updated = actions.change_owner(
@@ -183,7 +185,8 @@ def change_owner(context: Context, rest: str) -> list[Reply]:
     reply = Reply(
         text=context.t(
             "action.owner_changed", id=found.id, title=found.title, name=owner.display_name
-        )
+        ),
+        tlp=found.tlp,
     )
     return [reply, *tell_owner(context, updated, owner, "action.assigned_dm")]
 
@@ -200,4 +203,4 @@ def delete(context: Context, rest: str) -> Reply:
             "verwijderd",
         )
         reminders.cancel(session, found.id)
-    return Reply(text=context.t("action.deleted", id=found.id, title=found.title))
+    return Reply(text=context.t("action.deleted", id=found.id, title=found.title), tlp=found.tlp)

@@ -85,5 +85,13 @@ def tell_owner(context: Context, action: ActionView, owner: MemberView, key: str
 
     return notices.direct(
         [owner], context.settings, message, skip=context.caller.member_id,
-        buttons=action_buttons(context, action),
+        buttons=action_buttons(context, action), tlp=action.tlp,
+        may_read=lambda member: notices.may_read_action(member, action),
     )  # fmt: skip
+
+
+def require_owner_may_read(owner: MemberView, action: ActionView) -> None:
+    """An owner must be allowed to read the action they own (its label, its organisation)."""
+    if not notices.may_read_action(owner, action):
+        raise UserError("action.owner_may_not_read", owner=owner.display_name,
+                        tlp=action.tlp.value)  # fmt: skip

@@ -205,7 +205,11 @@ def listing(context: Context, rest: str) -> Reply:
     intro = context.t(title_key, total=total, name=name or "")
     if total > len(found):
         intro += "\n" + context.t("action.list_more", shown=len(found))
-    return Reply(text=intro, sections=tuple(short_section(context, a, today) for a in found))
+    return Reply(
+        text=intro,
+        sections=tuple(short_section(context, a, today) for a in found),
+        tlp=strictest(a.tlp for a in found),
+    )
 
 
 def show(context: Context, rest: str) -> Reply:
@@ -245,5 +249,6 @@ def ical(context: Context, _rest: str) -> Sequence[Reply]:
             files=(file,),
             visibility=Visibility.DIRECT,
             user=context.caller.user_id,
+            tlp=strictest(a.tlp for a in mine),
         )
     ]

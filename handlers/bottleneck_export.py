@@ -197,15 +197,22 @@ def dossier_markdown(
         lines.append(
             words.t("dossier.knowledge_left_out", items=counted(words, "count.item", left_out))
         )
-    if linked_actions:
+    # Linked actions too: one stricter than the bottleneck stays out, and is counted.
+    actions_shown = [a for a in linked_actions if a.tlp.rank <= b.tlp.rank]
+    if actions_shown:
         lines.append(f"**{words.t('dossier.actions')}**")
-        for action in linked_actions:
+        for action in actions_shown:
             who = f" ({action.owner_organisation})" if action.owner_organisation else ""
             if action.is_open:
                 state = words.t("action.deadline", date=deadline_words(words, action.deadline))
             else:
                 state = words.t("action.status." + action.status)
             lines.append(f"- {action.title}{'' if anonymous else who}: {state}")
+    if len(actions_shown) < len(linked_actions):
+        hidden = len(linked_actions) - len(actions_shown)
+        lines.append(
+            words.t("dossier.actions_left_out", actions=counted(words, "count.action", hidden))
+        )
     steps = [e for e in detail.events if e.kind in ("reported", "status", "reopened", "answer")]
     if steps:
         lines.append(f"**{words.t('dossier.steps')}**")

@@ -159,7 +159,7 @@ def show(context: Context, rest: str) -> Reply:
         sections.append(
             Section(text=context.t("bottleneck.actions_title") + "\n" + "\n".join(lines))
         )
-    labels = [found.tlp, *(k.tlp for k in detail.knowledge)]
+    labels = [found.tlp, *(k.tlp for k in detail.knowledge), *(a.tlp for a in linked)]
     return Reply(
         text=merged_note(context, asked, found),
         sections=tuple(sections),

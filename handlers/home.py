@@ -54,7 +54,7 @@ def home(context: Context) -> Reply:
     sections += [knowledge_section(context, item) for item in newest] or [
         Section(text=context.t("knowledge.none_yet"))
     ]
-    labels = [i.tlp for i in newest] + [b.tlp for b in top]
+    labels = [i.tlp for i in newest] + [b.tlp for b in top] + [a.tlp for a in mine]
     return Reply(
         text=context.t("home.title", name=context.caller.name),
         sections=tuple(sections),

@@ -170,6 +170,7 @@ def reminder_message(
         buttons=action_buttons(words, action),
         visibility=Visibility.DIRECT,
         user=owner.platform_user_id,
+        tlp=action.tlp,
         key=f"reminder:{reminder.id}:{context.instance}",
         maybe_sent=reminder.maybe_sent,
     )

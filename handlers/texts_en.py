@@ -427,6 +427,7 @@ TEXTS: dict[str, str] = {
     "dossier.steps": "Steps so far",
     "dossier.knowledge": "Knowledge shared",
     "dossier.knowledge_left_out": "_Left out for a stricter label: {items}._",
+    "dossier.actions_left_out": "_Actions left out for a stricter label: {actions}._",
     "dossier.decision": "Decision asked",
     "dossier.decision_missing": (
         "_To be filled in by the working group: `/knelpunt vraag {id} <decision asked>`._"

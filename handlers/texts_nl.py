@@ -433,6 +433,7 @@ TEXTS: dict[str, str] = {
     "dossier.steps": "Verloop",
     "dossier.knowledge": "Gedeelde kennis",
     "dossier.knowledge_left_out": ("_Weggelaten wegens een strengere rubricering: {items}._"),
+    "dossier.actions_left_out": "_Acties weggelaten wegens een strengere rubricering: {actions}._",
     "dossier.decision": "Gevraagd besluit",
     "dossier.decision_missing": (
         "_Nog in te vullen door de werkgroep: `/knelpunt vraag {id} <gevraagd besluit>`._"

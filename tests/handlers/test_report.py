@@ -187,8 +187,10 @@ def test_rapport_in_chat_gives_the_document_and_the_chart(demo: Chat) -> None:
     ]
     assert reply.files[1].media_type == "image/png"
     assert "Series" in _png_text(reply.files[1].content)  # type: ignore[arg-type]
-    # Anna (Den Haag) sees her own TLP:AMBER+STRICT work and the AMBER bottleneck.
-    assert reply.tlp is TLP.AMBER and "Kleine gemeenten kunnen 24/7 SOC" in reply.files[0].text
+    # Anna (Den Haag) sees the AMBER bottleneck, and her knowledge counts include the
+    # TLP:RED items she is named on: the document states the strictest of what it counts.
+    assert reply.tlp is TLP.RED and "Kleine gemeenten kunnen 24/7 SOC" in reply.files[0].text
+    assert "Rubricering: TLP:RED" in reply.text or "TLP:RED" in reply.files[0].text
     bad = demo.text("anna.denhaag", "/ciso rapport volgend jaar", channel=None)
     assert "Die periode begrijp ik niet" in bad
 
