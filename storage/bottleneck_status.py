@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
+from storage import audit
 from storage.bottlenecks import (
     ANSWERED,
     ESCALATED,
@@ -186,6 +187,9 @@ def merge(
     # What moved may carry the source's label: the kept one must be at least as strict.
     raised = label is not TLP(target.tlp)
     if raised:
+        change = {"before": target.tlp, "after": label.value}
+        audit.record(session, actor, "bottleneck.label_raised", "bottleneck", target_id, at,
+                     tlp=change, merged=source_id)  # fmt: skip
         target.tlp = label.value
     old = source.status
     source.status = MERGED

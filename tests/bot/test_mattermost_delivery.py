@@ -166,3 +166,66 @@ def test_a_new_action_from_a_dialog_with_the_owner_chosen_from_the_users(
         ]
 
     assert eventually(created)
+
+
+def test_a_dialog_stores_the_label_picked_and_the_title_as_written(bot: MattermostBot) -> None:
+    """Reproduction 1 in Mattermost: the dialog's fields reach the core as fields."""
+    from storage.models import Bottleneck, KnowledgeItem
+
+    bot.command(ANNA, "kennis", "deel")
+    assert eventually(lambda: bot.fake.dialogs)
+    bot.fake.submit(bot.fake.dialogs[-1], ANNA, {
+        "title": "Leverancier X — geen patches", "text": "Het IBD-advies (TLP:CLEAR) is bekend.",
+        "tags": "", "tlp": "TLP:AMBER+STRICT"})  # fmt: skip
+    bot.command(ANNA, "knelpunt", "meld")
+    assert eventually(lambda: len(bot.fake.dialogs) == 2)
+    bot.fake.submit(bot.fake.dialogs[-1], ANNA, {
+        "title": "Inkoop Y — zonder SLA: B.V. zwijgt", "description": "Contract loopt af in maart.",
+        "theme": "", "tlp": "TLP:AMBER"})  # fmt: skip
+
+    def stored() -> list[tuple[str, str]]:
+        with bot.app.db.read() as session:
+            items = [(i.title, i.tlp) for i in session.query(KnowledgeItem)]
+            return items + [(b.title, b.tlp) for b in session.query(Bottleneck)]
+
+    assert eventually(lambda: len(stored()) == 2), (stored(), [p["message"] for p in bot.dm(ANNA)])
+    assert stored() == [
+        ("Leverancier X — geen patches", "TLP:AMBER+STRICT"),
+        ("Inkoop Y — zonder SLA: B.V. zwijgt", "TLP:AMBER"),
+    ]
+
+
+def test_an_action_dialog_takes_a_label_and_refuses_one_below_its_bottleneck(
+    bot: MattermostBot,
+) -> None:
+    from storage import actions
+
+    bot.core_says(ANNA, "knelpunt", "meld Leverancier lekt gegevens TLP:AMBER")
+    bot.command(ANNA, "actie", "nieuw")
+    assert eventually(lambda: bot.fake.dialogs)
+    dialog = bot.fake.dialogs[-1]
+    label = next(e for e in dialog["dialog"]["elements"] if e["name"] == "tlp")
+    assert label["optional"] and label["default"] == ""
+    bot.fake.submit(dialog, ANNA, {"title": "Patchen", "owner": BRAM, "deadline": "vrijdag",
+                                   "bottleneck": "1", "tlp": "TLP:GREEN"})  # fmt: skip
+    assert eventually(lambda: any("niet minder streng" in p["message"] for p in bot.dm(ANNA)))
+    bot.fake.submit(dialog, ANNA, {"title": "Patchen", "owner": BRAM, "deadline": "vrijdag",
+                                   "bottleneck": "1"})  # fmt: skip
+
+    def created() -> list[str]:
+        with bot.app.db.read() as session:
+            return [a.tlp.value for a in actions.listed(session, Audience.bookkeeping())[0]]
+
+    assert eventually(lambda: created() == ["TLP:AMBER"])
+
+
+def test_a_bookmark_in_a_private_channel_is_saved_as_amber(bot: MattermostBot) -> None:
+    """Reproduction 7 in Mattermost: the server says the channel is private ("P")."""
+    from storage.models import KnowledgeItem
+
+    bot.fake.add_channel("chanprive000000000000000001", "crisis", kind="P")
+    post = bot.fake.create_post(BRAM, "chanprive000000000000000001", "Incident, nog intern", {}, [])
+    bot.fake.react(ANNA, post["id"])
+    assert eventually(lambda: any("besloten kanaal" in p["message"] for p in bot.dm(ANNA)))
+    with bot.app.db.read() as session:
+        assert [i.tlp for i in session.query(KnowledgeItem)] == ["TLP:AMBER"]

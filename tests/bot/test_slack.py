@@ -180,25 +180,26 @@ def test_action_form_checks_the_deadline_in_the_modal(bot: SlackBot) -> None:
     assert "woensdag 31 maart 2027" in said
 
 
-def test_message_shortcut_saves_with_permalink_and_author(bot: SlackBot) -> None:
-    payload = {
+def _shortcut(bot: SlackBot, channel: str, ts: str, text: str) -> dict[str, Any]:
+    """The "Opslaan in kennisbank" message shortcut pressed by Anna on Bram's message."""
+    return {
         "type": "message_action",
         "token": "verification-token",
         "action_ts": "1764400100.000300",
         "team": {"id": "T0GEMEENTE", "domain": "gemeenten"},
         "user": {"id": "U0ANNA", "name": "anna"},
-        "channel": {"id": "C0NETWERK", "name": "netwerk"},
+        "channel": {"id": channel, "name": channel.lower()},
         "callback_id": "save_to_kb",
         "trigger_id": bot.trigger(),
-        "message_ts": "1764400000.000500",
-        "message": {
-            "type": "message",
-            "user": "U0BRAM",
-            "ts": "1764400000.000500",
-            "text": "Let op: nieuwe phishingmails uit naam van de Belastingdienst.",
-        },
+        "message_ts": ts,
+        "message": {"type": "message", "user": "U0BRAM", "ts": ts, "text": text},
         "response_url": bot.fake.response_url(77),
     }
+
+
+def test_message_shortcut_saves_with_permalink_and_author(bot: SlackBot) -> None:
+    text = "Let op: nieuwe phishingmails uit naam van de Belastingdienst."
+    payload = _shortcut(bot, "C0NETWERK", "1764400000.000500", text)
     assert bot.interaction(payload).status == 200
     (response,) = bot.fake.wait_for_response()
     assert "oorspronkelijk van Bram Jansen" in response["text"]
@@ -473,24 +474,8 @@ def test_the_ack_does_not_wait_for_slow_work(bot: SlackBot) -> None:
 def test_a_message_saved_from_a_private_channel_is_amber_and_says_so(bot: SlackBot) -> None:
     """Reproduction 7: a capture in a private channel got the install default (GREEN)."""
     bot.fake.private_channels.add("C0PRIVE")
-    payload = {
-        "type": "message_action",
-        "token": "verification-token",
-        "action_ts": "1764400100.000300",
-        "team": {"id": "T0GEMEENTE", "domain": "gemeenten"},
-        "user": {"id": "U0ANNA", "name": "anna"},
-        "channel": {"id": "C0PRIVE", "name": "crisisoverleg"},
-        "callback_id": "save_to_kb",
-        "trigger_id": bot.trigger(),
-        "message_ts": "1764400000.000600",
-        "message": {
-            "type": "message",
-            "user": "U0BRAM",
-            "ts": "1764400000.000600",
-            "text": "Incident bij de leverancier van het zaaksysteem, nog niet openbaar.",
-        },
-        "response_url": bot.fake.response_url(78),
-    }
+    text = "Incident bij de leverancier van het zaaksysteem, nog niet openbaar."
+    payload = _shortcut(bot, "C0PRIVE", "1764400000.000600", text)
     assert bot.interaction(payload).status == 200
     (response,) = bot.fake.wait_for_response()
     assert "besloten kanaal of privébericht" in response["text"]

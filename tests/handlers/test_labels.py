@@ -212,3 +212,46 @@ def test_a_moderator_may_remove_readers_and_delete_and_the_author_hears_in_engli
     assert stored(db) == []
     told = [r for r in replies if r.user == "carla"]
     assert told and "deleted" in told[0].text
+
+
+MERGE_TEXTS: dict[str, dict[str, object]] = {
+    "bottleneck.merged": {"old": 2, "id": 1, "title": "Titel", "count": "3 gemeenten"},
+    "bottleneck.merge_label": {"id": 1, "tlp": "TLP:AMBER"},
+    "bottleneck.merged_dm": {"old": 2, "id": 1, "title": "Titel"},
+    "bottleneck.merged_dm_hidden": {"old": 2, "tlp": "TLP:AMBER+STRICT"},
+    "bottleneck.merge_strict_orgs": {"old": 2, "id": 1, "tlp": "TLP:AMBER+STRICT"},
+    "bottleneck.merge_same": {"id": 1},
+    "bottleneck.was_merged": {"old": 2, "id": 1},
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("key", sorted(MERGE_TEXTS))
+def test_every_merge_text_takes_the_parameters_the_merge_gives(language: str, key: str) -> None:
+    from handlers.i18n import translate
+
+    text = translate(language, key, **MERGE_TEXTS[key])
+    assert "{" not in text and ("#1" in text or "#2" in text)
+
+
+def test_a_capture_from_a_private_channel_is_amber_with_buttons_for_another_label(
+    network: Chat, db: Database
+) -> None:
+    from handlers.core import Request
+
+    capture = Request(
+        platform="console", user_id="dirk", channel_id="crisis", action_id="kennis.capture",
+        text="Incident bij de leverancier, nog niet openbaar", source_url="https://x/p/1",
+        source_author="Bram", source_private=True,
+    )  # fmt: skip
+    (reply,) = network.core.handle(capture)
+    assert "besloten kanaal of privébericht" in reply.text and stored(db)[0][1] == "TLP:AMBER"
+    green = next(b for b in reply.buttons if b.label == "TLP:GREEN")
+    network.press("dirk", green.action_id, green.value)
+    assert stored(db)[0][1] == "TLP:GREEN"
+    public = Request(
+        platform="console", user_id="dirk", channel_id="netwerk", action_id="kennis.capture",
+        text="Openbare tip over DMARC", source_url="https://x/p/2", source_author="Bram",
+    )  # fmt: skip
+    (reply,) = network.core.handle(public)
+    assert stored(db)[1][1] == "TLP:GREEN" and "besloten" not in reply.text
