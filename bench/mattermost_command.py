@@ -35,7 +35,9 @@ from bot.clock import FixedClock
 from bot.config import load_settings
 from bot.demo import load_demo
 from bot.mattermost import Mattermost
-from tests.bot.fake_mattermost import COMMAND_TOKEN, TOKEN, running
+from tests.bot.fake_mattermost import COMMAND_TOKENS, COMMAND_TOKENS_SETTING, TOKEN, running
+
+COMMAND_TOKEN = COMMAND_TOKENS["kennis"]  # the benchmark runs /kennis
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 USER = "carla.delft"  # a demo member
@@ -91,7 +93,7 @@ def main() -> int:
         settings = load_settings({
             "DATABASE_URL": f"sqlite:///{Path(scratch) / 'bench.sqlite3'}",
             "MATTERMOST_URL": fake.url, "MATTERMOST_TOKEN": TOKEN,
-            "MATTERMOST_COMMAND_TOKENS": COMMAND_TOKEN, "LOG_LEVEL": "WARNING",
+            "MATTERMOST_COMMAND_TOKENS": COMMAND_TOKENS_SETTING, "LOG_LEVEL": "WARNING",
         })  # fmt: skip
         fake.api = None  # measure the bot, not the fake's checks against the API description
         fake.add_user(USER, "carla", "Carla", "Bakker", zone="Europe/Amsterdam")

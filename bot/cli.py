@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from dotenv import load_dotenv
 
+from bot import logs
 from bot.app import create_app
 from bot.clock import FixedClock, SystemClock
 from bot.config import ConfigError, Settings, load_settings
@@ -138,14 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(f"Configuratiefout / configuration error: {error}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level,
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # a line per API call otherwise
+    logs.configure(settings.log_level, settings.secrets)
     from bot import cli_reports, cli_tools
 
     commands = {

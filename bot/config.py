@@ -50,7 +50,8 @@ class Settings:
     capture_reaction: str = "bookmark"
     mattermost_url: str | None = None
     mattermost_token: str | None = field(default=None, repr=False)
-    mattermost_command_tokens: frozenset[str] = field(default=frozenset(), repr=False)
+    # Each slash command's trigger word and its token.
+    mattermost_command_tokens: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     mattermost_callback_url: str | None = None  # where Mattermost reaches the bot
     network_channel: str | None = None
     workgroup_channel: str | None = None
@@ -70,6 +71,15 @@ class Settings:
     def safe_database_url(self) -> str:
         """The database URL without its password, for logs."""
         return make_url(self.database_url).render_as_string(hide_password=True)
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Every secret value in the configuration, for the log filter to hide."""
+        commands = [token for _word, token in self.mattermost_command_tokens]
+        found = [self.slack_bot_token, self.slack_signing_secret, self.slack_app_token,
+                 self.mattermost_token, *commands]  # fmt: skip
+        password = make_url(self.database_url).password
+        return tuple(str(s) for s in (*found, password) if s)
 
     @property
     def platform(self) -> str:
@@ -189,13 +199,34 @@ def _cron(env: Mapping[str, str], timezone: str) -> str:
     return expression
 
 
+def _command_tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """`kennis=tok1,knelpunt=tok2`: each slash command's token, with its trigger word.
+
+    A token counts only for its own command, so that the token of `/kennis` (which
+    anyone who can edit that integration sees) cannot run `/ciso lid … beheerder`.
+    """
+    pairs = []
+    for entry in (e.strip() for e in text.split(",")):
+        if not entry:
+            continue
+        trigger, sep, token = entry.partition("=")
+        trigger = trigger.strip().lstrip("/").lower()
+        if not sep or not re.fullmatch(r"[a-z0-9_\-]{1,40}", trigger) or not token.strip():
+            raise ConfigError(
+                "MATTERMOST_COMMAND_TOKENS",
+                "gives each slash command's token with its trigger word: "
+                "kennis=…,knelpunt=…,actie=…,ciso=…",
+            )
+        pairs.append((trigger, token.strip()))
+    return tuple(sorted(pairs))
+
+
 def _mattermost(env: Mapping[str, str]) -> dict[str, Any]:
     url = env.get("MATTERMOST_URL", "").strip().rstrip("/")
     token = env.get("MATTERMOST_TOKEN", "").strip()
-    commands = frozenset(t.strip() for t in env.get("MATTERMOST_COMMAND_TOKENS", "").split(","))
-    commands -= {""}
     if not url:
         return {}
+    commands = _command_tokens(env.get("MATTERMOST_COMMAND_TOKENS", ""))
     if not re.fullmatch(r"https?://[^\s/]+(/\S*)?", url):
         raise ConfigError(
             "MATTERMOST_URL", "is the server's address, such as https://chat.example.nl"

@@ -20,10 +20,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs
-from wsgiref.simple_server import WSGIServer
 
 from bot import http_server, mattermost_forms
 from bot.config import Settings
+from bot.logs import safe_log_text
 from bot.mattermost_api import MattermostApi, MattermostError
 from bot.mattermost_delivery import MattermostDelivery
 from bot.mattermost_events import Events
@@ -131,7 +131,7 @@ class Mattermost:
 
         return application
 
-    def serve(self, host: str, port: int) -> WSGIServer:
+    def serve(self, host: str, port: int) -> http_server.Server:
         return http_server.make(host, port, self.wsgi())
 
     # --- slash commands ---------------------------------------------------------------
@@ -141,11 +141,13 @@ class Mattermost:
         header = str(environ.get("HTTP_AUTHORIZATION", ""))
         given = header.removeprefix("Token ").strip() if header.startswith("Token ") else ""
         given = given or form.get("token", "")
-        tokens = self.settings.mattermost_command_tokens
-        if not any(hmac.compare_digest(given.encode(), t.encode()) for t in tokens):
-            log.warning("slash command with an unknown token refused")
-            return 401, {"text": translate(self.settings.language, "mattermost.bad_token")}
         command = form.get("command", "").lstrip("/").lower()
+        expected = dict(self.settings.mattermost_command_tokens).get(command, "")
+        # Compared as bytes, and only with this command's own token.
+        if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
+            log.warning("refused a slash command from %s: not the token of /%s",
+                        _source(environ), safe_log_text(command, 40))  # fmt: skip
+            return 401, {"text": translate(self.settings.language, "mattermost.bad_token")}
         text, user = form.get("text", ""), form.get("user_id", "")
         words = text.strip().lower().split()
         form_id = forms.OPENED_BY.get((command, words[0])) if len(words) == 1 else None
@@ -306,6 +308,11 @@ class Mattermost:
             self.delivery.direct(request.user_id, Reply(text=text))
         except Exception:
             log.warning("could not tell the user either")
+
+
+def _source(environ: Json) -> str:
+    """Where a request came from, for a log line."""
+    return safe_log_text(str(environ.get("REMOTE_ADDR", "?")), 60)
 
 
 def _inline(reply: Reply) -> bool:

@@ -17,7 +17,6 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
-from wsgiref.simple_server import WSGIServer
 
 from slack_bolt import Ack, App, Respond
 from slack_bolt.adapter.wsgi import SlackRequestHandler
@@ -27,6 +26,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot import http_server, slack_forms, slack_render
 from bot.config import Settings
+from bot.logs import safe_log_text
 from bot.slack_delivery import SlackDelivery
 from handlers import forms
 from handlers.core import Reply, Request
@@ -371,21 +371,41 @@ class Slack:
         def application(
             environ: dict[str, Any], start_response: Callable[..., Any]
         ) -> Iterable[bytes]:
-            if environ.get("PATH_INFO") == "/health" and environ.get("REQUEST_METHOD") == "GET":
+            path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
+            if path == "/health" and method == "GET":
                 start_response("200 OK", [("Content-Type", "application/json")])
                 return [json.dumps({"status": "ok", "platform": PLATFORM}).encode()]
+            source = safe_log_text(str(environ.get("REMOTE_ADDR", "?")))
+            if path != "/slack/events" or method != "POST":
+                start_response("404 Not Found", [("Content-Type", "text/plain")])
+                return [b""]
+            stamp = str(environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", ""))
+            if stamp and not (stamp.isascii() and stamp.isdigit() and len(stamp) < 12):
+                log.warning("refused a Slack request from %s: malformed timestamp header", source)
+                start_response("400 Bad Request", [("Content-Type", "text/plain")])
+                return [b""]
+            status: list[str] = []
+
+            def recording(code: str, headers: Any, *rest: Any) -> Any:
+                status.append(code)
+                return start_response(code, headers, *rest)
+
             try:
-                return bolt(environ, start_response)
+                answer = bolt(environ, recording)
             except Exception:
                 # A payload Bolt cannot read (only a signed one gets this far): log it,
                 # answer 400, show nothing of it.
-                log.exception("unreadable Slack request")
+                log.exception("unreadable Slack request from %s", source)
                 start_response("400 Bad Request", [("Content-Type", "text/plain")], sys.exc_info())
                 return [b""]
+            if status and status[0].startswith("401"):
+                log.warning("refused a Slack request from %s: missing, wrong or stale signature",
+                            source)  # fmt: skip
+            return answer
 
         return application
 
-    def serve(self, host: str, port: int) -> WSGIServer:
+    def serve(self, host: str, port: int) -> http_server.Server:
         """An HTTP server for the events endpoint (call `serve_forever`)."""
         return http_server.make(host, port, self.wsgi())
 

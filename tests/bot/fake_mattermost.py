@@ -37,7 +37,10 @@ from tests.bot.websocket_frames import accept_key, frame, read_frame
 
 TOKEN = "mm-bot-token-1234567890"
 BOT_ID = "botuserid00000000000000000"
-COMMAND_TOKEN = "cmdtoken0000000000000000000"
+# Each slash command has its own token, as each custom command in Mattermost does.
+COMMAND_TOKENS = {c: f"cmd{c}token".ljust(26, "0") for c in ("ciso", "kennis", "knelpunt", "actie")}
+COMMAND_TOKEN = COMMAND_TOKENS["ciso"]
+COMMAND_TOKENS_SETTING = ",".join(f"{c}={t}" for c, t in COMMAND_TOKENS.items())
 Json = dict[str, Any]
 
 
@@ -305,9 +308,10 @@ class FakeMattermost:
         return trigger_id
 
     def slash(self, bot_url: str, user: str, command: str, text: str = "",
-              channel: str = "chanalgemeen00000000000001", token: str = COMMAND_TOKEN,
+              channel: str = "chanalgemeen00000000000001", token: str | None = None,
               **extra: str) -> httpx.Response:  # fmt: skip
-        """A slash command as Mattermost sends it to the bot."""
+        """A slash command as Mattermost sends it to the bot, with that command's token."""
+        token = COMMAND_TOKENS.get(command, COMMAND_TOKEN) if token is None else token
         channel_name = self.channels.get(channel, {}).get("name", "algemeen")
         form = {"token": token, "team_id": "team0000000000000000000001", "team_domain": "regio",
                 "channel_id": channel, "channel_name": channel_name, "user_id": user,

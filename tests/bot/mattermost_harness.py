@@ -17,7 +17,7 @@ from bot.clock import FixedClock
 from bot.config import load_settings
 from bot.mattermost import Mattermost
 from handlers.core import Request
-from tests.bot.fake_mattermost import COMMAND_TOKEN, TOKEN, FakeMattermost, running
+from tests.bot.fake_mattermost import COMMAND_TOKENS_SETTING, TOKEN, FakeMattermost, running
 
 GENERAL = "chanalgemeen00000000000001"
 WORKGROUP = "chanwerkgroep0000000000001"
@@ -75,7 +75,7 @@ def mattermost_bot(tmp_path: Path, clock: FixedClock, **env: str) -> Iterator[Ma
             "DATABASE_URL": f"sqlite:///{tmp_path / 'mattermost.sqlite3'}",
             "MATTERMOST_URL": fake.url,
             "MATTERMOST_TOKEN": TOKEN,
-            "MATTERMOST_COMMAND_TOKENS": f"othertoken,{COMMAND_TOKEN}",
+            "MATTERMOST_COMMAND_TOKENS": COMMAND_TOKENS_SETTING,
             "BOT_ADMINS": ADMIN,
             "NETWORK_CHANNEL": GENERAL,
             "WORKGROUP_CHANNEL": WORKGROUP,

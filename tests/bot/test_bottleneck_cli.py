@@ -78,8 +78,9 @@ def test_console_tick_and_files_are_shown(tmp_path: Path) -> None:
 def test_an_incomplete_mattermost_configuration_is_named(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "tick", env={"MATTERMOST_URL": "http://127.0.0.1:9"})
     assert result.returncode == 2 and "MATTERMOST_TOKEN" in result.stderr
-    unreachable = run_cli(tmp_path, "tick", env={"MATTERMOST_URL": "http://127.0.0.1:9",
-                          "MATTERMOST_TOKEN": "t", "MATTERMOST_COMMAND_TOKENS": "c"})  # fmt: skip
+    env = {"MATTERMOST_URL": "http://127.0.0.1:9", "MATTERMOST_TOKEN": "t",
+           "MATTERMOST_COMMAND_TOKENS": "ciso=c"}  # fmt: skip
+    unreachable = run_cli(tmp_path, "tick", env=env)
     assert unreachable.returncode == 2 and "mattermost" in unreachable.stderr
 
 

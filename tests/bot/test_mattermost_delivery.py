@@ -132,12 +132,12 @@ def test_the_time_zone_comes_from_the_users_profile(bot: MattermostBot) -> None:
 
 
 def test_a_refused_token_stops_the_start(tmp_path: Path) -> None:
-    from tests.bot.fake_mattermost import COMMAND_TOKEN, running
+    from tests.bot.fake_mattermost import COMMAND_TOKENS_SETTING, running
     from tests.bot.test_console import run_cli
 
     with running() as fake:
         env = {"MATTERMOST_URL": fake.url, "MATTERMOST_TOKEN": "verkeerd",
-               "MATTERMOST_COMMAND_TOKENS": COMMAND_TOKEN}  # fmt: skip
+               "MATTERMOST_COMMAND_TOKENS": COMMAND_TOKENS_SETTING}  # fmt: skip
         result = run_cli(tmp_path, "tick", env=env)
     assert result.returncode == 2 and "401" in result.stderr
     assert "verkeerd" not in result.stderr  # secrets never reach the log

@@ -78,7 +78,7 @@ def test_run_without_a_signing_secret_names_the_variable(tmp_path: Path) -> None
 
 
 def test_run_serves_mattermost(tmp_path: Path) -> None:
-    from tests.bot.fake_mattermost import COMMAND_TOKEN
+    from tests.bot.fake_mattermost import COMMAND_TOKENS_SETTING
     from tests.bot.fake_mattermost import TOKEN as MM_TOKEN
     from tests.bot.fake_mattermost import running as mattermost_running
 
@@ -90,7 +90,7 @@ def test_run_serves_mattermost(tmp_path: Path) -> None:
             "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}",
             "MATTERMOST_URL": fake.url,
             "MATTERMOST_TOKEN": MM_TOKEN,
-            "MATTERMOST_COMMAND_TOKENS": COMMAND_TOKEN,
+            "MATTERMOST_COMMAND_TOKENS": COMMAND_TOKENS_SETTING,
             "BOT_ADMINS": "usradmin000000000000000001",
             "LOG_LEVEL": "WARNING",
         }
