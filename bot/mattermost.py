@@ -28,7 +28,8 @@ from bot.mattermost_api import MattermostApi, MattermostError
 from bot.mattermost_delivery import MattermostDelivery
 from bot.mattermost_events import Events
 from bot.mattermost_people import PLATFORM, People
-from bot.mattermost_render import Signer, as_text, command_response
+from bot.mattermost_render import as_text, command_response
+from bot.mattermost_signing import Binding, Signer
 from bot.mattermost_socket import BACKOFF, Listener
 from handlers import forms
 from handlers.core import Button, Reply, Request, Visibility
@@ -38,6 +39,10 @@ from handlers.router import Core
 log = logging.getLogger(__name__)
 
 MAX_BODY = 1_000_000
+# Buttons that only show something: pressing one again shows it again.
+SHOWING = frozenset(
+    {"kennis.show", "knelpunt.show", "actie.show", "kennis.more", "knelpunt.more", "home.open"}
+)
 
 Json = dict[str, Any]
 StartResponse = Callable[..., Any]
@@ -154,7 +159,9 @@ class Mattermost:
         if (
             form_id
             and form.get("trigger_id")
-            and self._open_form(form_id, form["trigger_id"], user)
+            and self._open_form(
+                form_id, form["trigger_id"], Binding(user, form.get("channel_id", ""))
+            )
         ):
             return 200, {}
         text, names, unknown = self.people.mentions(text, form)
@@ -180,38 +187,51 @@ class Mattermost:
         self.work.submit(self._deliver_all, others, request, response_url)
         if first is None:
             return 200, {}
-        return 200, command_response(first, self.delivery.action_url, self.signer, user)
+        bound = Binding(user, form.get("channel_id", ""))
+        return 200, command_response(first, self.delivery.action_url, self.signer, bound)
 
     # --- buttons and dialogs ----------------------------------------------------------
 
-    def _action(self, _environ: Json, body: bytes) -> tuple[int, Json]:
+    def _action(self, environ: Json, body: bytes) -> tuple[int, Json]:
         payload = _json(body)
         context = _object(payload.get("context"))
-        user = str(payload.get("user_id", ""))
+        user, channel = str(payload.get("user_id", "")), str(payload.get("channel_id", ""))
         language = self.core.language_for(PLATFORM, user)
-        if not self.signer.check(context, user):
-            log.warning("refused a button press with a bad context")
-            return 200, {"ephemeral_text": translate(language, "mattermost.bad_button")}
+        refused = self.signer.refusal(context, user, channel)
+        if refused is not None:
+            log.warning("refused a button press from %s: %s", _source(environ), refused)
+            key = "mattermost.expired_button" if refused == "expired" else "mattermost.bad_button"
+            return 200, {"ephemeral_text": translate(language, key)}
         action_id, value = str(context["action_id"]), str(context["value"])
         trigger = str(payload.get("trigger_id", ""))
-        if context.get("confirm") and not context.get("confirmed"):
+        if context.get("confirm") and context.get("confirmed") is not True:
             # Only after "are you sure?": never without, even when no dialog can open.
             button = Button(action_id, value, str(context.get("label", "")),
                             confirm=str(context["confirm"]))  # fmt: skip
-            dialog = mattermost_forms.confirm_dialog(button, language, self.signer, user)
+            dialog = mattermost_forms.confirm_dialog(button, language, self.signer,
+                                                     Binding(user, channel))  # fmt: skip
             if trigger and self._open_dialog(trigger, dialog):
                 return 200, {}
             return 200, {"ephemeral_text": translate(language, "mattermost.bad_button")}
         form_id = forms.OPENED_BY_BUTTON.get(action_id)
         if form_id and trigger and value.isdigit():
             initial = {"deadline": "over 1 week"} if form_id == "actie.postpone" else {}
-            if self._open_form(form_id, trigger, user, metadata=value, initial=initial):
+            if self._open_form(form_id, trigger, Binding(user, channel), metadata=value,
+                               initial=initial):  # fmt: skip
                 return 200, {}
-        channel = str(payload.get("channel_id", ""))
+        if not self._first_press(action_id, str(context["nonce"]), user):
+            return 200, {"ephemeral_text": translate(language, "mattermost.already_pressed")}
         request = self.people.request(
             user, channel=channel, action_id=action_id, action_value=value
         )
         return 200, self._answer_press(self.core.handle(request), request)
+
+    def _first_press(self, action_id: str, nonce: str, user: str) -> bool:
+        """Whether this press of a button that changes something is its first (retries,
+        double clicks, replays); showing something may be pressed again."""
+        if action_id in SHOWING:
+            return True
+        return self.core.claim_once(f"mattermost:press:{nonce}:{user}")
 
     def _answer_press(self, replies: list[Reply], request: Request) -> Json:
         """A button's answer: short text inline, anything with buttons or files by DM."""
@@ -225,18 +245,21 @@ class Mattermost:
             return {"ephemeral_text": translate(language, "mattermost.in_dm")}
         return {}
 
-    def _dialog(self, _environ: Json, body: bytes) -> tuple[int, Json]:
+    def _dialog(self, environ: Json, body: bytes) -> tuple[int, Json]:
         payload = _json(body)
         if payload.get("cancelled"):
             return 200, {}
-        user = str(payload.get("user_id", ""))
-        state = mattermost_forms.read_state(str(payload.get("state", "")), self.signer, user)
+        user, channel = str(payload.get("user_id", "")), str(payload.get("channel_id", ""))
+        state = mattermost_forms.read_state(str(payload.get("state", "")), self.signer, user,
+                                            channel)  # fmt: skip
         if state is None:
-            log.warning("refused a dialog submission with a bad state")
+            log.warning("refused a dialog submission from %s: bad, expired or misplaced state",
+                        _source(environ))  # fmt: skip
             return 200, {}
         kind, found = state
-        channel = str(payload.get("channel_id", ""))
         if kind == "button":
+            if not self._first_press(str(found["action_id"]), str(found["nonce"]), user):
+                return 200, {}
             request = self.people.request(user, channel=channel, action_id=str(found["action_id"]),
                                     action_value=str(found["value"]))  # fmt: skip
             self.work.submit(self._deliver_all, self.core.handle(request), request, "")
@@ -256,6 +279,9 @@ class Mattermost:
         )
         if errors:
             return 200, {"errors": errors}
+        # A dialog counts once: a second submission of the same one stores nothing.
+        if not self.core.claim_once(f"mattermost:dialog:{found['nonce']}:{user}"):
+            return 200, {}
         fields = forms.fields(form_id, filled, metadata)
         names = {}
         if fields.get("owner"):  # chosen from the users list: a user id
@@ -269,13 +295,13 @@ class Mattermost:
         self,
         form_id: str,
         trigger_id: str,
-        user: str,
+        bound: Binding,
         metadata: str = "",
         initial: dict[str, str] | None = None,
     ) -> bool:
-        language = self.core.language_for(PLATFORM, user)
+        language = self.core.language_for(PLATFORM, bound.user)
         dialog = mattermost_forms.dialog(form_id, language, self.settings.tlp_default,
-                                         self.signer, user, metadata, initial)  # fmt: skip
+                                         self.signer, bound, metadata, initial)  # fmt: skip
         return self._open_dialog(trigger_id, dialog)
 
     def _open_dialog(self, trigger_id: str, dialog: Json) -> bool:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import httpx
 
 from bot.mattermost_api import MattermostApi, MattermostError
-from bot.mattermost_render import Signer, command_response, message, post_props
+from bot.mattermost_render import command_response, message, post_props
+from bot.mattermost_signing import Binding, Signer
 from handlers.core import Reply, Request, Visibility
 from storage.tlp import Place, may_show_in
 
@@ -38,17 +39,19 @@ class MattermostDelivery:
         elif reply.visibility is Visibility.DIRECT:
             self.direct(reply.user or (request.user_id if request else ""), reply)
         elif response_url and not reply.files and request is not None:
-            body = command_response(reply, self.action_url, self.signer, request.user_id)
+            bound = Binding(request.user_id, request.channel_id or "")
+            body = command_response(reply, self.action_url, self.signer, bound)
             self.respond(response_url, body)
         elif request is not None:
             self.direct(request.user_id, reply)
 
-    def post(self, channel: str, reply: Reply, user: str = "") -> None:
+    def post(self, channel: str, reply: Reply) -> None:
         # The core refuses channel replies above TLP:GREEN; this is the last check
         # before anything is posted where many can read it.
         if reply.tlp is not None and not may_show_in(reply.tlp, Place.CHANNEL):
             raise ValueError(f"refusing to post {reply.tlp} content to a channel")
-        props = post_props(reply, self.action_url, self.signer, user)
+        # Anyone in the channel may press its buttons; only there.
+        props = post_props(reply, self.action_url, self.signer, Binding(channel=channel))
         self.api.create_post(channel, message(reply), props=props)
 
     def dm_channel(self, user: str) -> str:
@@ -75,7 +78,7 @@ class MattermostDelivery:
             )
             for f in reply.files[:MAX_FILES]
         ]
-        props = post_props(reply, self.action_url, self.signer, user)
+        props = post_props(reply, self.action_url, self.signer, Binding(user, channel))
         self.api.create_post(channel, message(reply), props=props, file_ids=file_ids or None)
 
     def already_there(self, channel: str, reply: Reply) -> bool:

@@ -11,7 +11,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from bot.mattermost_render import Signer, plain
+from bot.mattermost_render import plain
+from bot.mattermost_signing import Binding, Signer
 from handlers.core import Button
 from handlers.forms import FORMS, LABELS, Field
 from handlers.i18n import CATALOGUES, translate
@@ -52,12 +53,13 @@ def dialog(
     language: str,
     default_tlp: TLP,
     signer: Signer,
-    user: str,
+    bound: Binding,
     metadata: str = "",
     initial: Mapping[str, str] | None = None,
 ) -> Json:
+    """The dialog for a form, for `bound.user` in `bound.channel` only."""
     form = FORMS[form_id]
-    state = _state(signer, user, form=form_id, metadata=metadata)
+    state = _state(signer, bound, form=form_id, metadata=metadata)
     return {
         "callback_id": form_id,
         "title": translate(language, f"form.title.{form_id}")[:TITLE],
@@ -70,9 +72,9 @@ def dialog(
     }
 
 
-def confirm_dialog(button: Button, language: str, signer: Signer, user: str) -> Json:
+def confirm_dialog(button: Button, language: str, signer: Signer, bound: Binding) -> Json:
     """Mattermost buttons cannot ask "are you sure?": a small dialog does."""
-    context = signer.context(button, user, confirmed=True)
+    context = signer.context(button, bound, confirmed=True)
     return {
         "callback_id": "confirm",
         "title": translate(language, "confirm.title")[:TITLE],
@@ -84,13 +86,16 @@ def confirm_dialog(button: Button, language: str, signer: Signer, user: str) -> 
     }
 
 
-def _state(signer: Signer, user: str, **fields: str) -> str:
+def _state(signer: Signer, bound: Binding, **fields: str) -> str:
     carrier = Button(action_id="dialog", value=json.dumps(fields, sort_keys=True), label="")
-    return json.dumps({"dialog": signer.context(carrier, user)})
+    return json.dumps({"dialog": signer.context(carrier, bound)})
 
 
-def read_state(text: str, signer: Signer, user: str) -> tuple[str, Json] | None:
-    """What a submitted dialog was for: ("form", {form, metadata}) or ("button", context)."""
+def read_state(text: str, signer: Signer, user: str, channel: str) -> tuple[str, Json] | None:
+    """What a submitted dialog was for: ("form", carrier) or ("button", context).
+
+    None when the state is not one we signed for this user in this channel, or expired.
+    """
     try:
         state = json.loads(text or "{}")
     except ValueError:
@@ -99,15 +104,17 @@ def read_state(text: str, signer: Signer, user: str) -> tuple[str, Json] | None:
         return None
     if isinstance(state.get("button"), dict):
         context = state["button"]
-        return ("button", context) if signer.check(context, user) else None
+        return ("button", context) if signer.refusal(context, user, channel) is None else None
     carrier = state.get("dialog")
-    if not isinstance(carrier, dict) or not signer.check(carrier, user):
+    if not isinstance(carrier, dict) or signer.refusal(carrier, user, channel) is not None:
         return None
     try:
         fields = json.loads(str(carrier.get("value", "")))
     except ValueError:
         return None
-    return ("form", fields) if isinstance(fields, dict) else None
+    if not isinstance(fields, dict):
+        return None
+    return "form", {**fields, "nonce": carrier["nonce"]}
 
 
 def values(submission: Mapping[str, Any]) -> dict[str, str]:

@@ -3,18 +3,16 @@
 Pure functions, no I/O. The reply's text is the post's message; each section is an
 attachment (text, fields, a footer for its context line, buttons), coloured with the
 TLP colour of the reply's label. Buttons call the bot's `/mattermost/action` with a
-context that names the neutral action and is signed, so that a forged or altered
-press is refused (Mattermost sends no credentials with button calls).
+context that names the neutral action and is signed (`bot.mattermost_signing`), so
+that a forged, altered, expired or misplaced press is refused.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import re
 from typing import Any
 
+from bot.mattermost_signing import Binding, Signer
 from handlers.core import Button, Reply, Section
 from storage.tlp import TLP
 
@@ -50,48 +48,14 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class Signer:
-    """Signs what a button carries, and checks it when the button comes back."""
-
-    def __init__(self, secret: bytes) -> None:
-        self._secret = secret
-
-    def _mac(self, action_id: str, value: str, user: str, confirm: str, confirmed: bool) -> str:
-        message = json.dumps([action_id, value, user, confirm, confirmed]).encode()
-        return hmac.new(self._secret, message, hashlib.sha256).hexdigest()[:32]
-
-    def context(self, button: Button, user: str = "", *, confirmed: bool = False) -> Json:
-        """What the button sends back; `user` set: only that user may press it.
-
-        Whether it asks "are you sure?" is signed too: leaving the question out of a
-        press breaks the signature.
-        """
-        confirm = button.confirm if not confirmed else ""
-        context: Json = {"action_id": button.action_id, "value": button.value, "user": user,
-                         "confirm": confirm, "confirmed": confirmed}  # fmt: skip
-        if confirm:
-            context["label"] = button.label
-        context["sig"] = self._mac(button.action_id, button.value, user, confirm, confirmed)
-        return context
-
-    def check(self, context: Json, presser: str) -> bool:
-        """Whether `context` is one we signed, pressed by whom it was meant for."""
-        action_id, value = str(context.get("action_id", "")), str(context.get("value", ""))
-        user, confirmed = str(context.get("user", "")), context.get("confirmed") is True
-        expected = self._mac(action_id, value, user, str(context.get("confirm", "")), confirmed)
-        if not hmac.compare_digest(expected.encode(), str(context.get("sig", "")).encode()):
-            return False
-        return not user or user == presser
-
-
-def button(item: Button, url: str, signer: Signer, user: str, index: int) -> Json:
+def button(item: Button, url: str, signer: Signer, bound: Binding, index: int) -> Json:
     style = item.style if item.style in ("primary", "danger") else "default"
     return {
         "id": f"b{index}",  # Mattermost wants [A-Za-z0-9]+; the action id is in the context
         "name": _cut(plain(item.label), MAX_BUTTON),
         "type": "button",
         "style": style,
-        "integration": {"url": url, "context": signer.context(item, user)},
+        "integration": {"url": url, "context": signer.context(item, bound)},
     }
 
 
@@ -111,7 +75,7 @@ def _attachment(section: Section, colour: str | None) -> Json:
     return attachment
 
 
-def attachments(reply: Reply, url: str, signer: Signer, user: str = "") -> list[Json]:
+def attachments(reply: Reply, url: str, signer: Signer, bound: Binding) -> list[Json]:
     """The reply's sections (and its own buttons) as attachments."""
     colour = TLP_COLOURS.get(reply.tlp) if reply.tlp else None
     rendered: list[Json] = []
@@ -120,13 +84,13 @@ def attachments(reply: Reply, url: str, signer: Signer, user: str = "") -> list[
         attachment = _attachment(section, colour)
         if section.buttons:
             attachment["actions"] = [
-                button(b, url, signer, user, count + n) for n, b in enumerate(section.buttons)
+                button(b, url, signer, bound, count + n) for n, b in enumerate(section.buttons)
             ]
             count += len(section.buttons)
         if attachment:
             rendered.append(attachment)
     if reply.buttons:
-        actions = [button(b, url, signer, user, count + n) for n, b in enumerate(reply.buttons)]
+        actions = [button(b, url, signer, bound, count + n) for n, b in enumerate(reply.buttons)]
         rendered.append({"actions": actions, **({"color": colour} if colour else {})})
     return rendered
 
@@ -147,17 +111,17 @@ def as_text(reply: Reply) -> str:
     return _cut("\n\n".join(p for p in parts if p), MAX_MESSAGE)
 
 
-def command_response(reply: Reply, url: str, signer: Signer, user: str) -> Json:
-    """A slash command's answer, only for the caller."""
+def command_response(reply: Reply, url: str, signer: Signer, bound: Binding) -> Json:
+    """A slash command's answer, only for the caller (`bound.user`)."""
     return {
         "response_type": "ephemeral",
         "text": message(reply),
-        "attachments": attachments(reply, url, signer, user),
+        "attachments": attachments(reply, url, signer, bound),
     }
 
 
-def post_props(reply: Reply, url: str, signer: Signer, user: str = "") -> Json:
-    props: Json = {"attachments": attachments(reply, url, signer, user)}
+def post_props(reply: Reply, url: str, signer: Signer, bound: Binding) -> Json:
+    props: Json = {"attachments": attachments(reply, url, signer, bound)}
     if reply.key:
         props["ciso_bot_message"] = reply.message_id
     return props

@@ -768,6 +768,8 @@ TEXTS: dict[str, str] = {
         "Type a command here without the slash, such as `kennis zoek phishing` or "
         "`actie lijst`, or use `/ciso help`."
     ),
+    "mattermost.expired_button": "This button has expired. Run the command again (for example `/knelpunt toon <nr>`).",
+    "mattermost.already_pressed": "This button was already handled; nothing was done again.",
     "mattermost.bad_button": "This button no longer works. Please run the command again.",
     "mattermost.bad_token": "This command does not come from a known Mattermost integration.",
     "mattermost.unknown_user": "I cannot find a Mattermost user {names}. Is it spelt right?",

@@ -777,6 +777,8 @@ TEXTS: dict[str, str] = {
         "Typ hier een opdracht zonder schuine streep, zoals `kennis zoek phishing` of "
         "`actie lijst`, of gebruik `/ciso help`."
     ),
+    "mattermost.expired_button": "Deze knop is verlopen. Gebruik de opdracht opnieuw (bijvoorbeeld `/knelpunt toon <nr>`).",
+    "mattermost.already_pressed": "Deze knop is al verwerkt; er is niets opnieuw gedaan.",
     "mattermost.bad_button": "Deze knop werkt niet (meer). Probeer de opdracht opnieuw.",
     "mattermost.bad_token": "Deze opdracht komt niet van een bekende Mattermost-koppeling.",
     "mattermost.unknown_user": "Ik vind geen Mattermost-gebruiker {names}. Klopt de schrijfwijze?",

@@ -11,6 +11,7 @@ towards the bot: it sends slash commands, button presses and dialog submissions.
 
 from __future__ import annotations
 
+import copy
 import email.parser
 import email.policy
 import functools
@@ -76,7 +77,7 @@ class FakeMattermost:
     calls: list[tuple[str, str]] = field(default_factory=list)  # (method, path)
     violations: list[str] = field(default_factory=list)
     failures: dict[str, list[Failure]] = field(default_factory=dict)  # "POST /posts" → …
-    triggers: set[str] = field(default_factory=set)
+    triggers: dict[str, str] = field(default_factory=dict)  # trigger id → its channel
     changed: threading.Condition = field(default_factory=threading.Condition)
     # The WebSocket session
     connection_id: str = ""
@@ -164,17 +165,19 @@ class FakeMattermost:
         if method == "POST" and path == "/api/v4/posts":
             if body.get("channel_id") not in self.channels:
                 return 403, _error(403, "api.context.permissions.app_error")
-            return 201, self.create_post(
-                BOT_ID,
-                body["channel_id"],
-                body["message"],
-                body.get("props") or {},
-                body.get("file_ids") or [],
+            return 201, for_client(
+                self.create_post(
+                    BOT_ID,
+                    body["channel_id"],
+                    body["message"],
+                    body.get("props") or {},
+                    body.get("file_ids") or [],
+                )
             )
         found = re.fullmatch(r"/api/v4/posts/([^/]+)", path)
         if method == "GET" and found:
             post = self.posts.get(found.group(1))
-            return (200, post) if post else (404, _error(404, "app.post.get.app_error"))
+            return (200, for_client(post)) if post else (404, _error(404, "app.post.get.app_error"))
         found = re.fullmatch(r"/api/v4/channels/([^/]+)/posts", path)
         if method == "GET" and found:
             mine = sorted(self.in_channel(found.group(1)), key=lambda p: -p["create_at"])
@@ -184,7 +187,7 @@ class FakeMattermost:
                 page = mine[: int(query.get("per_page") or 60)]
             return 200, {
                 "order": [p["id"] for p in page],
-                "posts": {p["id"]: p for p in page},
+                "posts": {p["id"]: for_client(p) for p in page},
                 "next_post_id": "",
                 "prev_post_id": "",
                 "has_next": False,
@@ -206,9 +209,10 @@ class FakeMattermost:
                 return 400, _error(400, "interactive_message.decode_trigger_id.expired")
             if not _dialog_fits(body.get("dialog") or {}):
                 return 400, _error(400, "model.dialog.is_valid.app_error")
-            self.triggers.discard(body["trigger_id"])
+            # The dialog is submitted from where it was opened, as Mattermost does.
+            opened_in = self.triggers.pop(body["trigger_id"])
             with self.changed:
-                self.dialogs.append(body)
+                self.dialogs.append({**body, "channel_id": opened_in})
                 self.changed.notify_all()
             return 200, {"status": "OK"}
         return 404, _error(404, "api.context.404.app_error")
@@ -227,7 +231,7 @@ class FakeMattermost:
         channel = self.channels[channel_id]
         self.emit("posted", {"channel_type": channel["type"], "channel_name": channel["name"],
                              "sender_name": "@" + self.users.get(user, {}).get("username", "?"),
-                             "team_id": "", "post": json.dumps(post)},
+                             "team_id": "", "post": json.dumps(for_client(post))},
                   {"channel_id": channel_id})  # fmt: skip
         time.sleep(0.001)  # posts of one test keep their order by create_at
         return post
@@ -302,9 +306,9 @@ class FakeMattermost:
 
     # --- playing Mattermost towards the bot -------------------------------------------
 
-    def trigger(self) -> str:
+    def trigger(self, channel: str = "") -> str:
         trigger_id = self.new_id("t")
-        self.triggers.add(trigger_id)
+        self.triggers[trigger_id] = channel
         return trigger_id
 
     def slash(self, bot_url: str, user: str, command: str, text: str = "",
@@ -316,7 +320,7 @@ class FakeMattermost:
         form = {"token": token, "team_id": "team0000000000000000000001", "team_domain": "regio",
                 "channel_id": channel, "channel_name": channel_name, "user_id": user,
                 "user_name": self.users.get(user, {}).get("username", user),
-                "command": f"/{command}", "text": text, "trigger_id": self.trigger(),
+                "command": f"/{command}", "text": text, "trigger_id": self.trigger(channel),
                 "response_url": f"{self.url}/hooks/commands/{self.new_id('r')}",
                 **extra}  # fmt: skip
         return httpx.post(f"{bot_url}/mattermost/command", content=urlencode(form),
@@ -327,18 +331,24 @@ class FakeMattermost:
     def press(
         self, user: str, action: Json, channel: str = "", post_id: str = ""
     ) -> httpx.Response:
-        """A press on a button the bot posted (its `integration` says where to)."""
+        """A press on a button the bot posted (its `integration` says where to).
+
+        Like Mattermost, the press names the channel of the post it is on.
+        """
         integration = action["integration"]
+        if not channel and post_id in self.posts:
+            channel = self.posts[post_id]["channel_id"]
         body = {"user_id": user, "user_name": self.users.get(user, {}).get("username", user),
                 "channel_id": channel, "channel_name": "", "team_id": "team0000000000000000000001",
-                "team_domain": "regio", "post_id": post_id, "trigger_id": self.trigger(),
+                "team_domain": "regio", "post_id": post_id, "trigger_id": self.trigger(channel),
                 "type": "button", "data_source": "", "context": integration["context"]}  # fmt: skip
         return httpx.post(integration["url"], json=body, timeout=30)
 
     def submit(
-        self, dialog: Json, user: str, submission: Json, channel: str = ""
+        self, dialog: Json, user: str, submission: Json, channel: str | None = None
     ) -> httpx.Response:
-        """A submitted interactive dialog."""
+        """A submitted interactive dialog, from the channel it was opened in."""
+        channel = dialog.get("channel_id", "") if channel is None else channel
         body = {"type": "dialog_submission", "callback_id": dialog["dialog"]["callback_id"],
                 "state": dialog["dialog"].get("state", ""), "user_id": user, "channel_id": channel,
                 "team_id": "team0000000000000000000001", "submission": submission,
@@ -388,6 +398,19 @@ def _dialog_fits(dialog: Json) -> bool:
             for e in elements
         )
     )
+
+
+def for_client(post: Json) -> Json:
+    """A post as the server sends it to anyone: buttons without their `integration`.
+
+    Mattermost keeps a button's URL and context to itself and calls the integration
+    with them when the button is pressed, so no client ever sees a context.
+    """
+    shown = copy.deepcopy(post)
+    for attachment in (shown.get("props") or {}).get("attachments") or []:
+        for action in attachment.get("actions") or []:
+            action.pop("integration", None)
+    return shown
 
 
 def _now() -> int:

@@ -66,7 +66,7 @@ def test_postponing_from_a_reminder_opens_a_dialog_with_the_reason(bot: Mattermo
     (reminder,) = bot.dm(BRAM)
     later = next(a for a in bot.buttons(reminder)
                  if a["integration"]["context"]["action_id"] == "actie.postpone_week")  # fmt: skip
-    assert bot.fake.press(BRAM, later).json() == {}
+    assert bot.fake.press(BRAM, later, post_id=reminder["id"]).json() == {}
     dialog = bot.fake.dialogs[-1]
     assert [e["name"] for e in dialog["dialog"]["elements"]] == ["deadline", "reason"]
     missing = bot.fake.submit(dialog, BRAM, {"deadline": "over 1 week", "reason": ""}).json()
@@ -209,8 +209,13 @@ def test_an_action_dialog_takes_a_label_and_refuses_one_below_its_bottleneck(
     bot.fake.submit(dialog, ANNA, {"title": "Patchen", "owner": BRAM, "deadline": "vrijdag",
                                    "bottleneck": "1", "tlp": "TLP:GREEN"})  # fmt: skip
     assert eventually(lambda: any("niet minder streng" in p["message"] for p in bot.dm(ANNA)))
+    # The dialog closed with that submission (a second one of it counts for nothing).
     bot.fake.submit(dialog, ANNA, {"title": "Patchen", "owner": BRAM, "deadline": "vrijdag",
                                    "bottleneck": "1"})  # fmt: skip
+    bot.command(ANNA, "actie", "nieuw")
+    assert eventually(lambda: len(bot.fake.dialogs) == 2)
+    again = {"title": "Patchen", "owner": BRAM, "deadline": "vrijdag", "bottleneck": "1"}
+    bot.fake.submit(bot.fake.dialogs[-1], ANNA, again)
 
     def created() -> list[str]:
         with bot.app.db.read() as session:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.mattermost_forms import confirm_dialog, dialog
-from bot.mattermost_render import Signer
+from bot.mattermost_signing import Binding, Signer
 from handlers.core import Button
 from handlers.forms import FORMS
 from storage.tlp import TLP
@@ -17,6 +17,8 @@ from tests.bot.fake_mattermost import _dialog_fits
 def test_each_form_fits_a_mattermost_dialog(form_id: str, language: str) -> None:
     signer = Signer(b"k")
     long_initial = {"deadline": "x" * 500, "text": "y" * 5000}
-    assert _dialog_fits(dialog(form_id, language, TLP.GREEN, signer, "u", "7", long_initial))
+    assert _dialog_fits(
+        dialog(form_id, language, TLP.GREEN, signer, Binding("u", "c"), "7", long_initial)
+    )
     button = Button("kennis.delete", "1", "Verwijderen", confirm="Weet je het zeker? " * 20)
-    assert _dialog_fits(confirm_dialog(button, language, signer, "u"))
+    assert _dialog_fits(confirm_dialog(button, language, signer, Binding("u", "c")))
