@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 
 from bot.app import create_app
@@ -14,6 +17,44 @@ from bot.scheduler import Deliver, Sweeper
 from handlers.router import Core
 
 log = logging.getLogger("bot")
+
+# After SIGTERM or Ctrl-C: how long the work already acknowledged may take to finish.
+STOP_SECONDS = 25
+
+
+class Stopping(BaseException):
+    """SIGTERM arrived: stop as for Ctrl-C (systemd and `docker stop` send SIGTERM).
+
+    A BaseException, like KeyboardInterrupt, so that no `except Exception` on the way
+    (waitress's event loop has some) swallows it.
+    """
+
+
+def _stop_on_sigterm() -> None:
+    def stop(_signum: int, _frame: object) -> None:
+        raise Stopping
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+def _bounded_stop() -> threading.Timer:
+    """A watchdog: if stopping takes longer than STOP_SECONDS, leave anyway.
+
+    What was claimed and not yet recorded (reminders, digests) is taken up again by
+    the next start; nothing is lost, at most one message repeated.
+    """
+
+    def give_up() -> None:
+        # Straight to stderr: a logging lock may be what is stuck.
+        sys.stderr.write(f"stopping took longer than {STOP_SECONDS} s; leaving the rest "
+                         "to the next start\n")  # fmt: skip
+        sys.stderr.flush()
+        os._exit(3)
+
+    watchdog = threading.Timer(STOP_SECONDS, give_up)
+    watchdog.daemon = True
+    watchdog.start()
+    return watchdog
 
 
 def run_slack(settings: Settings, args: argparse.Namespace) -> int:
@@ -29,25 +70,31 @@ def run_slack(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     app = create_app(settings, SystemClock())
     slack = Slack(settings, app.core)
+    server = None if socket_mode else slack.serve(args.host, args.port)
     sweeper = Sweeper(app.core, slack.deliver, settings.sweep_seconds)
+    _stop_on_sigterm()
     sweeper.start()
     try:
-        if socket_mode:
+        if server is None:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
             log.info("Slack: Socket Mode")
             handler = SocketModeHandler(slack.app, settings.slack_app_token)
             handler.start()  # type: ignore[no-untyped-call]
         else:
-            server = slack.serve(args.host, args.port)
             log.info("Slack: HTTP Events API on %s:%s/slack/events", args.host, server.server_port)
             server.serve_forever()
-    except KeyboardInterrupt:
-        log.info("stopping")
+    except (KeyboardInterrupt, Stopping):
+        log.info("stopping: no new requests; finishing the work already acknowledged")
     finally:
+        watchdog = _bounded_stop()
+        if server is not None:
+            server.shutdown()
         sweeper.stop()
         slack.close()
         app.close()
+        watchdog.cancel()
+    log.info("stopped")
     return 0
 
 
@@ -70,17 +117,22 @@ def run_mattermost(settings: Settings, args: argparse.Namespace) -> int:
     server = mattermost.serve(args.host, args.port)
     mattermost.start_listening()
     sweeper = Sweeper(app.core, mattermost.deliver, settings.sweep_seconds)
+    _stop_on_sigterm()
     sweeper.start()
     log.info("Mattermost: commands, buttons and dialogs on %s:%s/mattermost/…",
              args.host, server.server_port)  # fmt: skip
     try:
         server.serve_forever()
-    except KeyboardInterrupt:
-        log.info("stopping")
+    except (KeyboardInterrupt, Stopping):
+        log.info("stopping: no new requests; finishing the work already acknowledged")
     finally:
+        watchdog = _bounded_stop()
+        server.shutdown()
         sweeper.stop()
         mattermost.close()
         app.close()
+        watchdog.cancel()
+    log.info("stopped")
     return 0
 
 
