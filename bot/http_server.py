@@ -26,7 +26,7 @@ WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 # of text stays far below this.
 MAX_BODY = 1_000_000
 MAX_HEADERS = 32_768
-CONNECTIONS = 200  # open connections at once; more wait in the listen backlog
+CONNECTIONS = 1000  # open connections at once (idle ones cost a socket, not a thread)
 IDLE_SECONDS = 20  # a connection that sends nothing for this long is closed
 THREADS = 4  # requests handled at once (the work itself runs on the adapter's pool)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -22,6 +21,7 @@ from handlers.bottleneck_status import escalation_body
 from handlers.bottleneck_views import Words, counted, history_lines, municipality_count
 from handlers.context import ESCALATION_BODIES, Context
 from handlers.core import Attachment, Reply, UserError, Visibility
+from handlers.document_text import block, inline
 from handlers.permissions import require_member, require_role
 from handlers.router import Subcommand
 
@@ -34,10 +34,6 @@ def status_line(words: Words, b: BottleneckView) -> str:
         )
         line += f", {words.t('history.reference', reference=b.reference)})" if b.reference else ")"
     return line
-
-
-def _clean_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def export_markdown(words: Words, details: Sequence[BottleneckDetail], now: datetime) -> str:
@@ -58,7 +54,7 @@ def export_markdown(words: Words, details: Sequence[BottleneckDetail], now: date
         b = d.bottleneck
         municipalities = ", ".join(b.municipalities) or "—"
         lines += [
-            f"## #{b.id} {b.title}",
+            f"## #{b.id} {inline(b.title)}",
             "",
             f"- **{words.t('field.status')}:** {status_line(words, b)}",
             f"- **{words.t('field.tlp')}:** {b.tlp.value}",
@@ -70,9 +66,9 @@ def export_markdown(words: Words, details: Sequence[BottleneckDetail], now: date
         if b.partners:
             lines.append(f"- **{words.t('field.partners')}:** {', '.join(b.partners)}")
         if b.answer:
-            lines.append(f"- **{words.t('field.answer')}:** {_clean_line(b.answer)}")
-        lines += ["", b.description or b.title, "", f"### {words.t('export.history')}", ""]
-        lines += [f"- {line}" for line in history_lines(words, d.events)]
+            lines.append(f"- **{words.t('field.answer')}:** {inline(b.answer)}")
+        lines += ["", block(b.description or b.title), "", f"### {words.t('export.history')}", ""]
+        lines += [f"- {line}" for line in history_lines(words, d.events, inline)]
         lines.append("")
     return "\n".join(lines)
 
@@ -158,18 +154,22 @@ def dossier_markdown(
     left_out = len(detail.knowledge) - len(knowledge) + detail.hidden_knowledge
     body_name = words.t("body." + body) if body in ESCALATION_BODIES else body
     lines = [
-        f"# {words.t('dossier.title', title=b.title)}",
+        f"# {words.t('dossier.title', title=inline(b.title))}",
         "",
         f"**{words.t('dossier.to')}:** {body_name}  ",
         f"**{words.t('dossier.from')}:** {words.t('dossier.sender')}  ",
         f"**{words.t('dossier.date')}:** {words.date(now)}  ",
         f"**{words.t('field.tlp')}:** {b.tlp.value}  ",
         f"**{words.t('dossier.number')}:** #{b.id}"
-        + (f" · {words.t('history.reference', reference=b.reference)}" if b.reference else ""),
+        + (
+            f" · {words.t('history.reference', reference=inline(b.reference))}"
+            if b.reference
+            else ""
+        ),
         "",
         f"## {words.t('dossier.problem')}",
         "",
-        b.description or b.title,
+        block(b.description or b.title),
         "",
         f"## {words.t('dossier.who')}",
         "",
@@ -188,11 +188,11 @@ def dossier_markdown(
         lines += ["", f"## {words.t('dossier.notes')}", ""]
         for n in notes:
             who = "" if anonymous else f" — {n.organisation_name}"
-            lines.append(f"- “{_clean_line(n.text)}”{who}")
+            lines.append(f"- “{inline(n.text)}”{who}")
     lines += ["", f"## {words.t('dossier.done')}", ""]
     if knowledge:
         lines.append(f"**{words.t('dossier.knowledge')}**")
-        lines += [f"- #{k.id} {k.title} ({k.tlp.value})" for k in knowledge]
+        lines += [f"- #{k.id} {inline(k.title)} ({k.tlp.value})" for k in knowledge]
     if left_out:
         lines.append(
             words.t("dossier.knowledge_left_out", items=counted(words, "count.item", left_out))
@@ -207,7 +207,7 @@ def dossier_markdown(
                 state = words.t("action.deadline", date=deadline_words(words, action.deadline))
             else:
                 state = words.t("action.status." + action.status)
-            lines.append(f"- {action.title}{'' if anonymous else who}: {state}")
+            lines.append(f"- {inline(action.title)}{'' if anonymous else who}: {state}")
     if len(actions_shown) < len(linked_actions):
         hidden = len(linked_actions) - len(actions_shown)
         lines.append(
@@ -222,7 +222,8 @@ def dossier_markdown(
             f"- {words.date(event.at)}: {what}" + (f" ({event.body})" if event.body else "")
         )
     lines += ["", f"## {words.t('dossier.decision')}", ""]
-    lines.append(b.decision_asked or words.t("dossier.decision_missing", id=b.id))
+    lines.append(block(b.decision_asked) if b.decision_asked else
+                 words.t("dossier.decision_missing", id=b.id))  # fmt: skip
     lines.append("")
     return "\n".join(lines)
 

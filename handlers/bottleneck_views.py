@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -88,8 +88,12 @@ def short_section(
     return Section(text=text, context=byline(words, bottleneck), buttons=tuple(buttons))
 
 
-def event_line(words: Words, event: BottleneckEventView) -> str:
-    """One history line: `29 november 2026 — Anna: in behandeling → geëscaleerd (naar IBD)`."""
+def event_line(words: Words, event: BottleneckEventView, quote: Callable[[str], str] = str) -> str:
+    """One history line: `29 november 2026 — Anna: in behandeling → geëscaleerd (naar IBD)`.
+
+    `quote` makes what people wrote (names, bodies, references, reasons) inert for
+    where the line goes (`handlers.document_text.inline` in a document).
+    """
     if event.kind in ("status", "reopened"):
         what = words.t(
             "history." + event.kind,
@@ -102,20 +106,22 @@ def event_line(words: Words, event: BottleneckEventView) -> str:
         what = words.t("history." + event.kind)
     extras = []
     if event.body:
-        extras.append(words.t("history.to_body", body=event.body))
+        extras.append(words.t("history.to_body", body=quote(event.body)))
     if event.reference and event.kind not in ("merged_into", "merged_from"):
-        extras.append(words.t("history.reference", reference=event.reference))
+        extras.append(words.t("history.reference", reference=quote(event.reference)))
     if extras:
         what += f" ({', '.join(extras)})"
-    line = f"{words.date(event.at)} — {event.actor_name}: {what}"
+    line = f"{words.date(event.at)} — {quote(event.actor_name)}: {what}"
     if event.reason:
-        line += f"\n    _{event.reason}_"
+        line += f"\n    _{quote(event.reason)}_"
     return line
 
 
-def history_lines(words: Words, events: Sequence[BottleneckEventView]) -> list[str]:
+def history_lines(
+    words: Words, events: Sequence[BottleneckEventView], quote: Callable[[str], str] = str
+) -> list[str]:
     shown = [e for e in events if e.kind not in ("supported", "withdrawn")]
-    return [event_line(words, e) for e in shown]
+    return [event_line(words, e, quote) for e in shown]
 
 
 def escalation_fields(words: Words, bottleneck: BottleneckView) -> list[Field]:

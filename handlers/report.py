@@ -24,6 +24,7 @@ from handlers.action_views import deadline_words
 from handlers.bottleneck_views import Words, counted
 from handlers.context import Context
 from handlers.core import Attachment, Reply
+from handlers.document_text import inline
 from handlers.i18n import format_date
 from handlers.permissions import require_role
 from handlers.report_chart import action_chart
@@ -205,8 +206,8 @@ def _summary(
 def _decisions(words: Words, decisions: Shown[BottleneckView]) -> list[str]:
     lines = [f"## {words.t('report.decisions_title')}", ""]
     lines += [
-        f"- **#{b.id} {_cell(b.title)}** ({counted(words, 'bottleneck.count', b.support_count)})"
-        f" — {_cell(b.decision_asked or '')}"
+        f"- **#{b.id} {inline(b.title)}** ({counted(words, 'bottleneck.count', b.support_count)})"
+        f" — {inline(b.decision_asked or '')}"
         for b in decisions.items
     ] or [words.t("report.decisions_none")]
     if decisions.hidden:
@@ -240,14 +241,14 @@ def _actions(
         status = words.t(f"report.state.{state}")
         if state == activity.OVERDUE:
             status += f" ({counted(words, 'action.late', (last - h.deadline_at(span.end)).days)})"
-        lines.append(f"| {a.id} | {_cell(a.title)} | {_cell(owner)} | {term} | {status} |")
+        lines.append(f"| {a.id} | {inline(a.title)} | {inline(owner)} | {term} | {status} |")
     details = [h for h in histories if h.progress or h.postponements]
     if details:
         lines += ["", f"### {words.t('report.progress_title')}"]
     for h in details:
-        lines += ["", f"**#{h.action.id} {_cell(h.action.title)}**", ""]
+        lines += ["", f"**#{h.action.id} {inline(h.action.title)}**", ""]
         lines += [
-            f"- {format_date(at.date(), words.language)} — {_cell(who)}: {_cell(text)}"
+            f"- {format_date(at.date(), words.language)} — {inline(who)}: {inline(text)}"
             for at, who, text in h.progress
             if at < span.end
         ]
@@ -292,14 +293,14 @@ def _bottlenecks(
                 else "—"
             )
             if b.reference:
-                where += f" ({_cell(b.reference)})"
+                where += f" ({inline(b.reference)})"
             answer = (
-                f"{format_date(b.answered_at.date(), words.language)}: {_cell(b.answer)}"
+                f"{format_date(b.answered_at.date(), words.language)}: {inline(b.answer)}"
                 if b.answer and b.answered_at
                 else "—"
             )
             lines.append(
-                f"| {b.id} | {_cell(b.title)} | {b.support_count} | "
+                f"| {b.id} | {inline(b.title)} | {b.support_count} | "
                 f"{words.t('status.' + b.status)} | {where} | {answer} |"
             )
     hidden = new.hidden + escalated.hidden + answered.hidden
@@ -318,9 +319,9 @@ def _knowledge(
     if not per_organisation and not hidden:
         return [*lines, words.t("report.knowledge_none"), ""]
     lines.append(words.t("report.per_theme"))
-    lines += [f"- #{_cell(tag)}: {n}" for tag, n in per_tag[:15]] or ["- —"]
+    lines += [f"- #{inline(tag)}: {n}" for tag, n in per_tag[:15]] or ["- —"]
     lines += ["", words.t("report.per_organisation")]
-    lines += [f"- {_cell(name)}: {n}" for name, n in per_organisation] or ["- —"]
+    lines += [f"- {inline(name)}: {n}" for name, n in per_organisation] or ["- —"]
     if hidden:
         lines += ["", counted(words, "report.hidden_knowledge", hidden)]
     return [*lines, ""]
@@ -352,8 +353,3 @@ def _participation(
     if quiet:
         lines += [words.t("report.quiet", municipalities=", ".join(quiet)), ""]
     return lines
-
-
-def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell or list line: one line, no pipes."""
-    return " ".join(text.split()).replace("|", "\\|")

@@ -3,17 +3,16 @@
 This is the one seam adapters use: `Core.handle(request) -> list[Reply]`, and for the
 scheduler `Core.tick() -> list[Reply]`, which runs every registered job. Errors a
 user caused become a friendly reply; anything else is logged with its traceback and
-the user gets a short apology. Every reply passes the TLP guard and loses live mass
-mentions before it leaves.
+the user gets a short apology. Every reply passes the TLP guard and is made inert
+(`handlers.chat_text`: no live mentions, links that show their address) before it leaves.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -23,8 +22,9 @@ from storage.tlp import Place, may_show_in
 from storage.views import Actor
 
 from handlers import label_choice
+from handlers.chat_text import inert_reply
 from handlers.context import Caller, Context, CoreSettings, JobContext
-from handlers.core import Button, Clock, Reply, Request, Section, UserError, Visibility
+from handlers.core import Clock, Reply, Request, Section, UserError, Visibility
 from handlers.i18n import translate
 from handlers.labels import LabelQuestion
 from handlers.parsing import split_word
@@ -135,7 +135,7 @@ class Core:
                 request.action_id,
             )
             replies = [Reply(text=translate(language, "error.unexpected"))]
-        return [defuse_reply(self._guard(reply, language)) for reply in replies]
+        return [inert_reply(self._guard(reply, language)) for reply in replies]
 
     def _ask_label(self, context: Context, question: LabelQuestion, language: str) -> list[Reply]:
         try:
@@ -178,7 +178,7 @@ class Core:
             except Exception:
                 log.exception("job %s failed", name)
         language = self.settings.language
-        return [defuse_reply(self._guard(reply, language)) for reply in replies]
+        return [inert_reply(self._guard(reply, language)) for reply in replies]
 
     def confirm(self, reply: Reply, error: str | None) -> None:
         """The adapter tells whether a job's message went out; never raises."""
@@ -257,44 +257,4 @@ def _valid_zone(name: str) -> str | None:
     return name
 
 
-# Mass mentions must never reach a channel live, whatever a user typed or a
-# captured message held: Slack's <!here>-style markup and plain @here/@channel.
-_SLACK_MASS = re.compile(r"<!(here|channel|everyone)(?:\|[^>]*)?>", re.IGNORECASE)
-_SLACK_GROUP = re.compile(r"<!subteam\^[^>|]*(?:\|([^>]*))?>")
-_PLAIN_MASS = re.compile(r"(?<![\w@])@(here|channel|everyone|all)\b", re.IGNORECASE)
-_ZERO_WIDTH = "\u200b"
-
-
-def defuse(text: str) -> str:
-    """`text` with every mass mention made inert (it still reads the same)."""
-    text = _SLACK_MASS.sub(lambda m: f"@{_ZERO_WIDTH}{m.group(1)}", text)
-    text = _SLACK_GROUP.sub(lambda m: f"@{_ZERO_WIDTH}{(m.group(1) or 'group').lstrip('@')}", text)
-    return _PLAIN_MASS.sub(lambda m: f"@{_ZERO_WIDTH}{m.group(1)}", text)
-
-
-def _defuse_button(button: Button) -> Button:
-    return replace(button, label=defuse(button.label), confirm=defuse(button.confirm))
-
-
-def defuse_reply(reply: Reply) -> Reply:
-    sections = tuple(
-        replace(
-            s,
-            text=defuse(s.text),
-            context=defuse(s.context),
-            fields=tuple(
-                replace(f, label=defuse(f.label), value=defuse(f.value)) for f in s.fields
-            ),
-            buttons=tuple(_defuse_button(b) for b in s.buttons),
-        )
-        for s in reply.sections
-    )
-    return replace(
-        reply,
-        text=defuse(reply.text),
-        sections=sections,
-        buttons=tuple(_defuse_button(b) for b in reply.buttons),
-    )
-
-
-__all__ = ["Core", "Handler", "Router", "Section", "defuse"]
+__all__ = ["Core", "Handler", "Router", "Section"]

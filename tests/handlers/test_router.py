@@ -8,10 +8,11 @@ import re
 import pytest
 
 from bot.clock import FixedClock
+from handlers.chat_text import inert as defuse
 from handlers.context import Context, CoreSettings
 from handlers.core import Reply, Request, Visibility
 from handlers.i18n import CATALOGUES
-from handlers.router import Core, Router, defuse
+from handlers.router import Core, Router
 from storage.db import Database
 from storage.tlp import TLP
 
