@@ -39,6 +39,7 @@ bench: $(VENV)/.installed-run
 	$(BIN)/python bench/slack_ack.py
 	$(BIN)/python bench/mattermost_command.py
 	$(BIN)/python bench/digest.py
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache

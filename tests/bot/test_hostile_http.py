@@ -83,6 +83,14 @@ def test_slack_over_http_at_debug_logs_no_text_secret_or_url_and_stops_on_sigter
             # A signed command with a secret text, and the same arriving 10 minutes late.
             assert client.command("U0ADMIN", "/kennis", f"deel {SECRET_TEXT} TLP:RED").status == 200
             fake.wait_for_response()
+            # Slow clients (headers, then nothing) hold sockets, not the commands.
+            idle = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(60)]
+            for connection in idle:
+                connection.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\n"
+                                   b"Content-Length: 4000\r\n\r\n{")  # fmt: skip
+            assert client.command("U0ADMIN", "/ciso", "ik").status == 200
+            for connection in idle:
+                connection.close()
             form = urlencode(
                 {
                     "command": "/kennis",

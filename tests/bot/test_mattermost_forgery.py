@@ -141,3 +141,13 @@ def test_a_dialog_submitted_by_another_user_or_from_another_channel_is_refused(
     bot.fake.submit(dialog, BRAM, filled)
     bot.fake.submit(dialog, ANNA, filled, channel="chanelders0000000000000001")
     assert not eventually(lambda: _count(bot, KnowledgeItem) > 0, timeout=0.5)
+
+
+def test_a_hostile_announcement_embeds_no_image_and_pings_no_one(bot: MattermostBot) -> None:
+    """Reproduction 4 in Mattermost: remote images and disguised links stay text."""
+    bot.command(ANNA, "knelpunt", "meld Pixel in melding — ![](https://evil.example/p.png) "
+                "[Klik](https://evil.example/x) @carla")  # fmt: skip
+    post = next(p for p in bot.fake.wait_for_posts(GENERAL) if "Pixel" in str(p))
+    shown = json.dumps(post, ensure_ascii=False)
+    assert "![" not in shown and "[Klik](" not in shown and "Klik (https://evil.example/x)" in shown
+    assert "@carla" not in shown.replace("@\\u200bcarla", "").replace("@\u200bcarla", "")

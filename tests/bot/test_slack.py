@@ -499,3 +499,13 @@ def test_a_form_stores_the_label_picked_whatever_the_text_says(bot: SlackBot) ->
     assert item is not None and item.tlp is TLP.AMBER_STRICT
     assert item.title == "Leverancier X — geen patches: B.V. reageert niet"
     assert "(TLP:CLEAR)" in item.body and item.tags == ("leverancier",)
+
+
+def test_a_hostile_announcement_pings_no_one_and_shows_real_addresses(bot: SlackBot) -> None:
+    """Reproduction 4 of the hostile-traffic issue, as Slack renders it in the channel."""
+    text = "meld Leverancier zonder logs — zie <https://evil.example/x|IBD-portal> <@U0CARLA>"
+    bot.command("U0BRAM", "/knelpunt", text, channel="C0ALGEMEEN")
+    (posted,) = bot.fake.wait_for("chat.postMessage")
+    shown = _texts(posted["blocks"]) + posted.get("text", "")
+    assert "<@U0CARLA>" not in shown and "|IBD-portal>" not in shown
+    assert "IBD-portal (https://evil.example/x)" in shown
