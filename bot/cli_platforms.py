@@ -22,11 +22,11 @@ log = logging.getLogger("bot")
 STOP_SECONDS = 25
 
 
-class Stopping(BaseException):
+class Stopping(KeyboardInterrupt):
     """SIGTERM arrived: stop as for Ctrl-C (systemd and `docker stop` send SIGTERM).
 
-    A BaseException, like KeyboardInterrupt, so that no `except Exception` on the way
-    (waitress's event loop has some) swallows it.
+    A KeyboardInterrupt, because that is what waitress's event loop lets through (it
+    catches everything else a handler raises, with a bare `except`).
     """
 
 
@@ -84,7 +84,7 @@ def run_slack(settings: Settings, args: argparse.Namespace) -> int:
         else:
             log.info("Slack: HTTP Events API on %s:%s/slack/events", args.host, server.server_port)
             server.serve_forever()
-    except (KeyboardInterrupt, Stopping):
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as Stopping
         log.info("stopping: no new requests; finishing the work already acknowledged")
     finally:
         watchdog = _bounded_stop()
@@ -123,7 +123,7 @@ def run_mattermost(settings: Settings, args: argparse.Namespace) -> int:
              args.host, server.server_port)  # fmt: skip
     try:
         server.serve_forever()
-    except (KeyboardInterrupt, Stopping):
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as Stopping
         log.info("stopping: no new requests; finishing the work already acknowledged")
     finally:
         watchdog = _bounded_stop()
