@@ -7,13 +7,14 @@ the same transaction.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from storage import actions, reminders
 from storage.views import ActionView
 
 from handlers.action_common import (
     changeable_action,
+    day_off_note,
     owner_member,
     owner_of,
     plan_reminders,
@@ -113,7 +114,22 @@ def _postpone(context: Context, found: ActionView, term: str, reason: str) -> Re
         title=found.title,
         deadline=deadline_words(context, deadline),
     )
-    return Reply(text=text + reminders_text(context, moments), tlp=found.tlp)
+    note, move = day_off_note(context, found.id, deadline)
+    return Reply(text=text + note + reminders_text(context, moments), buttons=move, tlp=found.tlp)
+
+
+def workday_before(context: Context) -> Reply:
+    """The button under a deadline on a day off: move it to the working day before."""
+    number, _, day_text = context.request.action_value.partition("|")
+    found, _ = changeable_action(context, number)
+    try:
+        wanted = date.fromisoformat(day_text)
+    except ValueError:
+        raise UserError("action.bad_number", value=day_text[:20]) from None
+    # Only what the button offered: the working day before the deadline it stands under.
+    if wanted != context.settings.work_calendar.on_or_before(found.deadline):
+        raise UserError("action.same_deadline", id=found.id)
+    return _postpone(context, found, wanted.isoformat(), context.t("action.moved_to_workday"))
 
 
 def postpone_week(context: Context) -> Reply:

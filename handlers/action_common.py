@@ -10,7 +10,8 @@ from storage.views import ActionView, MemberView
 from handlers import notices
 from handlers.action_views import action_buttons, deadline_words
 from handlers.context import Context
-from handlers.core import Reply, UserError
+from handlers.core import Button, Reply, UserError
+from handlers.i18n import format_date
 from handlers.parsing import item_number, split_word
 from handlers.permissions import can_change_action, require_member
 from handlers.reminders import plan_for
@@ -95,3 +96,25 @@ def require_owner_may_read(owner: MemberView, action: ActionView) -> None:
     if not notices.may_read_action(owner, action):
         raise UserError("action.owner_may_not_read", owner=owner.display_name,
                         tlp=action.tlp.value)  # fmt: skip
+
+
+def day_off_note(
+    context: Context, action_id: int, deadline: date
+) -> tuple[str, tuple[Button, ...]]:
+    """When a deadline falls on a weekend or public holiday: a word, and a button that
+    moves it to the working day before. The deadline itself is kept as written."""
+    why = context.settings.work_calendar.day_off(deadline)
+    if why is None:
+        return "", ()
+    before = context.settings.work_calendar.on_or_before(deadline)
+    reason = (
+        context.t("deadline.weekend")
+        if why == "weekend"
+        else context.t("deadline.holiday", name=why)
+    )
+    text = context.t("deadline.day_off", date=deadline_words(context, deadline), why=reason,
+                     before=deadline_words(context, before))  # fmt: skip
+    label = context.t("button.workday_before", date=format_date(before, context.language))
+    return "\n" + text, (
+        Button("actie.workday_before", f"{action_id}|{before.isoformat()}", label),
+    )

@@ -14,6 +14,7 @@ from storage.tlp import TLP, may_see, strictest
 
 from handlers import action_changes
 from handlers.action_common import (
+    day_off_note,
     find_action,
     owner_member,
     plan_reminders,
@@ -65,6 +66,7 @@ def register(router: Router) -> None:
     router.add_action("actie.done", lambda c: action_changes.done(c, c.request.action_value))
     router.add_action("actie.postpone_week", action_changes.postpone_week)
     router.add_action("actie.update_prompt", action_changes.update_prompt)
+    router.add_action("actie.workday_before", action_changes.workday_before)
     router.add_form("actie.new", create_form)
     router.add_form("actie.update", action_changes.progress_form)
     router.add_form("actie.postpone", action_changes.postpone_form)
@@ -161,6 +163,7 @@ def _create(
             organisation_id=organisation_id,
         )
         reminders.plan(session, created.id, owner.id, moments)
+    note, move = day_off_note(context, created.id, deadline)
     reply = Reply(
         text=context.t(
             "action.created",
@@ -170,8 +173,9 @@ def _create(
             deadline=deadline_words(context, deadline),
         )
         + f" ({created.tlp.value})"
+        + note
         + reminders_text(context, moments),
-        buttons=(Button("actie.show", str(created.id), context.t("button.show")),),
+        buttons=(Button("actie.show", str(created.id), context.t("button.show")), *move),
         tlp=created.tlp,
     )
     return [reply, *tell_owner(context, created, owner, "action.assigned_dm")]

@@ -437,6 +437,11 @@ TEXTS: dict[str, str] = {
         "Tip: the decision asked is still missing. Record it with `/knelpunt vraag {id} <text>` "
         "and make the dossier again."
     ),
+    "deadline.day_off": "Note: {date} is {why}. I keep that deadline; the working day before is {before}.",
+    "deadline.weekend": "a weekend day",
+    "deadline.holiday": "a public holiday ({name})",
+    "button.workday_before": "Move to {date}",
+    "action.moved_to_workday": "The deadline fell on a day off; moved to the working day before.",
     "deadline.missing": "Which deadline? For example `vrijdag`, `over 2 weken`, `15 maart` or `eind Q1`.",
     "deadline.unknown": (
         "I don't understand “{term}” as a deadline. Write for example `vrijdag`, `volgende week "

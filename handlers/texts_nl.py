@@ -443,6 +443,11 @@ TEXTS: dict[str, str] = {
         "Tip: het gevraagde besluit ontbreekt nog. Leg het vast met `/knelpunt vraag {id} <tekst>` "
         "en maak het dossier opnieuw."
     ),
+    "deadline.day_off": "Let op: {date} is {why}. Ik houd die termijn aan; de werkdag ervoor is {before}.",
+    "deadline.weekend": "een weekenddag",
+    "deadline.holiday": "een feestdag ({name})",
+    "button.workday_before": "Naar {date}",
+    "action.moved_to_workday": "De termijn viel op een vrije dag; verschoven naar de werkdag ervoor.",
     "deadline.missing": "Welke termijn? Bijvoorbeeld `vrijdag`, `over 2 weken`, `15 maart` of `eind Q1`.",
     "deadline.unknown": (
         "“{term}” begrijp ik niet als termijn. Schrijf bijvoorbeeld `vrijdag`, `volgende week "

@@ -41,6 +41,22 @@ class WorkCalendar:
             self._years[year] = frozenset(days)
         return self._years[year]
 
+    def holiday(self, year: int, name: str) -> date | None:
+        """The day in `year` of the public holiday called `name` (as the package names it)."""
+        wanted = name.casefold()
+        found = holidays.country_holidays("NL", years=year, language="nl")
+        for day, named in sorted(found.items()):
+            if wanted in (part.strip().casefold() for part in named.split(";")):
+                return day
+        return None
+
+    def day_off(self, day: date) -> str | None:
+        """Why `day` is no working day: the holiday's name, `weekend`, or None."""
+        found = holidays.country_holidays("NL", years=day.year, language="nl").get(day)
+        if day in self._holidays(day.year):
+            return str(found).split(";")[0] if found else "vrije dag"
+        return "weekend" if day.weekday() >= 5 else None
+
     def is_workday(self, day: date) -> bool:
         return day.weekday() < 5 and day not in self._holidays(day.year)
 

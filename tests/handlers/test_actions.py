@@ -187,3 +187,25 @@ def test_an_action_on_a_merged_bottleneck_links_to_the_kept_one(network: Chat) -
     network.say("anna", "/knelpunt samenvoegen 2 naar 1")
     network.say("anna", "/actie nieuw Eis opstellen <@bram> eind maart knelpunt 2")
     assert "Knelpunt: #1 MFA bij leveranciers ontbreekt" in network.text("bram", "/actie toon 1")
+
+
+def test_a_deadline_on_a_day_off_is_kept_said_and_movable(network: Chat) -> None:
+    replies = network.say("anna", "/actie nieuw Logbeleid <@bram> 25 december")
+    said = replies[0].text
+    assert "termijn **vrijdag 25 december 2026**" in said
+    assert "een feestdag (Eerste kerstdag)" in said and "donderdag 24 december 2026" in said
+    move = next(b for b in replies[0].buttons if b.action_id == "actie.workday_before")
+    assert move.label == "Naar 24 december 2026"
+    moved = network.press("anna", move.action_id, move.value)
+    assert "donderdag 24 december 2026" in moved[0].text
+    assert "verschoven naar de werkdag ervoor" in network.text("anna", "/actie toon 1")
+    weekend = network.say("anna", "/actie nieuw Back-up testen <@bram> zaterdag")
+    assert "een weekenddag" in weekend[0].text
+    forged = network.press("anna", "actie.workday_before", "2|2026-12-01")
+    assert "heeft die termijn al" in forged[0].text
+
+
+def test_a_deadline_on_a_working_day_gets_no_note(network: Chat) -> None:
+    replies = network.say("anna", "/actie nieuw Logbeleid <@bram> vrijdag")
+    assert "Let op" not in replies[0].text
+    assert [b.action_id for b in replies[0].buttons] == ["actie.show"]

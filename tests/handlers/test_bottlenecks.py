@@ -206,7 +206,7 @@ def test_escalating_defaults_to_six_weeks_and_refuses_a_date_in_the_past(net: Ch
     assert "ligt niet in de toekomst" in net.text(
         "anna", "/knelpunt status 1 geescaleerd naar VNG verwacht 2026-01-01"
     )
-    assert "begrijp ik niet als termijn" in net.text(
+    assert "te vaag voor een termijn" in net.text(
         "anna", "/knelpunt status 1 geescaleerd naar VNG verwacht ooit"
     )
     assert "in behandeling" in net.text("anna", "/knelpunt toon 1")
