@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from storage import audit
 from storage.bottlenecks import OPEN_STATUSES, views, visible
 from storage.db import affected_rows
-from storage.fold import stems
+from storage.fold import stem, stems, words
 from storage.models import Bottleneck, BottleneckDraft, BottleneckKnowledge
 from storage.search import STOPWORDS, SearchQuery, search
 from storage.tlp import TLP, Audience
@@ -56,8 +56,13 @@ _SIMILAR = text(
 
 
 def meaningful_stems(words_text: str) -> list[str]:
-    """The stems that say what a text is about (no stop words), in order, once each."""
-    return list(dict.fromkeys(s for s in stems(words_text) if s not in STOPWORDS and len(s) > 2))
+    """The stems that say what a text is about, in order, once each.
+
+    Stop words are recognised as written (`voor`, `geen`), before stemming: their stems
+    (`vor`, `gen`) would otherwise pass for meaningful words.
+    """
+    kept = (stem(w) for w in words(words_text) if w not in STOPWORDS)
+    return list(dict.fromkeys(s for s in kept if len(s) > 2))
 
 
 def shares_enough(wanted: Sequence[str], candidate_text: str) -> bool:

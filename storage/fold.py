@@ -13,9 +13,12 @@ from functools import lru_cache
 
 import snowballstemmer
 
-# Words are runs of letters and digits; everything else (hyphens, quotes, FTS
-# operators, emoji) separates them. The same rule applies to index and query.
-WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Words are runs of letters and digits; everything else (quotes, FTS operators,
+# emoji) separates them. A hyphen between letters joins: `back-up` and `backup`,
+# `e-mail` and `email` are one word. The index also keeps the parts (`IBD-advies`
+# is found by `IBD`), the query asks for the joined word. The same rule applies to
+# index and query.
+WORD = re.compile(r"[^\W_]+(?:-(?=[^\W\d_])[^\W_]+)*", re.UNICODE)
 
 _stemmer = snowballstemmer.stemmer("dutch_porter")
 
@@ -39,8 +42,18 @@ MAX_WORD = 64
 
 
 def words(text: str) -> list[str]:
-    """The folded words of `text`, in order (each at most MAX_WORD characters)."""
-    return [w[:MAX_WORD] for w in WORD.findall(fold(text))]
+    """The folded words of `text`, in order, hyphenated ones joined (each at most MAX_WORD)."""
+    return [w.replace("-", "")[:MAX_WORD] for w in WORD.findall(fold(text))]
+
+
+def index_words(text: str) -> list[str]:
+    """What the index keeps of `text`: every word, and a hyphenated one's parts before it."""
+    found: list[str] = []
+    for word in WORD.findall(fold(text)):
+        if "-" in word:
+            found += [part[:MAX_WORD] for part in word.split("-")]
+        found.append(word.replace("-", "")[:MAX_WORD])
+    return found
 
 
 def stems(text: str) -> list[str]:
@@ -48,18 +61,34 @@ def stems(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
+def phrase_variants(text: str, most: int = 4) -> list[tuple[str, ...]]:
+    """The stemmed word sequences a quoted phrase stands for.
+
+    A hyphenated word is in the index as its parts followed by the joined word, so a
+    phrase asks for either (`"offline back-up"`: `offlin backup` or `offlin back up`).
+    """
+    variants: list[tuple[str, ...]] = [()]
+    for word in WORD.findall(fold(text)):
+        joined = (stem(word.replace("-", "")[:MAX_WORD]),)
+        options: list[tuple[str, ...]] = [joined]
+        if "-" in word:
+            options.append(tuple(stem(p[:MAX_WORD]) for p in word.split("-")))
+        variants = [v + o for v in variants for o in options][:most]
+    return [v for v in variants if v]
+
+
 def index_text(text: str) -> str:
     """What the full-text index stores for `text`."""
-    return " ".join(stems(text))
+    return " ".join(stem(w) for w in index_words(text))
 
 
 @lru_cache(maxsize=200_000)
 def word_key(word: str) -> str:
     """The index form of one word as written (`Wachtwoorden` → `wachtwoord`)."""
-    folded = fold(word)
+    folded = fold(word).replace("-", "")
     return stem(folded[:MAX_WORD])
 
 
 @lru_cache(maxsize=200_000)
 def folded_word(word: str) -> str:
-    return fold(word)[:MAX_WORD]
+    return fold(word).replace("-", "")[:MAX_WORD]

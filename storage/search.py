@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import ColumnClause, column, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
-from storage.fold import WORD, folded_word, stem, stems, word_key, words
+from storage.fold import WORD, folded_word, phrase_variants, stem, word_key, words
 from storage.knowledge import views, visible
 from storage.models import KnowledgeItem, KnowledgeTag, Tag
 from storage.tlp import TLP, Audience
@@ -31,10 +31,18 @@ PREFIX_FROM = 5
 MAX_TERMS = 12
 
 # Words too common to narrow a search; dropped unless the query has nothing else.
+# Questions as people type them (`hoe melden jullie een datalek?`) bring their
+# question words and everyday verbs, which say nothing about the subject.
 STOPWORDS = frozenset(
     "de het een en of in op van voor met aan bij te tot om als dat die dit is zijn was er "
     "ook nog wel niet geen maar dan naar over door uit wat hoe wie waar welke ik je jij "
-    "we wij ze zij u onze ons mijn hun the a an and or of to for is are".split()
+    "we wij ze zij u onze ons mijn hun the a an and or of to for is are "
+    "jullie uw jouw men zich mij me hem haar deze dus al alle iets iemand iedereen zo nu "
+    "hier daar waarom wanneer waarmee waarvoor waarop hoeveel welk moet moeten moest "
+    "doen doet deed krijgen krijg krijgt kreeg hebben heb hebt heeft had kan kun kunnen "
+    "kon wordt worden werd word zou zouden mag mogen wil willen wilt gaat gaan ga gaan "
+    "zijn ben bent graag eigenlijk precies even via bijvoorbeeld "
+    "how do does we what which when who why can should our your you it this that".split()
 )
 
 
@@ -65,7 +73,8 @@ class SearchQuery:
 class _Terms:
     exact: tuple[str, ...] = ()
     prefix: tuple[str, ...] = ()
-    phrases: tuple[tuple[str, ...], ...] = field(default=())
+    # Each phrase as its variants (a hyphenated word: joined, or its parts).
+    phrases: tuple[tuple[tuple[str, ...], ...], ...] = field(default=())
 
 
 def _terms(query: SearchQuery) -> _Terms:
@@ -80,7 +89,7 @@ def _terms(query: SearchQuery) -> _Terms:
         folded = words(written)
         if folded:
             prefix.append(min(stem(folded[0]), folded[0], key=len))
-    phrases = [tuple(stems(text)) for text in query.phrases]
+    phrases = [tuple(phrase_variants(text)) for text in query.phrases]
     return _Terms(
         exact=tuple(dict.fromkeys(exact))[:MAX_TERMS],
         prefix=tuple(dict.fromkeys(prefix))[:MAX_TERMS],
@@ -95,7 +104,10 @@ def match_expression(query: SearchQuery) -> str | None:
     # A prefix term also matches as a whole word, so that the exact word (`phishing`)
     # outranks the compounds it starts (`phishingmails`): bm25 adds up both matches.
     parts += [f'("{t}" OR "{t}"*)' for t in terms.prefix]
-    parts += ['"' + " ".join(p) + '"' for p in terms.phrases]
+    parts += [
+        "(" + " OR ".join('"' + " ".join(v) + '"' for v in variants) + ")"
+        for variants in terms.phrases
+    ]
     if not parts:
         return None
     return (" OR " if query.match_any else " AND ").join(parts)
@@ -212,7 +224,7 @@ Marker = Callable[[str], bool]
 
 
 def _marker(terms: _Terms) -> Marker:
-    exact = set(terms.exact) | {s for p in terms.phrases for s in p}
+    exact = set(terms.exact) | {s for p in terms.phrases for v in p for s in v}
     prefixes = terms.prefix
 
     def is_hit(word: str) -> bool:

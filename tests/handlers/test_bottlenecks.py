@@ -394,3 +394,9 @@ def test_no_late_answer_reminder_on_a_public_holiday(net: Chat, clock: FixedCloc
     assert net.core.tick() == []
     clock.set(datetime(2026, 12, 28, 9, 0, tzinfo=AMSTERDAM))
     assert len([r for r in net.core.tick() if "VNG" in r.text]) == 1
+
+
+def test_stop_words_do_not_make_an_unrelated_bottleneck_look_similar(net: Chat) -> None:
+    net.say("bram", "/knelpunt meld Geen auditlogs voor beheerders bij leverancier")
+    replies = net.say("carla", "/knelpunt meld Geen landelijke campagne voor mkb")
+    assert "lijkt het op" not in replies[0].text and "is gemeld" in replies[0].text

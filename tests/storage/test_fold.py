@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storage.fold import fold, index_text, stem, words
+from storage.fold import fold, index_text, index_words, stem, words
 
 
 def test_fold_strips_diacritics_and_case() -> None:
@@ -19,7 +19,13 @@ def test_inflections_share_a_stem() -> None:
 
 def test_words_split_on_punctuation_and_operators() -> None:
     assert words('back-up "NEAR" (AND) e-mail: C++') == [
-        "back", "up", "near", "and", "e", "mail", "c"
+        "backup", "near", "and", "email", "c"
+    ]  # fmt: skip
+
+
+def test_the_index_keeps_a_hyphenated_words_parts_and_the_joined_word() -> None:
+    assert index_words("IBD-advies over back-ups") == [
+        "ibd", "advies", "ibdadvies", "over", "back", "ups", "backups"
     ]  # fmt: skip
 
 

@@ -65,7 +65,7 @@ def test_downgrade_to_members_and_upgrade_again_recreates_the_index(tmp_path: Pa
 def test_downgrade_one_step_removes_action_labels_and_keeps_the_actions(tmp_path: Path) -> None:
     db = _fresh(tmp_path)
     migrate.upgrade(db.engine)
-    migrate.downgrade(db.engine, "-1")
+    migrate.downgrade(db.engine, "0005")
     assert "held_requests" not in inspect(db.engine).get_table_names()
     assert "tlp" not in {c["name"] for c in inspect(db.engine).get_columns("actions")}
     migrate.upgrade(db.engine)
@@ -154,3 +154,21 @@ def test_running_migrations_twice_changes_nothing(db: Database) -> None:
     migrate.upgrade(db.engine)
     with db.read() as session:
         assert session.execute(text("SELECT count(*) FROM organisations")).scalar() == 33
+
+
+def test_reindexing_makes_hyphenated_words_findable_both_ways(tmp_path: Path) -> None:
+    """Migration 0007 re-indexes what was stored under the old rule (hyphens split)."""
+    db = _fresh(tmp_path)
+    migrate.upgrade(db.engine, "0006")
+    with db.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO knowledge_items (id, title, body, tlp, created_at, updated_at, "
+            "search_title, search_body, search_tags) VALUES (1, 'Back-ups offline', "
+            "'Test de back-up en het IBD-advies.', 'TLP:GREEN', '2026-01-01', '2026-01-01', "
+            "'back ups offlin', 'test de back up en het ibd advies', '')"
+        ))  # fmt: skip
+    migrate.upgrade(db.engine)
+    with db.read() as session:
+        for query in ("backup", "back-up", "back-ups", "IBD", "ibd-advies"):
+            hits = search(session, READER, SearchQuery(words=(query,)), 5).hits
+            assert [h.item.id for h in hits] == [1], query
