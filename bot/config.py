@@ -21,6 +21,7 @@ from bot.digest_schedule import DEFAULT_CRON, DigestSchedule
 from handlers.context import ESCALATION_BODIES, CoreSettings
 from handlers.i18n import LANGUAGES
 from handlers.workdays import WorkCalendar
+from storage.thesaurus import Thesaurus
 from storage.tlp import TLP
 
 DEFAULT_DATABASE_URL = "sqlite:///" + str(Path("data") / "ciso-bot.sqlite3")
@@ -66,6 +67,7 @@ class Settings:
     overview_weekday: int = 0
     work_calendar: WorkCalendar = field(default_factory=WorkCalendar)
     digest_cron: str = DEFAULT_CRON
+    thesaurus: Thesaurus = field(default_factory=Thesaurus.shipped, repr=False)
 
     @property
     def safe_database_url(self) -> str:
@@ -108,6 +110,7 @@ class Settings:
             reminder_attempts=self.reminder_attempts,
             overview_weekday=self.overview_weekday,
             digest_schedule=DigestSchedule(self.digest_cron, ZoneInfo(self.timezone)),
+            thesaurus=self.thesaurus,
         )
 
 
@@ -247,6 +250,18 @@ def _mattermost(env: Mapping[str, str]) -> dict[str, Any]:
             "mattermost_command_tokens": commands, "mattermost_callback_url": callback}  # fmt: skip
 
 
+def _thesaurus(env: Mapping[str, str]) -> Thesaurus:
+    """The shipped synonyms, and the install's own from THESAURUS_FILE."""
+    name = env.get("THESAURUS_FILE", "").strip()
+    if not name:
+        return Thesaurus.shipped()
+    path = Path(name)
+    try:
+        return Thesaurus.shipped(path)
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError("THESAURUS_FILE", f"cannot be read: {error.__class__.__name__}") from None
+
+
 def load_settings(env: Mapping[str, str]) -> Settings:
     """Read and check every setting from `env`."""
     database_url = _get(env, "DATABASE_URL", DEFAULT_DATABASE_URL)
@@ -285,6 +300,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         raise ConfigError("LOG_LEVEL", f"must be one of {', '.join(LOG_LEVELS)}")
 
     return Settings(
+        thesaurus=_thesaurus(env),
         database_url=database_url,
         language=language,
         timezone=timezone,

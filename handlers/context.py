@@ -9,6 +9,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from storage.db import Database
+from storage.thesaurus import Thesaurus
 from storage.tlp import TLP, Audience, Place
 from storage.views import Actor, MemberView
 
@@ -57,6 +58,8 @@ class CoreSettings:
     overview_weekday: int = 0  # the werkgroep's weekly overdue overview (0 = Monday)
     # When the weekly digest falls due (bot/ reads DIGEST_CRON); None: never by itself.
     digest_schedule: WeeklySchedule | None = None
+    # Synonyms for search: the shipped groups, plus the install's (THESAURUS_FILE).
+    thesaurus: Thesaurus = field(default_factory=Thesaurus.shipped)
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,7 @@ def _resolve(context: Context, parsed: ParsedSearch) -> store.SearchQuery:
         tlp=label,
         organisation_id=organisation_id,
         since=since,
+        thesaurus=context.settings.thesaurus,
     )
     if not query.has_text and not (query.tags or label or organisation_id or since):
         raise UserError("search.nothing_to_search")

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from storage.fold import WORD, folded_word, phrase_variants, stem, word_key, words
 from storage.knowledge import views, visible
 from storage.models import KnowledgeItem, KnowledgeTag, Tag
+from storage.thesaurus import Thesaurus
 from storage.tlp import TLP, Audience
 from storage.views import KnowledgeView, SearchHit
 
@@ -41,7 +42,8 @@ STOPWORDS = frozenset(
     "hier daar waarom wanneer waarmee waarvoor waarop hoeveel welk moet moeten moest "
     "doen doet deed krijgen krijg krijgt kreeg hebben heb hebt heeft had kan kun kunnen "
     "kon wordt worden werd word zou zouden mag mogen wil willen wilt gaat gaan ga gaan "
-    "zijn ben bent graag eigenlijk precies even via bijvoorbeeld "
+    "zijn ben bent graag eigenlijk precies even via bijvoorbeeld regelen regelt regel omgaan "
+    "omgaat weten weet vinden vindt zien ziet maken maakt iemand ervaring ervaringen tips "
     "how do does we what which when who why can should our your you it this that".split()
 )
 
@@ -63,6 +65,9 @@ class SearchQuery:
     # None: only when the exact words find less than a page, since expanding a
     # common word's prefix makes the index merge large lists.
     compounds: bool | None = None
+    # Abbreviations, full forms and English terms that mean the same (`ddos` finds
+    # `overbelastingsaanval`); None: the words only.
+    thesaurus: Thesaurus | None = field(default=None, compare=False)
 
     @property
     def has_text(self) -> bool:
@@ -75,11 +80,20 @@ class _Terms:
     prefix: tuple[str, ...] = ()
     # Each phrase as its variants (a hyphenated word: joined, or its parts).
     phrases: tuple[tuple[tuple[str, ...], ...], ...] = field(default=())
+    # Each thesaurus group found in the query: its terms, any of which will do.
+    synonyms: tuple[tuple[tuple[str, ...], ...], ...] = field(default=())
+    compounds: bool = False
 
 
 def _terms(query: SearchQuery) -> _Terms:
     plain = [w for text in query.words for w in words(text)]
-    meaningful = [w for w in plain if w not in STOPWORDS] or plain
+    # A word or run of words that is a thesaurus term is searched as any term of its
+    # group, each as a phrase (a term may be several words: `denial of service`).
+    found = query.thesaurus.expand([stem(w) for w in plain]) if query.thesaurus else []
+    taken = {i for start, size, _group in found for i in range(start, start + size)}
+    synonyms = [group for _start, _size, group in found]
+    rest = [w for i, w in enumerate(plain) if i not in taken]
+    meaningful = [w for w in rest if w not in STOPWORDS] or ([] if synonyms else rest)
     exact: list[str] = []
     prefix: list[str] = []
     for word in dict.fromkeys(meaningful):
@@ -94,7 +108,16 @@ def _terms(query: SearchQuery) -> _Terms:
         exact=tuple(dict.fromkeys(exact))[:MAX_TERMS],
         prefix=tuple(dict.fromkeys(prefix))[:MAX_TERMS],
         phrases=tuple(p for p in dict.fromkeys(phrases) if p)[:MAX_TERMS],
+        synonyms=tuple(dict.fromkeys(synonyms))[:MAX_TERMS],
+        compounds=bool(query.compounds),
     )
+
+
+def _synonym(term: tuple[str, ...], compounds: bool) -> str:
+    """One term of a thesaurus group in MATCH syntax (a one-word term may start compounds)."""
+    if len(term) == 1 and compounds and len(term[0]) >= PREFIX_FROM:
+        return f'"{term[0]}" OR "{term[0]}"*'
+    return '"' + " ".join(term) + '"'
 
 
 def match_expression(query: SearchQuery) -> str | None:
@@ -108,6 +131,8 @@ def match_expression(query: SearchQuery) -> str | None:
         "(" + " OR ".join('"' + " ".join(v) + '"' for v in variants) + ")"
         for variants in terms.phrases
     ]
+    parts += ["(" + " OR ".join(_synonym(t, terms.compounds) for t in group) + ")"
+              for group in terms.synonyms]  # fmt: skip
     if not parts:
         return None
     return (" OR " if query.match_any else " AND ").join(parts)
@@ -225,6 +250,7 @@ Marker = Callable[[str], bool]
 
 def _marker(terms: _Terms) -> Marker:
     exact = set(terms.exact) | {s for p in terms.phrases for v in p for s in v}
+    exact |= {s for group in terms.synonyms for t in group for s in t}
     prefixes = terms.prefix
 
     def is_hit(word: str) -> bool:

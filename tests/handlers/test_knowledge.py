@@ -165,16 +165,16 @@ def test_compounds_are_found_when_exact_words_are_few_and_paging_keeps_them(
     network: Chat,
 ) -> None:
     for number in range(3):
-        _share(network, "anna", f"Phishing nummer {number}")
+        _share(network, "anna", f"Incident nummer {number}")
     for number in range(4):
-        _share(network, "anna", f"Phishingmails soort {number}")
-    first = network.say("bram", "/kennis zoek phishing")
+        _share(network, "anna", f"Incidentmeldingen soort {number}")
+    first = network.say("bram", "/kennis zoek incident")
     assert "Resultaten 1–5" in first[0].text
-    assert first[0].sections[0].text.startswith("**#") and "Phishing nummer" in everything(first)
+    assert first[0].sections[0].text.startswith("**#") and "Incident nummer" in everything(first)
     more = _buttons(first)["kennis.more"]
-    assert more == "5|all+|phishing"
+    assert more == "5|all+|incident"
     second = network.press("bram", "kennis.more", more)
-    assert "Resultaten 6–7" in second[0].text and "Phishingmails" in everything(second)
+    assert "Resultaten 6–7" in second[0].text and "Incidentmeldingen" in everything(second)
 
 
 def test_a_question_as_people_type_it_finds_the_item_without_a_fallback(network: Chat) -> None:
