@@ -123,6 +123,9 @@ def _results(
     )
     if page.newest_first:
         intro += "\n" + context.t("search.newest_first")
+    if page.did_you_mean:
+        words = ", ".join(f"_{w}_" for w in page.did_you_mean)
+        intro = context.t("search.did_you_mean", words=words) + "\n" + intro
     if not context.caller.has_access:
         intro = context.t("member.guest_note") + "\n" + intro
     buttons: tuple[Button, ...] = ()

@@ -169,6 +169,7 @@ TEXTS: dict[str, str] = {
     "search.no_results": "Nothing found for “{query}”. Try other or fewer words.",
     "search.no_more": "There are no further results for “{query}”.",
     "search.results": "**Results {first}–{last}** for “{query}”",
+    "search.did_you_mean": "Did you mean {words}? That finds these:",
     "search.broadened": (
         "No item holds all your words; these come closest (**{first}–{last}**) for “{query}”"
     ),

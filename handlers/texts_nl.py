@@ -171,6 +171,7 @@ TEXTS: dict[str, str] = {
     "search.no_results": "Niets gevonden voor “{query}”. Probeer andere of minder woorden.",
     "search.no_more": "Er zijn geen verdere resultaten voor “{query}”.",
     "search.results": "**Resultaten {first}–{last}** voor “{query}”",
+    "search.did_you_mean": "Bedoelde je {words}? Daarmee vond ik dit:",
     "search.broadened": (
         "Geen item bevat al je woorden; dit komt het dichtst in de buurt "
         "(**{first}–{last}**) voor “{query}”"

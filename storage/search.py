@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from rapidfuzz import fuzz, process
 from sqlalchemy import ColumnClause, column, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
@@ -68,6 +69,8 @@ class SearchQuery:
     # Abbreviations, full forms and English terms that mean the same (`ddos` finds
     # `overbelastingsaanval`); None: the words only.
     thesaurus: Thesaurus | None = field(default=None, compare=False)
+    # Stems the index does not hold, and the close ones searched instead (typos).
+    corrections: tuple[tuple[str, str], ...] = ()
 
     @property
     def has_text(self) -> bool:
@@ -96,8 +99,10 @@ def _terms(query: SearchQuery) -> _Terms:
     meaningful = [w for w in rest if w not in STOPWORDS] or ([] if synonyms else rest)
     exact: list[str] = []
     prefix: list[str] = []
+    corrected = dict(query.corrections)
     for word in dict.fromkeys(meaningful):
         stemmed = stem(word)
+        stemmed = corrected.get(stemmed, stemmed)
         (prefix if query.compounds and len(stemmed) >= PREFIX_FROM else exact).append(stemmed)
     for written in query.prefixes:
         folded = words(written)
@@ -143,6 +148,8 @@ class SearchPage:
     hits: list[SearchHit]
     query: SearchQuery  # the query that found them, every fallback settled: page on with it
     newest_first: bool = False  # the words match so many items that relevance means little
+    # Words as they stand in the items found, for words that found nothing: "Bedoelde je".
+    did_you_mean: tuple[str, ...] = ()
 
 
 # When the rarest required word is in more items than this, ranking every match by
@@ -161,6 +168,12 @@ def search(
     """
     if query.compounds is not None:
         return _search(session, audience, query, limit, offset)
+    if not query.corrections:
+        corrected = _with_corrections(session, query)
+        if corrected is not None:
+            page = search(session, audience, corrected, limit, offset)
+            if page.hits and not page.query.match_any:
+                return replace(page, did_you_mean=_as_written(page, corrected))
     page = _search(session, audience, replace(query, compounds=False), limit, offset)
     if offset or len(page.hits) >= limit:
         return page
@@ -169,6 +182,51 @@ def search(
     if page.hits or query.match_any or not query.has_text:
         return page
     return search(session, audience, replace(query, match_any=True), limit, offset)
+
+
+VOCABULARY = table("knowledge_fts_vocab", column("term"), column("doc"))
+# How close a word must be to count as a typo of an indexed word (0–100).
+TYPO_SCORE = 80
+
+
+def _with_corrections(session: Session, query: SearchQuery) -> SearchQuery | None:
+    """The query with each word the index does not hold replaced by its closest word.
+
+    Candidates are the index's own terms that start like the word (typos rarely hit
+    the first letter) and are about as long; rapidfuzz ranks them by edit distance,
+    and a more common term wins a tie. None when every word is in the index, or when
+    nothing is close enough: then no guess is shown.
+    """
+    terms = _terms(replace(query, compounds=False))
+    fixes: list[tuple[str, str]] = []
+    for term in terms.exact:
+        if session.execute(select(VOCABULARY.c.doc).where(VOCABULARY.c.term == term)).first():
+            continue
+        rows = session.execute(
+            select(VOCABULARY.c.term, VOCABULARY.c.doc).where(
+                VOCABULARY.c.term >= term[0], VOCABULARY.c.term < term[0] + "\uffff",
+                func.length(VOCABULARY.c.term).between(len(term) - 3, len(term) + 3),
+            )
+        ).all()  # fmt: skip
+        counts = {str(t): int(d) for t, d in rows}
+        close = process.extract(term, list(counts), scorer=fuzz.ratio, limit=5,
+                                score_cutoff=TYPO_SCORE)  # fmt: skip
+        if close:
+            best = max(close, key=lambda found: (found[1], counts[found[0]]))
+            fixes.append((term, best[0]))
+    return replace(query, corrections=tuple(fixes)) if fixes else None
+
+
+def _as_written(page: SearchPage, query: SearchQuery) -> tuple[str, ...]:
+    """The corrected words as the items found write them (`ransomware`, not `ransomwar`)."""
+    wanted = {fixed for _typo, fixed in query.corrections}
+    found: dict[str, str] = {}
+    for hit in page.hits:
+        for match in WORD.finditer(f"{hit.item.title} {hit.item.body}"):
+            key = word_key(match.group())
+            if key in wanted and key not in found:
+                found[key] = match.group().lower()
+    return tuple(found.get(fixed, fixed) for _typo, fixed in query.corrections)
 
 
 def _search(
