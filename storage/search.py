@@ -86,6 +86,8 @@ class _Terms:
     # Each thesaurus group found in the query: its terms, any of which will do.
     synonyms: tuple[tuple[tuple[str, ...], ...], ...] = field(default=())
     compounds: bool = False
+    joined: str = ""  # two query words written as one, as a prefix
+    starts: tuple[tuple[str, str], ...] = ()
 
 
 def _terms(query: SearchQuery) -> _Terms:
@@ -99,11 +101,20 @@ def _terms(query: SearchQuery) -> _Terms:
     meaningful = [w for w in rest if w not in STOPWORDS] or ([] if synonyms else rest)
     exact: list[str] = []
     prefix: list[str] = []
+    starts: dict[str, str] = {}  # a prefix term's stem → what its compounds start with
     corrected = dict(query.corrections)
     for word in dict.fromkeys(meaningful):
         stemmed = stem(word)
         stemmed = corrected.get(stemmed, stemmed)
-        (prefix if query.compounds and len(stemmed) >= PREFIX_FROM else exact).append(stemmed)
+        if query.compounds and len(stemmed) >= PREFIX_FROM:
+            starts[stemmed] = _start(stemmed, word)
+            prefix.append(stemmed)
+        else:
+            exact.append(stemmed)
+    # Two words that people also write as one (`gebouwbeheer systeem`): either way.
+    joined = ""
+    if query.compounds and len(meaningful) == 2 and not corrected:
+        joined = _start(stem("".join(meaningful)), "".join(meaningful))
     for written in query.prefixes:
         folded = words(written)
         if folded:
@@ -115,7 +126,19 @@ def _terms(query: SearchQuery) -> _Terms:
         phrases=tuple(p for p in dict.fromkeys(phrases) if p)[:MAX_TERMS],
         synonyms=tuple(dict.fromkeys(synonyms))[:MAX_TERMS],
         compounds=bool(query.compounds),
+        joined=joined,
+        starts=tuple(starts.items()),
     )
+
+
+def _start(stemmed: str, folded: str) -> str:
+    """What a compound starting with this word starts with: the stem, or as much of it as
+    the word itself begins with (the stemmer writes `beheer` as `beher`, a compound keeps
+    `beheersysteem`)."""
+    length = next((i for i, (a, b) in enumerate(zip(stemmed, folded, strict=False)) if a != b),
+                  min(len(stemmed), len(folded)))  # fmt: skip
+    common = stemmed[:length]
+    return common if len(common) >= PREFIX_FROM else stemmed
 
 
 def _synonym(term: tuple[str, ...], compounds: bool) -> str:
@@ -131,7 +154,10 @@ def match_expression(query: SearchQuery) -> str | None:
     parts = [f'"{t}"' for t in terms.exact]
     # A prefix term also matches as a whole word, so that the exact word (`phishing`)
     # outranks the compounds it starts (`phishingmails`): bm25 adds up both matches.
-    parts += [f'("{t}" OR "{t}"*)' for t in terms.prefix]
+    starts = dict(terms.starts)
+    parts += [f'("{t}" OR "{starts.get(t, t)}"*)' for t in terms.prefix]
+    if terms.joined and len(parts) == 2 and not query.match_any:
+        parts = [f'(({parts[0]} AND {parts[1]}) OR "{terms.joined}"*)']
     parts += [
         "(" + " OR ".join('"' + " ".join(v) + '"' for v in variants) + ")"
         for variants in terms.phrases

@@ -152,3 +152,17 @@ def test_the_broad_search_notice_counts_only_what_the_reader_may_see(
     assert [h.item.title for h in reader_page.hits] == ["Open"]
     assert not reader_page.newest_first
     assert author_page.newest_first and len(author_page.hits) == 7
+
+
+def test_two_words_also_find_the_compound_they_make(db: Database) -> None:
+    with db.write() as session:
+        knowledge.create(
+            session, Actor("t"), T0, title="Gebouwbeheersysteem beveiligen",
+            body="Het hing aan het kantoornetwerk.", tlp=TLP.GREEN, tags=[], author_id=None,
+            organisation_id=1,
+        )  # fmt: skip
+    query = SearchQuery(words=("gebouwbeheer systeem",))
+    with db.read() as session:
+        hits = search(session, READER, query, 5)
+    assert [h.item.title for h in hits.hits] == ["Gebouwbeheersysteem beveiligen"]
+    assert not hits.query.match_any  # found as the compound, not as "any word"
