@@ -93,8 +93,11 @@ def report_form(context: Context) -> Sequence[Reply]:
 def _report(context: Context, draft: Draft) -> Sequence[Reply]:
     words = f"{draft.title} {draft.description}"
     with context.db.read() as session:
-        others = bottleneck_links.similar(session, context.audience(), words)
-        items = bottleneck_links.similar_knowledge(session, context.audience(), words)
+        thesaurus = context.settings.thesaurus
+        others = bottleneck_links.similar(session, context.audience(), words,
+                                          thesaurus=thesaurus)  # fmt: skip
+        items = bottleneck_links.similar_knowledge(session, context.audience(), words,
+                                                   thesaurus=thesaurus)  # fmt: skip
     if not others and not items:
         return create(context, draft)
     member_id = context.caller.member_id

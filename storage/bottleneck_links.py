@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 from storage import audit
 from storage.bottlenecks import OPEN_STATUSES, views, visible
 from storage.db import affected_rows
-from storage.fold import stem, stems, words
+from storage.fold import index_words, stem, words
 from storage.models import Bottleneck, BottleneckDraft, BottleneckKnowledge
 from storage.search import STOPWORDS, SearchQuery, search
+from storage.thesaurus import Thesaurus
 from storage.tlp import TLP, Audience
 from storage.views import Actor, BottleneckView, KnowledgeView
 from storage.views import BottleneckDraft as DraftView
@@ -55,30 +56,55 @@ _SIMILAR = text(
 )
 
 
-def meaningful_stems(words_text: str) -> list[str]:
+def meaningful_stems(words_text: str, thesaurus: Thesaurus | None = None) -> list[str]:
     """The stems that say what a text is about, in order, once each.
 
     Stop words are recognised as written (`voor`, `geen`), before stemming: their stems
-    (`vor`, `gen`) would otherwise pass for meaningful words.
+    (`vor`, `gen`) would otherwise pass for meaningful words. With a thesaurus, a term
+    becomes its group's token (`ddos` and `overbelastingsaanval` are one subject).
     """
-    kept = (stem(w) for w in words(words_text) if w not in STOPWORDS)
-    return list(dict.fromkeys(s for s in kept if len(s) > 2))
+    written = words(words_text)
+    stemmed = [stem(w) for w in written]
+    keep = [w not in STOPWORDS and len(s) > 2 for w, s in zip(written, stemmed, strict=True)]
+    if thesaurus is not None:
+        found = thesaurus.concepts(stemmed, keep)
+    else:
+        found = [s for s, k in zip(stemmed, keep, strict=True) if k]
+    return list(dict.fromkeys(found))
 
 
-def shares_enough(wanted: Sequence[str], candidate_text: str) -> bool:
+def shares_enough(
+    wanted: Sequence[str], candidate_text: str, thesaurus: Thesaurus | None = None
+) -> bool:
     """Whether `candidate_text` shares at least two (or, for a one-word report, one) stems."""
-    shared = len(set(wanted) & set(stems(candidate_text)))
+    # As the index reads it: a hyphenated word's parts count too (`DDoS-aanvallen`).
+    stemmed = [stem(w) for w in index_words(candidate_text)]
+    candidate = thesaurus.concepts(stemmed) if thesaurus is not None else stemmed
+    shared = len(set(wanted) & set(candidate))
     return shared >= min(2, len(wanted))
 
 
+def _match_any(wanted: Sequence[str], thesaurus: Thesaurus | None) -> str:
+    """An FTS5 MATCH for any of the wanted stems (a group token: any of its terms)."""
+    parts = []
+    for token in wanted:
+        terms = thesaurus.terms_of(token) if thesaurus and token.startswith("~") else ()
+        parts += ['"' + " ".join(t) + '"' for t in terms] or [f'"{token}"']
+    return " OR ".join(parts)
+
+
 def similar(
-    session: Session, audience: Audience, text_: str, limit: int = 3
+    session: Session,
+    audience: Audience,
+    text_: str,
+    limit: int = 3,
+    thesaurus: Thesaurus | None = None,
 ) -> list[BottleneckView]:
     """Open bottlenecks `audience` may see that are about the same as `text_`."""
-    wanted = meaningful_stems(text_)[:24]
+    wanted = meaningful_stems(text_, thesaurus)[:24]
     if not wanted:
         return []
-    match = " OR ".join(f'"{s}"' for s in wanted)
+    match = _match_any(wanted, thesaurus)
     shortlist = list(session.scalars(_SIMILAR, {"match": match}))
     if not shortlist:
         return []
@@ -92,7 +118,9 @@ def similar(
         )
     )
     found = views(session, [i for i in shortlist if i in allowed])
-    close = [b for b in found if shares_enough(wanted, f"{b.title} {b.description} {b.theme}")]
+    close = [
+        b for b in found if shares_enough(wanted, f"{b.title} {b.description} {b.theme}", thesaurus)
+    ]
     return close[:limit]
 
 
@@ -148,13 +176,18 @@ def take_draft(session: Session, draft_id: int, member_id: int) -> DraftView | N
 
 
 def similar_knowledge(
-    session: Session, audience: Audience, text_: str, limit: int = 3
+    session: Session,
+    audience: Audience,
+    text_: str,
+    limit: int = 3,
+    thesaurus: Thesaurus | None = None,
 ) -> list[KnowledgeView]:
     """Knowledge items `audience` may see that are about the same as `text_`."""
-    wanted = meaningful_stems(text_)[:24]
+    wanted = meaningful_stems(text_, thesaurus)[:24]
     if not wanted:
         return []
-    query = SearchQuery(words=(text_,), match_any=True, compounds=False)
+    query = SearchQuery(words=(text_,), match_any=True, compounds=False, thesaurus=thesaurus)
     hits = search(session, audience, query, limit=20).hits
-    close = [h.item for h in hits if shares_enough(wanted, f"{h.item.title} {h.item.body}")]
+    close = [h.item for h in hits
+             if shares_enough(wanted, f"{h.item.title} {h.item.body}", thesaurus)]  # fmt: skip
     return close[:limit]

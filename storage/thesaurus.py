@@ -52,6 +52,28 @@ class Thesaurus:
     def shipped(cls, extra: Path | None = None) -> Thesaurus:
         return cls.read([SHIPPED, *([extra] if extra else [])])
 
+    def concepts(self, stems: list[str], keep: list[bool] | None = None) -> list[str]:
+        """The stems with each run that is a term replaced by one token for its group
+        (`~ddos`), so that texts using different terms of a group share it. Other stems
+        stay when `keep` (by position) says so."""
+        runs = {start: (size, group) for start, size, group in self.expand(stems)}
+        found: list[str] = []
+        position = 0
+        while position < len(stems):
+            if position in runs:
+                size, group = runs[position]
+                found.append("~" + " ".join(group[0]))
+                position += size
+                continue
+            if keep is None or keep[position]:
+                found.append(stems[position])
+            position += 1
+        return found
+
+    def terms_of(self, concept: str) -> tuple[Term, ...]:
+        """The terms of a group token made by `concepts`."""
+        return self.groups.get(tuple(concept[1:].split(" ")), ())
+
     def expand(self, stems: list[str]) -> list[tuple[int, int, tuple[Term, ...]]]:
         """Runs of the query's stems that are terms: (start, size, the whole group)."""
         found: list[tuple[int, int, tuple[Term, ...]]] = []

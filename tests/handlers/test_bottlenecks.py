@@ -400,3 +400,9 @@ def test_stop_words_do_not_make_an_unrelated_bottleneck_look_similar(net: Chat) 
     net.say("bram", "/knelpunt meld Geen auditlogs voor beheerders bij leverancier")
     replies = net.say("carla", "/knelpunt meld Geen landelijke campagne voor mkb")
     assert "lijkt het op" not in replies[0].text and "is gemeld" in replies[0].text
+
+
+def test_a_report_in_other_words_of_the_thesaurus_finds_the_similar_bottleneck(net: Chat) -> None:
+    net.say("bram", "/knelpunt meld DDoS-aanvallen op gemeentesites zonder landelijke hulp")
+    replies = net.say("carla", "/knelpunt meld Overbelastingsaanval op onze site, geen hulp")
+    assert "lijkt het op" in replies[0].text
