@@ -71,9 +71,6 @@ class SearchQuery:
     thesaurus: Thesaurus | None = field(default=None, compare=False)
     # Stems the index does not hold, and the close ones searched instead (typos).
     corrections: tuple[tuple[str, str], ...] = ()
-    # With compounds: the index's words that end in a query word (`systeem` →
-    # `gebouwbeheersysteem`), looked up once per search in its vocabulary.
-    tails: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def has_text(self) -> bool:
@@ -154,15 +151,11 @@ def _synonym(term: tuple[str, ...], compounds: bool) -> str:
 def match_expression(query: SearchQuery) -> str | None:
     """The FTS5 MATCH string for `query`, or None when it holds no searchable word."""
     terms = _terms(query)
-    tails = dict(query.tails)
-    parts = [f'("{t}"' + "".join(f' OR "{e}"' for e in tails[t]) + ")" if t in tails else f'"{t}"'
-             for t in terms.exact]  # fmt: skip
+    parts = [f'"{t}"' for t in terms.exact]
     # A prefix term also matches as a whole word, so that the exact word (`phishing`)
     # outranks the compounds it starts (`phishingmails`): bm25 adds up both matches.
     starts = dict(terms.starts)
-    for t in terms.prefix:
-        ending = "".join(f' OR "{e}"' for e in tails.get(t, ()))
-        parts.append(f'("{t}" OR "{starts.get(t, t)}"*{ending})')
+    parts += [f'("{t}" OR "{starts.get(t, t)}"*)' for t in terms.prefix]
     if terms.joined and len(parts) == 2 and not query.match_any:
         parts = [f'(({parts[0]} AND {parts[1]}) OR "{terms.joined}"*)']
     parts += [
@@ -262,36 +255,9 @@ def _as_written(page: SearchPage, query: SearchQuery) -> tuple[str, ...]:
     return tuple(found.get(fixed, fixed) for _typo, fixed in query.corrections)
 
 
-# Compounds a word may end: at most this many, the commonest first, for words this long.
-TAILS = 12
-TAIL_FROM = 4
-
-
-def _tails(session: Session, query: SearchQuery) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """For each compound-widened word, the index's words that end in it."""
-    found = []
-    terms = _terms(query)
-    for term in (*terms.prefix, *(t for t in terms.exact if len(t) >= TAIL_FROM)):
-        rows = session.execute(
-            select(VOCABULARY.c.term)
-            .where(
-                VOCABULARY.c.term.like("%" + term),
-                func.length(VOCABULARY.c.term) > len(term) + 2,
-            )
-            .order_by(VOCABULARY.c.doc.desc())
-            .limit(TAILS)
-        ).scalars()
-        ending = tuple(str(t) for t in rows)
-        if ending:
-            found.append((term, ending))
-    return tuple(found)
-
-
 def _search(
     session: Session, audience: Audience, query: SearchQuery, limit: int, offset: int
 ) -> SearchPage:
-    if query.compounds and query.words and not query.tails:
-        query = replace(query, tails=_tails(session, query))
     match = match_expression(query) if query.has_text else None
     if query.has_text and match is None:
         return SearchPage(hits=[], query=query)
