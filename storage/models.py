@@ -100,7 +100,11 @@ class KnowledgeItem(Base):
     """A piece of shared knowledge with its TLP label."""
 
     __tablename__ = "knowledge_items"
-    __table_args__ = (Index("ix_knowledge_items_created_at", "created_at"),)
+    __table_args__ = (
+        Index("ix_knowledge_items_created_at", "created_at"),
+        # Who may see an item, without reading its row: the broad-search count uses it.
+        Index("ix_knowledge_items_visibility", "id", "tlp", "organisation_id", "author_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
