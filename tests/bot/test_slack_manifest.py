@@ -18,5 +18,6 @@ def test_manifest_has_every_command_shortcut_event_and_scope() -> None:
     assert {"app_home_opened", "reaction_added"} <= events
     scopes = set(re.findall(r"^      - ([a-z:.]+)\s", MANIFEST, re.MULTILINE))
     assert {"commands", "chat:write", "im:write", "users:read", "reactions:read",
-            "channels:history", "files:write"} <= scopes  # fmt: skip
+            "channels:history", "files:write", "channels:read", "groups:read", "im:read",
+            "mpim:read"} <= scopes  # fmt: skip
     assert "home_tab_enabled: true" in MANIFEST and "should_escape: true" in MANIFEST
