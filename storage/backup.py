@@ -13,12 +13,12 @@ from sqlalchemy import Date, Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from storage import bottlenecks
-from storage.fold import index_text
+from storage.fold import index_text, tail_text
 from storage.models import AuditEntry, Base, Bottleneck, KnowledgeItem, Member, Tag, UTCDateTime
 
 FORMAT = "ciso-bot-export"
 VERSION = 1
-DERIVED_COLUMNS = frozenset({"search_title", "search_body", "search_tags"})
+DERIVED_COLUMNS = frozenset({"search_title", "search_body", "search_tags", "search_tails"})
 
 
 class ImportRefused(Exception):
@@ -102,6 +102,9 @@ def _reindex_all(session: Session) -> None:
         item.search_title = index_text(item.title)
         item.search_body = index_text(item.body)
         item.search_tags = index_text(" ".join(t.name for t in item.tags))
+        item.search_tails = tail_text(
+            f"{item.title} {item.body} {' '.join(t.name for t in item.tags)}"
+        )
     for row in session.scalars(select(Bottleneck)):
         bottlenecks.reindex(row)
     session.flush()

@@ -77,6 +77,17 @@ def phrase_variants(text: str, most: int = 4) -> list[tuple[str, ...]]:
     return [v for v in variants if v]
 
 
+# A word this long is likely a compound: it is also kept reversed, so that a word can
+# find the compounds it ends (FTS5 finds words only by how they start).
+TAIL_FROM = 8
+
+
+def tail_text(text: str) -> str:
+    """The reversed stems of the compound words of `text`, for the index's tails column."""
+    stems_ = (stem(w) for w in words(text) if len(w) >= TAIL_FROM)
+    return " ".join(dict.fromkeys(s[::-1] for s in stems_))
+
+
 def index_text(text: str) -> str:
     """What the full-text index stores for `text`."""
     return " ".join(stem(w) for w in index_words(text))

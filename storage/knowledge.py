@@ -9,7 +9,7 @@ from sqlalchemy import BindParameter, ColumnElement, bindparam, delete, func, se
 from sqlalchemy.orm import Session, aliased
 
 from storage import audit
-from storage.fold import fold, index_text
+from storage.fold import fold, index_text, tail_text
 from storage.models import (
     KnowledgeItem,
     KnowledgeRecipient,
@@ -159,6 +159,7 @@ def _reindex(item: KnowledgeItem) -> None:
     item.search_title = index_text(item.title)
     item.search_body = index_text(item.body)
     item.search_tags = index_text(" ".join(t.name for t in item.tags))
+    item.search_tails = tail_text(f"{item.title} {item.body} {' '.join(t.name for t in item.tags)}")
 
 
 def create(

@@ -124,6 +124,8 @@ class KnowledgeItem(Base):
     search_title: Mapped[str] = mapped_column(Text, default="")
     search_body: Mapped[str] = mapped_column(Text, default="")
     search_tags: Mapped[str] = mapped_column(Text, default="")
+    # Compound words reversed (`metsysreehebwuobeg`): a word finds what it ends.
+    search_tails: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     author: Mapped[Member | None] = relationship(lazy="joined")
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")

@@ -151,11 +151,17 @@ def _synonym(term: tuple[str, ...], compounds: bool) -> str:
 def match_expression(query: SearchQuery) -> str | None:
     """The FTS5 MATCH string for `query`, or None when it holds no searchable word."""
     terms = _terms(query)
-    parts = [f'"{t}"' for t in terms.exact]
+
+    # With compounds, a word also finds the compounds it ends (`systeem`:
+    # gebouwbeheersysteem), by its reversed stem in the tails column.
+    def tail(t: str) -> str:
+        return f' OR search_tails : "{t[::-1]}"*' if terms.compounds and len(t) >= 4 else ""
+
+    parts = [f'("{t}"{tail(t)})' if tail(t) else f'"{t}"' for t in terms.exact]
     # A prefix term also matches as a whole word, so that the exact word (`phishing`)
     # outranks the compounds it starts (`phishingmails`): bm25 adds up both matches.
     starts = dict(terms.starts)
-    parts += [f'("{t}" OR "{starts.get(t, t)}"*)' for t in terms.prefix]
+    parts += [f'("{t}" OR "{starts.get(t, t)}"*{tail(t)})' for t in terms.prefix]
     if terms.joined and len(parts) == 2 and not query.match_any:
         parts = [f'(({parts[0]} AND {parts[1]}) OR "{terms.joined}"*)']
     parts += [

@@ -166,3 +166,18 @@ def test_two_words_also_find_the_compound_they_make(db: Database) -> None:
         hits = search(session, READER, query, 5)
     assert [h.item.title for h in hits.hits] == ["Gebouwbeheersysteem beveiligen"]
     assert not hits.query.match_any  # found as the compound, not as "any word"
+
+
+def test_a_word_also_finds_the_compounds_it_ends(db: Database) -> None:
+    """`systeem` finds *gebouwbeheersysteem*; `scan` finds *kwetsbaarhedenscan*."""
+    with db.write() as session:
+        for title in ("Gebouwbeheersysteem beveiligen", "Kwetsbaarhedenscan maandelijks"):
+            knowledge.create(
+                session, Actor("t"), T0, title=title, body="Afspraken.", tlp=TLP.GREEN,
+                tags=[], author_id=None, organisation_id=1,
+            )  # fmt: skip
+    with db.read() as session:
+        for word, title in (("systeem", "Gebouwbeheersysteem beveiligen"),
+                            ("scan", "Kwetsbaarhedenscan maandelijks")):  # fmt: skip
+            hits = search(session, READER, SearchQuery(words=(word,)), 5).hits
+            assert [h.item.title for h in hits] == [title], word
