@@ -15,6 +15,7 @@ from handlers.i18n import format_date
 from handlers.parsing import item_number, split_word
 from handlers.permissions import can_change_action, require_member
 from handlers.reminders import plan_for
+from handlers.workdays import OWN_DAY_OFF, WEEKEND
 
 _SELF = frozenset({"ik", "mij", "me", "mezelf", "zelf", "self", "myself"})
 
@@ -107,11 +108,8 @@ def day_off_note(
     if why is None:
         return "", ()
     before = context.settings.work_calendar.on_or_before(deadline)
-    reason = (
-        context.t("deadline.weekend")
-        if why == "weekend"
-        else context.t("deadline.holiday", name=why)
-    )
+    reasons = {WEEKEND: "deadline.weekend", OWN_DAY_OFF: "deadline.own_day_off"}
+    reason = context.t(reasons[why]) if why in reasons else context.t("deadline.holiday", name=why)
     text = context.t("deadline.day_off", date=deadline_words(context, deadline), why=reason,
                      before=deadline_words(context, before))  # fmt: skip
     label = context.t("button.workday_before", date=format_date(before, context.language))

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from storage import actions, bottlenecks, reminders
-from storage.tlp import TLP, may_see, strictest
+from storage.tlp import TLP, strictest
 
 from handlers import action_changes
 from handlers.action_common import (
@@ -33,7 +33,7 @@ from handlers.bottleneck_views import counted
 from handlers.context import Context
 from handlers.core import Button, Reply, UserError, Visibility
 from handlers.labels import read_label
-from handlers.notices import reader
+from handlers.notices import may_read
 from handlers.parsing import MENTION, clean, item_number
 from handlers.permissions import can_change_action, require_member
 from handlers.router import Router, subcommands
@@ -144,8 +144,8 @@ def _create(
     default = context.settings.tlp_default
     label = label or (default if default in ACTION_LABELS else TLP.AMBER_STRICT)
     owner = owner_member(context, owner_user)
-    if not may_see(reader(owner), label, organisation_id=organisation_id,
-                   author_id=context.caller.member_id):  # fmt: skip
+    if not may_read(owner, label, organisation_id=organisation_id,
+                    author_id=context.caller.member_id):  # fmt: skip
         raise UserError("action.owner_may_not_read", owner=owner.display_name, tlp=label.value)
     deadline = context.deadlines().parse(term)
     moments = plan_reminders(context, deadline, owner)

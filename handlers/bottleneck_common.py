@@ -5,7 +5,6 @@ from __future__ import annotations
 from storage import actions, bottlenecks
 from storage.bottleneck_status import resolve_merged
 from storage.db import Database
-from storage.tlp import may_see
 from storage.views import ActionView, BottleneckDetail, BottleneckView, MemberView
 
 from handlers import notices
@@ -109,8 +108,8 @@ def tell_workgroup(
 
 
 def may_see_bottleneck(member: MemberView, bottleneck: BottleneckView) -> bool:
-    return may_see(
-        notices.reader(member),
+    return notices.may_read(
+        member,
         bottleneck.tlp,
         organisation_id=bottleneck.organisation_id,
         author_id=bottleneck.reporter_id,

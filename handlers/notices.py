@@ -63,13 +63,17 @@ def reader(member: MemberView) -> Audience:
 MayRead = Callable[[MemberView], bool]
 
 
+def may_read(
+    member: MemberView, label: TLP, *, organisation_id: int | None, author_id: int | None
+) -> bool:
+    """Whether `member` may read, in a DM, something with this label and origin."""
+    return may_see(reader(member), label, organisation_id=organisation_id, author_id=author_id)
+
+
 def may_read_action(member: MemberView, action: ActionView) -> bool:
     """Whether `member` may read an action (its label, as for knowledge)."""
-    return may_see(
-        reader(member),
-        action.tlp,
-        organisation_id=action.organisation_id,
-        author_id=action.creator_id,
+    return may_read(
+        member, action.tlp, organisation_id=action.organisation_id, author_id=action.creator_id
     )
 
 

@@ -440,6 +440,7 @@ TEXTS: dict[str, str] = {
     ),
     "deadline.day_off": "Note: {date} is {why}. I keep that deadline; the working day before is {before}.",
     "deadline.weekend": "a weekend day",
+    "deadline.own_day_off": "a day off of the organisation",
     "deadline.holiday": "a public holiday ({name})",
     "button.workday_before": "Move to {date}",
     "action.moved_to_workday": "The deadline fell on a day off; moved to the working day before.",

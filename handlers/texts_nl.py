@@ -446,6 +446,7 @@ TEXTS: dict[str, str] = {
     ),
     "deadline.day_off": "Let op: {date} is {why}. Ik houd die termijn aan; de werkdag ervoor is {before}.",
     "deadline.weekend": "een weekenddag",
+    "deadline.own_day_off": "een vrije dag van de organisatie",
     "deadline.holiday": "een feestdag ({name})",
     "button.workday_before": "Naar {date}",
     "action.moved_to_workday": "De termijn viel op een vrije dag; verschoven naar de werkdag ervoor.",

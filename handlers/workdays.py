@@ -14,6 +14,10 @@ from functools import cached_property
 
 import holidays
 
+# What `WorkCalendar.day_off` says besides a holiday's name.
+WEEKEND = "weekend"
+OWN_DAY_OFF = "own"
+
 
 @dataclass(frozen=True)
 class WorkCalendar:
@@ -51,11 +55,12 @@ class WorkCalendar:
         return None
 
     def day_off(self, day: date) -> str | None:
-        """Why `day` is no working day: the holiday's name, `weekend`, or None."""
-        found = holidays.country_holidays("NL", years=day.year, language="nl").get(day)
+        """Why `day` is no working day: a public holiday's name (as the package writes
+        it), WEEKEND, OWN_DAY_OFF (a day off of the install's own), or None."""
         if day in self._holidays(day.year):
-            return str(found).split(";")[0] if found else "vrije dag"
-        return "weekend" if day.weekday() >= 5 else None
+            found = holidays.country_holidays("NL", years=day.year, language="nl").get(day)
+            return str(found).split(";")[0] if found else OWN_DAY_OFF
+        return WEEKEND if day.weekday() >= 5 else None
 
     def is_workday(self, day: date) -> bool:
         return day.weekday() < 5 and day not in self._holidays(day.year)

@@ -209,3 +209,21 @@ def test_a_deadline_on_a_working_day_gets_no_note(network: Chat) -> None:
     replies = network.say("anna", "/actie nieuw Logbeleid <@bram> vrijdag")
     assert "Let op" not in replies[0].text
     assert [b.action_id for b in replies[0].buttons] == ["actie.show"]
+
+
+def test_a_deadline_on_the_installs_own_day_off_says_so_in_words(db: Database) -> None:
+    from datetime import date
+
+    from bot.app import build_router
+    from bot.clock import FixedClock
+    from handlers.context import CoreSettings
+    from handlers.router import Core
+    from handlers.workdays import WorkCalendar
+    from tests.conftest import NOW
+
+    calendar = WorkCalendar(extra=frozenset({date(2026, 12, 8)}))
+    settings = CoreSettings(admins=frozenset({"admin"}), work_calendar=calendar)
+    chat = Chat(Core(build_router(), db, FixedClock(NOW), settings))
+    chat.say("admin", "/ciso lid <@anna> Den Haag ciso werkgroep")
+    said = chat.text("anna", "/actie nieuw Logbeleid <@anna> 8 december")
+    assert "een vrije dag van de organisatie" in said and "maandag 7 december 2026" in said
