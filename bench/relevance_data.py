@@ -438,6 +438,7 @@ QUERIES: tuple[tuple[str, str, str], ...] = (
     ("phishing simulatie", "phish-oefening", "compound"),
     ("gebouwbeheer systeem", "ot-gebouw", "compound"),
     ("kwetsbaarheidsscan", "kwets-scan", "compound"),
+    ("beveiligingeisen leverancier", "leverancier-eisen", "compound"),
     ("wachtwoord manager", "ww-manager", "compound"),
     ("crisis communicatie", "crisis-comm", "compound"),
     ("autorisatie beheer", "toegang-beheer", "compound"),

@@ -88,6 +88,36 @@ def tail_text(text: str) -> str:
     return " ".join(dict.fromkeys(s[::-1] for s in stems_))
 
 
+# Dutch joins the parts of a compound with a linking -s-, -e- or -(e)n-, and people
+# write the same compound with different ones (`kwetsbaarheidsscan`,
+# `kwetsbaarhedenscan`, `kwetsbaarheidscan`). `-heid` makes its plural `-heden`.
+LINKS = ("", "s", "e", "en", "n")
+JOINT_PART = 4  # the shortest part on either side of a joint (`risico|analyse`)
+
+
+def joint_variants(term: str) -> tuple[str, ...]:
+    """The same compound (an index term) with another linking letter at a joint.
+
+    Every place between two parts of at least JOINT_PART letters is tried: a link
+    present there is swapped for each other one or dropped, and each link is put in
+    where there is none. Most results are no word at all; the caller keeps those the
+    index holds.
+    """
+    if len(term) < TAIL_FROM:
+        return ()
+    found: dict[str, None] = {}
+    for cut in range(JOINT_PART, len(term) - JOINT_PART + 1):
+        head, tail = term[:cut], term[cut:]
+        cores = {head} | {head[: -len(link)] for link in LINKS[1:] if head.endswith(link)}
+        cores |= {c[:-3] + "heid" for c in cores if c.endswith("hed")}
+        cores |= {c[:-4] + "hed" for c in cores if c.endswith("heid")}
+        for core in cores:
+            if len(core) >= JOINT_PART:
+                found.update(dict.fromkeys(core + link + tail for link in LINKS))
+    found.pop(term, None)
+    return tuple(found)
+
+
 def index_text(text: str) -> str:
     """What the full-text index stores for `text`."""
     return " ".join(stem(w) for w in index_words(text))

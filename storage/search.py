@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import ColumnClause, column, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
-from storage.fold import WORD, folded_word, phrase_variants, stem, word_key, words
+from storage.fold import WORD, folded_word, joint_variants, phrase_variants, stem, word_key, words
 from storage.knowledge import views, visible
 from storage.models import KnowledgeItem, KnowledgeTag, Tag
 from storage.thesaurus import Thesaurus
@@ -71,6 +71,9 @@ class SearchQuery:
     thesaurus: Thesaurus | None = field(default=None, compare=False)
     # Stems the index does not hold, and the close ones searched instead (typos).
     corrections: tuple[tuple[str, str], ...] = ()
+    # Compounds the index also holds with another linking letter, searched as well
+    # (`kwetsbaarheidsscan` also finds `kwetsbaarhedenscan`); None: not looked up yet.
+    joints: tuple[tuple[str, tuple[str, ...]], ...] | None = None
 
     @property
     def has_text(self) -> bool:
@@ -103,10 +106,13 @@ def _terms(query: SearchQuery) -> _Terms:
     prefix: list[str] = []
     starts: dict[str, str] = {}  # a prefix term's stem → what its compounds start with
     corrected = dict(query.corrections)
+    joints = dict(query.joints or ())
     for word in dict.fromkeys(meaningful):
         stemmed = stem(word)
         stemmed = corrected.get(stemmed, stemmed)
-        if query.compounds and len(stemmed) >= PREFIX_FROM:
+        if stemmed in joints:
+            synonyms.append(tuple((t,) for t in (stemmed, *joints[stemmed])))
+        elif query.compounds and len(stemmed) >= PREFIX_FROM:
             starts[stemmed] = _start(stemmed, word)
             prefix.append(stemmed)
         else:
@@ -200,6 +206,8 @@ def search(
     """
     if query.compounds is not None:
         return _search(session, audience, query, limit, offset)
+    if query.joints is None:
+        query = replace(query, joints=_joints(session, query))
     if not query.corrections:
         corrected = _with_corrections(session, query)
         if corrected is not None:
@@ -221,6 +229,18 @@ VOCABULARY = table("knowledge_fts_vocab", column("term"), column("doc"))
 TYPO_SCORE = 80
 
 
+def _joints(session: Session, query: SearchQuery) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """For each compound in the query, the forms with another linking letter the index holds."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for term in _terms(replace(query, compounds=False, joints=())).exact:
+        variants = joint_variants(term)
+        if variants:
+            held = session.scalars(select(VOCABULARY.c.term).where(VOCABULARY.c.term.in_(variants)))
+            if forms := tuple(sorted(str(t) for t in held)):
+                found.append((term, forms))
+    return tuple(found)
+
+
 def _with_corrections(session: Session, query: SearchQuery) -> SearchQuery | None:
     """The query with each word the index does not hold replaced by its closest word.
 
@@ -231,7 +251,7 @@ def _with_corrections(session: Session, query: SearchQuery) -> SearchQuery | Non
     """
     terms = _terms(replace(query, compounds=False))
     fixes: list[tuple[str, str]] = []
-    for term in terms.exact:
+    for term in terms.exact:  # a word with other joints in the index is a synonym group
         if session.execute(select(VOCABULARY.c.doc).where(VOCABULARY.c.term == term)).first():
             continue
         rows = session.execute(

@@ -181,3 +181,30 @@ def test_a_word_also_finds_the_compounds_it_ends(db: Database) -> None:
                             ("scan", "Kwetsbaarhedenscan maandelijks")):  # fmt: skip
             hits = search(session, READER, SearchQuery(words=(word,)), 5).hits
             assert [h.item.title for h in hits] == [title], word
+
+
+JOINTS = {
+    "Kwetsbaarhedenscan maandelijks": ("kwetsbaarheidsscan", "kwetsbaarheidscan"),
+    "Beveiligingsbeleid vastgesteld": ("beveiligingbeleid",),
+    "Incidentenmelding bij de IBD": ("incidentmelding", "incidentsmelding"),
+    "Risicoanalyse voor de cloud": ("risicosanalyse",),
+}
+
+
+def test_a_compound_is_found_whatever_its_linking_letters(db: Database) -> None:
+    """`kwetsbaarheidsscan` finds *kwetsbaarhedenscan*: the linking -s-/-en- is folded.
+
+    Found as the same word, not as a typo (no "Bedoelde je") and not as "any word".
+    """
+    with db.write() as session:
+        for title in (*JOINTS, "Kwetsbaarheid in de scanner"):
+            knowledge.create(
+                session, Actor("t"), T0, title=title, body="Afspraken.", tlp=TLP.GREEN,
+                tags=[], author_id=None, organisation_id=1,
+            )  # fmt: skip
+    with db.read() as session:
+        for title, forms in JOINTS.items():
+            for form in forms:
+                page = search(session, READER, SearchQuery(words=(form,)), 5)
+                assert [h.item.title for h in page.hits] == [title], form
+                assert not page.did_you_mean and not page.query.match_any, form
