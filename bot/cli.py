@@ -76,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     tick = sub.add_parser("tick", help="run every scheduled job once and send what is due")
     tick.add_argument("--now", type=_moment, help="run as if it were this ISO date-time")
+    tick.add_argument("--force", action="store_true",
+                      help="send even while a running bot sweeps this database")  # fmt: skip
 
     planned = sub.add_parser("reminders", help="list the reminders still to be sent")
     planned.add_argument("--until", type=_moment, help="only those due up to this ISO date-time")

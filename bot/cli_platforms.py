@@ -10,9 +10,10 @@ import sys
 import threading
 from collections.abc import Callable
 
-from bot.app import create_app
+from bot.app import App, create_app
 from bot.clock import SystemClock
 from bot.config import Settings
+from bot.http_server import Server
 from bot.scheduler import Deliver, Sweeper
 from handlers.router import Core
 
@@ -57,6 +58,28 @@ def _bounded_stop() -> threading.Timer:
     return watchdog
 
 
+def _writable(app: App) -> bool:
+    """Whether the database takes writes (this process's first heartbeat); says why not."""
+    try:
+        app.core.beat("run")
+    except Exception as error:
+        reason = str(getattr(error, "orig", None) or type(error).__name__)[:200]
+        print(f"The database cannot be written ({reason}); check DATABASE_URL, the file's "
+              "permissions and the free disk space.", file=sys.stderr)  # fmt: skip
+        return False
+    return True
+
+
+def _listen(serve: Callable[[str, int], Server], host: str, port: int) -> Server | None:
+    """The HTTP server on `host:port`, or None (and why) when it cannot listen there."""
+    try:
+        return serve(host, port)
+    except OSError as error:
+        print(f"Cannot listen on {host}:{port}: {error.strerror or error}. Is another process "
+              "using the port? Choose another with --port.", file=sys.stderr)  # fmt: skip
+        return None
+
+
 def run_slack(settings: Settings, args: argparse.Namespace) -> int:
     from bot.slack import Slack
 
@@ -69,8 +92,16 @@ def run_slack(settings: Settings, args: argparse.Namespace) -> int:
         )
         return 2
     app = create_app(settings, SystemClock())
+    if not _writable(app):
+        app.close()
+        return 2
     slack = Slack(settings, app.core)
-    server = None if socket_mode else slack.serve(args.host, args.port)
+    server = None if socket_mode else _listen(slack.serve, args.host, args.port)
+    if server is None and not socket_mode:
+        slack.close()
+        app.core.leave()
+        app.close()
+        return 2
     sweeper = Sweeper(app.core, slack.deliver, settings.sweep_seconds)
     _stop_on_sigterm()
     sweeper.start()
@@ -103,6 +134,9 @@ def run_mattermost(settings: Settings, args: argparse.Namespace) -> int:
     from bot.mattermost_api import MattermostError
 
     app = create_app(settings, SystemClock())
+    if not _writable(app):
+        app.close()
+        return 2
     callback = settings.mattermost_callback_url or f"http://localhost:{args.port}"
     mattermost = Mattermost(settings, app.core, callback)
     try:
@@ -112,9 +146,15 @@ def run_mattermost(settings: Settings, args: argparse.Namespace) -> int:
         print(f"Mattermost at {settings.mattermost_url}: {reason} (MATTERMOST_TOKEN).",
               file=sys.stderr)  # fmt: skip
         mattermost.close()
+        app.core.leave()
         app.close()
         return 2
-    server = mattermost.serve(args.host, args.port)
+    server = _listen(mattermost.serve, args.host, args.port)
+    if server is None:
+        mattermost.close()
+        app.core.leave()
+        app.close()
+        return 2
     mattermost.start_listening()
     sweeper = Sweeper(app.core, mattermost.deliver, settings.sweep_seconds)
     _stop_on_sigterm()

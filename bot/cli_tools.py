@@ -14,10 +14,11 @@ from bot.cli import CONSOLE_OPERATOR, clock_for
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.console import Console
-from bot.scheduler import sweep
+from bot.scheduler import describe, sweep
 from handlers import bottleneck_export
 from handlers.action_ical import calendar_file
 from handlers.notices import Writer, reader
+from handlers.router import Core
 from storage import actions, backup, bottlenecks, members, migrate, reminders
 from storage.files import write_private
 from storage.tlp import Audience
@@ -66,6 +67,9 @@ def tick_any(settings: Settings, args: argparse.Namespace) -> int:
     from bot.mattermost_api import MattermostError
 
     app = create_app(settings, clock_for(settings, args.now))
+    if not _may_sweep(app.core, args.force):
+        app.close()
+        return 2
     try:
         deliver, close = deliverer(settings, app.core)
     except MattermostError as error:
@@ -76,18 +80,34 @@ def tick_any(settings: Settings, args: argparse.Namespace) -> int:
         sent = sweep(app.core, deliver)
     finally:
         close()
+        app.core.leave()
         app.close()
     print(f"{sent} message(s) sent.", file=sys.stderr)
     return 0
 
 
+def _may_sweep(core: Core, force: bool) -> bool:
+    """`tick` sweeps only when no running bot does (or when told to: `--force`)."""
+    core.beat("tick")
+    if core.hold_sweep() or force:
+        return True
+    print(f"Not sent: {describe(core.sweeper())} sends the reminders, digests and notices "
+          "of this database. Stop it first, or add --force.", file=sys.stderr)  # fmt: skip
+    core.leave()
+    return False
+
+
 def tick(settings: Settings, args: argparse.Namespace) -> int:
     """Run the scheduled jobs once, as at `--now`; the console prints what it would send."""
     app = create_app(settings, clock_for(settings, args.now))
+    if not _may_sweep(app.core, args.force):
+        app.close()
+        return 2
     try:
         console = Console(app.core, sys.stdout, CONSOLE_OPERATOR, settings.language)
         sent = sweep(app.core, console.deliver)
     finally:
+        app.core.leave()
         app.close()
     print(f"{sent} message(s) sent.", file=sys.stderr)
     return 0

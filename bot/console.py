@@ -170,6 +170,8 @@ class Console:
         replies = self.core.handle(request)
         self.last_replies = replies
         self.show(replies)
+        for reply in replies:  # printed: a message to someone else went out
+            self.core.confirm(reply, None)
 
     def deliver(self, reply: Reply) -> None:
         """Send one message a scheduled job produced (the console prints it)."""

@@ -31,6 +31,7 @@ from bot.mattermost_people import PLATFORM, People
 from bot.mattermost_render import as_text, command_response
 from bot.mattermost_signing import Binding, Signer
 from bot.mattermost_socket import BACKOFF, Listener
+from bot.scheduler import send_one
 from handlers import forms
 from handlers.core import Button, Reply, Request, Visibility
 from handlers.i18n import translate
@@ -318,6 +319,10 @@ class Mattermost:
 
     def _deliver_all(self, replies: Iterable[Reply], request: Request, response_url: str) -> None:
         for reply in replies:
+            if reply.key:  # to someone else, through the outbox: retried when it fails
+                if not send_one(self.core, self.delivery.send, reply):
+                    self._tell_failure(request, "delivery.retrying")
+                continue
             try:
                 self.delivery.send(reply, request, response_url)
             except (MattermostError, ValueError) as error:
@@ -327,9 +332,9 @@ class Mattermost:
                 log.exception("delivering a reply to Mattermost failed")
                 self._tell_failure(request)
 
-    def _tell_failure(self, request: Request) -> None:
-        text = translate(self.core.language_for(PLATFORM, request.user_id),
-                         "delivery.failed", platform="Mattermost")  # fmt: skip
+    def _tell_failure(self, request: Request, key: str = "delivery.failed") -> None:
+        text = translate(self.core.language_for(PLATFORM, request.user_id), key,
+                         platform="Mattermost")  # fmt: skip
         try:
             self.delivery.direct(request.user_id, Reply(text=text))
         except Exception:

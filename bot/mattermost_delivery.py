@@ -50,6 +50,8 @@ class MattermostDelivery:
         # before anything is posted where many can read it.
         if reply.tlp is not None and not may_show_in(reply.tlp, Place.CHANNEL):
             raise ValueError(f"refusing to post {reply.tlp} content to a channel")
+        if reply.maybe_sent and self.already_there(channel, reply):
+            return
         # Anyone in the channel may press its buttons; only there.
         props = post_props(reply, self.action_url, self.signer, Binding(channel=channel))
         self.api.create_post(channel, message(reply), props=props)
@@ -82,7 +84,8 @@ class MattermostDelivery:
         self.api.create_post(channel, message(reply), props=props, file_ids=file_ids or None)
 
     def already_there(self, channel: str, reply: Reply) -> bool:
-        """Whether the DM's recent posts hold this one (sent before a crash)."""
+        """Whether the channel's recent posts hold this one (sent by a try that failed
+        unclearly, or before a crash)."""
         wanted = reply.message_id
         posts = self.api.recent_posts(channel, HISTORY)
         return any((p.get("props") or {}).get("ciso_bot_message") == wanted for p in posts)

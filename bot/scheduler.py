@@ -16,10 +16,41 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from handlers.core import Reply
 from handlers.router import Core
+from storage import instances
 
 log = logging.getLogger(__name__)
 
 Deliver = Callable[[Reply], None]
+
+
+def unclear(error: BaseException) -> bool:
+    """Whether a failed send may still have reached the platform.
+
+    A refusal with a 4xx status (or Slack's `ok: false`, HTTP 200) stored nothing; a
+    timeout, a dropped connection or a 5xx may have come after the server stored the
+    post: the next try looks for it first.
+    """
+    if isinstance(error, ValueError):  # refused by our own checks, never sent
+        return False
+    status = getattr(error, "status", None)
+    if status is None:
+        status = getattr(getattr(error, "response", None), "status_code", None)
+    if isinstance(status, int) and status > 0:
+        return status >= 500
+    return True
+
+
+def send_one(core: Core, deliver: Deliver, reply: Reply) -> bool:
+    """Deliver one keyed message and tell the core how it went; True when it went out."""
+    try:
+        deliver(reply)
+    except Exception as error:
+        log.warning("delivery failed (%s): %s", reply.message_id or "notice",
+                    type(error).__name__)  # fmt: skip
+        core.confirm(reply, f"{type(error).__name__}: {error}"[:300], unclear(error))
+        return False
+    core.confirm(reply, None)
+    return True
 
 
 def sweep(core: Core, deliver: Deliver) -> int:
@@ -28,29 +59,32 @@ def sweep(core: Core, deliver: Deliver) -> int:
     Each message is confirmed to the core right after it went out (or failed), so
     that a crash in the middle repeats at most the one message in flight.
     """
-    sent = 0
-    for reply in core.tick():
-        try:
-            deliver(reply)
-        except Exception as error:
-            log.warning("delivery failed (%s): %s", reply.key or "notice", type(error).__name__)
-            core.confirm(reply, f"{type(error).__name__}: {error}"[:300])
-            continue
-        core.confirm(reply, None)
-        sent += 1
-    return sent
+    return sum(send_one(core, deliver, reply) for reply in core.tick())
 
 
 class Sweeper:
-    """Runs `sweep` every `seconds` on a background thread."""
+    """Beats every few seconds and sweeps every `seconds`, on background threads.
 
-    def __init__(self, core: Core, deliver: Deliver, seconds: int) -> None:
+    Only one process sweeps a database at a time (the `sweeper` lease): a second
+    `run` waits as a standby, and takes over when the first stops beating. The
+    heartbeat runs on its own thread, so a long sweep keeps its claims alive.
+    """
+
+    def __init__(self, core: Core, deliver: Deliver, seconds: int, role: str = "run") -> None:
         self.core = core
         self.deliver = deliver
         self.seconds = seconds
+        self.role = role
+        self.standby = False
         self._scheduler = BackgroundScheduler(timezone=UTC)
 
     def start(self) -> None:
+        """Start beating and sweeping; raises when the database cannot be written."""
+        self.core.beat(self.role)
+        self._scheduler.add_job(
+            self._beat, "interval", seconds=instances.BEAT, id="beat", coalesce=True,
+            max_instances=1, misfire_grace_time=None,
+        )  # fmt: skip
         self._scheduler.add_job(
             self._sweep,
             "interval",
@@ -66,9 +100,33 @@ class Sweeper:
     def stop(self) -> None:
         if self._scheduler.running:
             self._scheduler.shutdown(wait=True)
+        self.core.leave()
+
+    def _beat(self) -> None:
+        try:
+            self.core.beat(self.role)
+        except Exception as error:
+            log.warning("heartbeat not written (%s); trying again", type(error).__name__)
 
     def _sweep(self) -> None:
         try:
+            if not self.core.hold_sweep():
+                if not self.standby:
+                    other = self.core.sweeper()
+                    log.info("standby: %s sweeps this database; this one takes over when it "
+                             "stops", describe(other))  # fmt: skip
+                self.standby = True
+                return
+            if self.standby:
+                log.info("the other process stopped: this one sweeps now")
+                self.standby = False
             sweep(self.core, self.deliver)
         except Exception:
             log.exception("sweep failed; the next one tries again")
+
+
+def describe(other: instances.InstanceView | None) -> str:
+    """Which process, for a log line or a refusal: `ciso-bot run (pid 12 on host)`."""
+    if other is None:
+        return "another process"
+    return f"ciso-bot {other.role} (pid {other.pid} on {other.host})"

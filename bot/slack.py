@@ -27,6 +27,7 @@ from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from bot import http_server, slack_forms, slack_render
 from bot.config import Settings
 from bot.logs import safe_log_text
+from bot.scheduler import send_one
 from bot.slack_delivery import SlackDelivery
 from handlers import forms
 from handlers.core import Reply, Request
@@ -335,16 +336,22 @@ class Slack:
     ) -> None:
         """Send each reply; a failure is logged and told to the user, nothing is undone."""
         for reply in replies:
+            if reply.key:  # to someone else, through the outbox: retried when it fails
+                if not send_one(self.core, self.delivery.send, reply):
+                    self._tell_failure(request, respond, "delivery.retrying")
+                continue
             try:
                 self.delivery.send(reply, request, respond)
             except SlackApiError as error:
                 log.warning("Slack refused a reply: %s", error.response.get("error"))
                 self._tell_failure(request, respond)
 
-    def _tell_failure(self, request: Request | None, respond: Respond | None) -> None:
+    def _tell_failure(
+        self, request: Request | None, respond: Respond | None, key: str = "delivery.failed"
+    ) -> None:
         if request is None:
             return
-        text = translate(self._language(request.user_id), "delivery.failed", platform="Slack")
+        text = translate(self._language(request.user_id), key, platform="Slack")
         try:
             if respond is not None:
                 respond(text=text, response_type="ephemeral", replace_original=False)

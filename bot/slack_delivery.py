@@ -56,6 +56,8 @@ class SlackDelivery:
         # before anything is posted where many can read it.
         if reply.tlp is not None and not may_show_in(reply.tlp, Place.CHANNEL):
             raise ValueError(f"refusing to post {reply.tlp} content to a channel")
+        if reply.maybe_sent and self.already_there(channel, reply):
+            return
         self.client.chat_postMessage(
             channel=channel,
             text=slack_render.fallback(reply),
@@ -85,7 +87,8 @@ class SlackDelivery:
         )
 
     def already_there(self, channel: str, reply: Reply) -> bool:
-        """Whether the DM's recent messages hold this one (sent before a crash)."""
+        """Whether the conversation's recent messages hold this one (sent by a try
+        that failed unclearly, or before a crash)."""
         found = self.client.conversations_history(
             channel=channel, limit=HISTORY, include_all_metadata=True
         )

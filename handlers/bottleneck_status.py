@@ -19,7 +19,7 @@ from storage.bottlenecks import ANSWERED, ESCALATED, IN_PROGRESS, REJECTED, SOLV
 from storage.tlp import derived_label, strictest
 from storage.views import BottleneckView
 
-from handlers import notices
+from handlers import delivery, notices
 from handlers.bottleneck_common import (
     may_see_bottleneck,
     number_and_rest,
@@ -327,11 +327,10 @@ def late_answers(context: JobContext) -> Sequence[Reply]:
         ids = bottleneck_status.claim_late_answers(
             session, context.now(), local_midnight(context, today)
         )
-        late = bottlenecks.views(session, ids)
-    replies: list[Reply] = []
-    for b in late:
-        replies += late_notice(context, b)
-    return replies
+        for b in bottlenecks.views(session, ids):
+            delivery.plan(session, f"late-answer:{b.id}:{today}", late_notice(context, b),
+                          context.now())  # fmt: skip
+    return []
 
 
 def late_notice(context: JobContext, b: BottleneckView) -> list[Reply]:

@@ -13,24 +13,21 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from storage import digests, members, reminders
+from storage import digests, members, outbox, reminders
 from storage.activity import Period
 from storage.db import Database
 from storage.views import DigestView, MemberView
 
-from handlers import notices
+from handlers import delivery, notices
 from handlers.context import Context, CoreSettings, JobContext
 from handlers.core import Reply, Section, UserError, Visibility
 from handlers.digest_views import compose, gather
 from handlers.i18n import format_weekday_date
 from handlers.parsing import split_word
 from handlers.permissions import require_member
-from handlers.reminders import retry_at
 from handlers.router import Router
 
 WEEK = timedelta(days=7)
-# A digest sent this long after it fell due says that it is late, and why.
-LATE_AFTER = timedelta(hours=1)
 
 
 def register(router: Router) -> None:
@@ -148,6 +145,12 @@ def send_due(context: JobContext) -> Sequence[Reply]:
             with context.db.write() as session:
                 digests.release(session, digest.id, context.instance)
             continue
+        if week and digest.week != week:  # the next week's is due: this one means nothing now
+            with context.db.write() as session:
+                if digests.mark_missed(session, digest.id, context.instance):
+                    notice = _failure_notice(context, "digest.missed", digest, member)
+                    delivery.plan(session, f"digest-missed:{digest.id}", notice, now)
+            continue
         replies.append(_message(context, digest, member, now))
     return replies
 
@@ -155,7 +158,7 @@ def send_due(context: JobContext) -> Sequence[Reply]:
 def _message(context: JobContext, digest: DigestView, member: MemberView, now: datetime) -> Reply:
     end = week_moment(context.settings, digest)
     note = ""
-    if now - end > LATE_AFTER:
+    if now - end > delivery.LATE_AFTER:
         words = notices.Writer.for_member(member, context.settings)
         local = end.astimezone(words.timezone)
         note = words.t(
@@ -172,7 +175,7 @@ def _message(context: JobContext, digest: DigestView, member: MemberView, now: d
         tlp=reply.tlp,
         visibility=Visibility.DIRECT,
         user=member.platform_user_id,
-        key=f"digest:{digest.id}:{context.instance}",
+        key=delivery.key_of("digest", digest.id, context.instance),
         maybe_sent=digest.maybe_sent,
     )
 
@@ -187,38 +190,41 @@ def week_moment(settings: CoreSettings, digest: DigestView) -> datetime:
     return first if first is not None and first <= digest.due_at else digest.due_at
 
 
-def confirm(context: JobContext, key: str, error: str | None) -> None:
-    """Record a digest as sent, or try again later (and give up after the last attempt)."""
-    _prefix, digest_text, token = key.split(":", 2)
-    digest_id = int(digest_text)
+def confirm(context: JobContext, key: str, error: str | None, unclear: bool = False) -> None:
+    """Record a digest as sent, or try again later (hourly once the ladder is used up)."""
+    _prefix, digest_id, token = delivery.parse_key(key)
     now = context.now()
     with context.db.write() as session:
         digest = digests.get(session, digest_id)
         if digest is None:
             return
         if error is None:
-            late = now - week_moment(context.settings, digest) > LATE_AFTER
+            late = now - week_moment(context.settings, digest) > delivery.LATE_AFTER
             digests.mark_sent(session, digest_id, token, now, late=late)
             return
-        retry = retry_at(now, digest.attempts, context.settings)
-        digests.mark_failed(session, digest_id, token, error, retry)
+        retry, owed = delivery.retry_at(now, digest.attempts, context.settings)
+        digests.mark_failed(session, digest_id, token, error, retry, owed=owed, maybe_sent=unclear)
 
 
 def report_failures(context: JobContext) -> Sequence[Reply]:
-    """A digest that could not be delivered after every attempt: the werkgroep hears it once."""
+    """A digest past its retry ladder: the werkgroep hears it once; it stays owed."""
+    now = context.now()
     with context.db.write() as session:
-        failed = digests.claim_failures(session)
-        people = members.members_by_ids(session, [d.member_id for d in failed])
-    replies: list[Reply] = []
-    for digest in failed:
-        name = people[digest.member_id].display_name if digest.member_id in people else "?"
+        owed = [d for d in digests.owed(session)
+                if not outbox.planned(session, f"digest-owed:{d.id}")]  # fmt: skip
+        people = members.members_by_ids(session, [d.member_id for d in owed])
+        for digest in owed:
+            if digest.member_id in people:
+                notice = _failure_notice(context, "digest.failed", digest, people[digest.member_id])
+                delivery.plan(session, f"digest-owed:{digest.id}", notice, now)
+    return []
 
-        def message(
-            w: notices.Writer, name: str = name, week: str = digest.week
-        ) -> tuple[str, tuple[Section, ...]]:
-            return w.t("digest.failed", name=name, week=week), ()
 
-        replies += notices.workgroup(
-            context.db, context.settings, message, tlp=None, without_content=message
-        )
-    return replies
+def _failure_notice(
+    context: JobContext, text: str, digest: DigestView, member: MemberView
+) -> list[Reply]:
+    def message(w: notices.Writer) -> tuple[str, tuple[Section, ...]]:
+        return w.t(text, name=member.display_name, week=digest.week), ()
+
+    return notices.workgroup(context.db, context.settings, message, tlp=None,
+                             without_content=message)  # fmt: skip

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from storage import actions, members, reminders
+from storage import actions, members, outbox, reminders
 from storage.db import Database
 from storage.tlp import Audience, Place, may_show_in, strictest
 from storage.views import ActionView, MemberView, ReminderView
 
-from handlers import notices
+from handlers import delivery, notices
 from handlers.action_views import action_buttons, deadline_words, overdue_line
 from handlers.bottleneck_views import counted
 from handlers.context import CoreSettings, JobContext
@@ -31,10 +31,7 @@ BEFORE_7 = "before_7"
 BEFORE_1 = "before_1"
 DUE = "due"
 OVERDUE = "overdue"
-# A reminder sent this long after its planned moment says that it is late.
-LATE_AFTER = timedelta(minutes=15)
 MAX_BATCHES = 25  # at most 5,000 reminders a sweep; the next sweep takes the rest
-BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2))
 
 
 def register(router: Router) -> None:
@@ -120,6 +117,9 @@ def send_due(context: JobContext) -> Sequence[Reply]:
     with context.db.read() as session:
         by_action = {a.id: a for a in actions.views(session, [r.action_id for r in due])}
         people = members.members_by_ids(session, [r.recipient_id for r in due if r.recipient_id])
+    # After an outage several reminders of one action may be due at once: the owner
+    # gets the latest only (it says where the action stands today).
+    latest = {r.action_id: r.id for r in sorted(due, key=lambda r: (r.planned_at, r.id))}
     replies = []
     for reminder in due:
         action = by_action.get(reminder.action_id)
@@ -128,6 +128,10 @@ def send_due(context: JobContext) -> Sequence[Reply]:
         readable = (
             action is not None and owner is not None and notices.may_read_action(owner, action)
         )
+        if latest[reminder.action_id] != reminder.id:
+            with context.db.write() as session:
+                reminders.release(session, reminder.id, context.instance, reminders.SUPERSEDED)
+            continue
         if (
             action is None
             or owner is None
@@ -163,7 +167,7 @@ def reminder_message(
             if (action.deadline - today).days > 1
             else words.t("when.tomorrow"),
         )
-    if now - reminder.planned_at > LATE_AFTER:
+    if now - reminder.planned_at > delivery.LATE_AFTER:
         text = words.t("reminder.late", planned=words.date(reminder.planned_at)) + "\n" + text
     return Reply(
         text=text,
@@ -171,32 +175,26 @@ def reminder_message(
         visibility=Visibility.DIRECT,
         user=owner.platform_user_id,
         tlp=action.tlp,
-        key=f"reminder:{reminder.id}:{context.instance}",
+        key=delivery.key_of("reminder", reminder.id, context.instance),
         maybe_sent=reminder.maybe_sent,
     )
 
 
-def retry_at(now: datetime, attempts: int, settings: CoreSettings) -> datetime | None:
-    """When to try a failed message again (after 1, 5, 30 minutes, then 2 hours), or never."""
-    if attempts >= settings.reminder_attempts:
-        return None
-    return now + BACKOFF[min(attempts, len(BACKOFF)) - 1]
-
-
-def confirm(context: JobContext, key: str, error: str | None) -> None:
+def confirm(context: JobContext, key: str, error: str | None, unclear: bool = False) -> None:
     """Record a reminder as sent (and plan the next overdue one), or retry it later."""
-    _prefix, reminder_text, token = key.split(":", 2)
-    reminder_id = int(reminder_text)
+    _prefix, reminder_id, token = delivery.parse_key(key)
     now = context.now()
     with context.db.write() as session:
         reminder = reminders.get(session, reminder_id)
         if reminder is None:
             return
         if error is not None:
-            retry = retry_at(now, reminder.attempts, context.settings)
-            reminders.mark_failed(session, reminder_id, token, error, retry)
+            retry, owed = delivery.retry_at(now, reminder.attempts, context.settings)
+            reminders.mark_failed(
+                session, reminder_id, token, error, retry, owed=owed, maybe_sent=unclear
+            )
             return
-        late = now - reminder.planned_at > LATE_AFTER
+        late = now - reminder.planned_at > delivery.LATE_AFTER
         if not reminders.mark_sent(session, reminder_id, token, now, late=late):
             return
         action = actions.get(session, Audience.bookkeeping(), reminder.action_id)
@@ -225,24 +223,24 @@ def escalations(context: JobContext) -> Sequence[Reply]:
     now = context.now()
     with context.db.write() as session:
         ids = actions.claim_escalations(session, now, context.settings.escalate_after_overdue)
-        found = actions.views(session, ids)
-    replies: list[Reply] = []
-    for action in found:
+        for action in actions.views(session, ids):
+            delivery.plan(session, f"escalation:{action.id}:{action.deadline}",
+                          _escalation(context, action, now), now)  # fmt: skip
+    return []
 
-        def message(
-            w: notices.Writer, action: ActionView = action
-        ) -> tuple[str, tuple[Section, ...]]:
-            today = now.astimezone(w.timezone).date()
-            return w.t("action.escalated", **overdue_line(w, action, today)), ()
 
-        def hidden(w: notices.Writer, action: ActionView = action) -> tuple[str, tuple[()]]:
-            return w.t("action.escalated_hidden", id=action.id, tlp=action.tlp.value), ()
+def _escalation(context: JobContext, action: ActionView, now: datetime) -> list[Reply]:
+    def message(w: notices.Writer) -> tuple[str, tuple[Section, ...]]:
+        today = now.astimezone(w.timezone).date()
+        return w.t("action.escalated", **overdue_line(w, action, today)), ()
 
-        replies += notices.workgroup(
-            context.db, context.settings, message, tlp=action.tlp, without_content=hidden,
-            may_read=lambda m, action=action: notices.may_read_action(m, action),  # type: ignore[misc]
-        )  # fmt: skip
-    return replies
+    def hidden(w: notices.Writer) -> tuple[str, tuple[()]]:
+        return w.t("action.escalated_hidden", id=action.id, tlp=action.tlp.value), ()
+
+    return notices.workgroup(
+        context.db, context.settings, message, tlp=action.tlp, without_content=hidden,
+        may_read=lambda m: notices.may_read_action(m, action),
+    )  # fmt: skip
 
 
 def weekly_overview(context: JobContext) -> Sequence[Reply]:
@@ -259,14 +257,23 @@ def weekly_overview(context: JobContext) -> Sequence[Reply]:
     if local < due:
         return []
     year, week, _ = local.isocalendar()
+    key = f"overdue-overview:{year}-W{week:02d}"
+    # Deciding and planning are one transaction; the outbox then sends each copy
+    # until the platform took it (a 503 at this moment loses nothing).
     with context.db.write() as session:
-        if not reminders.claim_notice(session, f"overdue-overview:{year}-W{week:02d}", local):
+        if not reminders.claim_notice(session, key, local):
             return []
         overdue, total = actions.listed(
             session, Audience.bookkeeping(), due_before=local.date(), limit=None
         )
-    if not overdue:
-        return []
+        if overdue:
+            delivery.plan(session, key, _overview(context, local, overdue, total), context.now())
+    return []
+
+
+def _overview(
+    context: JobContext, local: datetime, overdue: list[ActionView], total: int
+) -> list[Reply]:
     # In a channel, or to a member who may not read them all: what may be shown there,
     # and only the number of the rest.
     open_ = [a for a in overdue if may_show_in(a.tlp, Place.CHANNEL)]
@@ -283,38 +290,34 @@ def weekly_overview(context: JobContext) -> Sequence[Reply]:
         return message
 
     return notices.workgroup(
-        context.db, settings, listing(overdue), tlp=strictest(a.tlp for a in overdue),
+        context.db, context.settings, listing(overdue), tlp=strictest(a.tlp for a in overdue),
         without_content=listing(open_),
         may_read=lambda m: all(notices.may_read_action(m, a) for a in overdue),
     )  # fmt: skip
 
 
 def report_failures(context: JobContext) -> Sequence[Reply]:
-    """Reminders that could not be delivered after every attempt: the werkgroep hears it once."""
+    """Reminders past their retry ladder: the werkgroep hears it once; they stay owed."""
+    now = context.now()
     with context.db.write() as session:
-        failed = reminders.claim_failures(session)
-        by_action = {a.id: a for a in actions.views(session, [r.action_id for r in failed])}
-    replies: list[Reply] = []
-    for reminder in failed:
-        action = by_action.get(reminder.action_id)
-        if action is None:
-            continue
+        owed = [r for r in reminders.owed(session)
+                if not outbox.planned(session, f"reminder-owed:{r.id}")]  # fmt: skip
+        for action in actions.views(session, [r.action_id for r in owed]):
+            for reminder in (r for r in owed if r.action_id == action.id):
+                delivery.plan(session, f"reminder-owed:{reminder.id}",
+                              _failure_notice(context, action), now)  # fmt: skip
+    return []
 
-        def message(
-            w: notices.Writer, action: ActionView = action
-        ) -> tuple[str, tuple[Section, ...]]:
-            return w.t(
-                "reminder.failed",
-                id=action.id,
-                title=action.title,
-                owner=action.owner_name or w.t("value.unknown"),
-            ), ()
 
-        def hidden(w: notices.Writer, action: ActionView = action) -> tuple[str, tuple[()]]:
-            return w.t("reminder.failed_hidden", id=action.id, tlp=action.tlp.value), ()
+def _failure_notice(context: JobContext, action: ActionView) -> list[Reply]:
+    def message(w: notices.Writer) -> tuple[str, tuple[Section, ...]]:
+        owner = action.owner_name or w.t("value.unknown")
+        return w.t("reminder.failed", id=action.id, title=action.title, owner=owner), ()
 
-        replies += notices.workgroup(
-            context.db, context.settings, message, tlp=action.tlp, without_content=hidden,
-            may_read=lambda m, action=action: notices.may_read_action(m, action),  # type: ignore[misc]
-        )  # fmt: skip
-    return replies
+    def hidden(w: notices.Writer) -> tuple[str, tuple[()]]:
+        return w.t("reminder.failed_hidden", id=action.id, tlp=action.tlp.value), ()
+
+    return notices.workgroup(
+        context.db, context.settings, message, tlp=action.tlp, without_content=hidden,
+        may_read=lambda m: notices.may_read_action(m, action),
+    )  # fmt: skip

@@ -10,18 +10,21 @@ the user gets a short apology. Every reply passes the TLP guard and is made iner
 from __future__ import annotations
 
 import logging
+import os
+import socket
+import threading
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from storage import held, members, reminders
+from storage import held, instances, members, outbox, reminders
 from storage.db import Database
 from storage.tlp import Place, may_show_in
 from storage.views import Actor
 
-from handlers import label_choice
+from handlers import delivery, label_choice
 from handlers.chat_text import inert_reply
 from handlers.context import Caller, Context, CoreSettings, JobContext
 from handlers.core import Clock, Reply, Request, Section, UserError, Visibility
@@ -39,8 +42,9 @@ ONCE_KEPT = timedelta(days=1)
 Handler = Callable[[Context], Reply | Sequence[Reply]]
 Subcommand = Callable[[Context, str], Reply | Sequence[Reply]]
 Job = Callable[[JobContext], Sequence[Reply]]
-# Told whether a job's message with this key went out (error None) or not.
-Receipt = Callable[[JobContext, str, str | None], None]
+# Told whether a job's message with this key went out (error None) or not, and
+# whether a failed try may still have reached the platform (`unclear`).
+Receipt = Callable[[JobContext, str, str | None, bool], None]
 
 
 def subcommands(table: Mapping[tuple[str, ...], Subcommand], unknown_key: str) -> Handler:
@@ -104,6 +108,10 @@ class Core:
         self.settings = settings
         # Claims on reminders carry this token; another process's claims are not ours.
         self.instance = uuid.uuid4().hex[:16]
+        # Outcomes the database refused to record (disk full, locked): kept here, and
+        # recorded at the next sweep; meanwhile the claims stay ours (we still beat).
+        self._unrecorded: list[tuple[Reply, str | None, bool]] = []
+        self._lock = threading.Lock()
 
     def _job_context(self) -> JobContext:
         return JobContext(self.db, self.clock, self.settings, self.instance)
@@ -135,7 +143,33 @@ class Core:
                 request.action_id,
             )
             replies = [Reply(text=translate(language, "error.unexpected"))]
-        return [inert_reply(self._guard(reply, language)) for reply in replies]
+        guarded = [inert_reply(self._guard(reply, language)) for reply in replies]
+        return [self._keyed(request, reply) for reply in guarded]
+
+    def _keyed(self, request: Request, reply: Reply) -> Reply:
+        """A message to someone other than the person who asked (a supporter's DM, a
+        notice in another channel) goes through the outbox, claimed by this process:
+        the adapter sends it now and confirms it; a failure is tried again later."""
+        to_other = (
+            reply.visibility is Visibility.DIRECT and reply.user not in (None, request.user_id)
+        ) or (
+            reply.visibility is Visibility.CHANNEL
+            and reply.channel not in (None, request.channel_id)
+        )
+        if not to_other or reply.key or reply.files:
+            return reply
+        key = f"answer:{uuid.uuid4().hex}:{delivery.recipient(reply)}"
+        try:
+            with self.db.write() as session:
+                number = outbox.enqueue(
+                    session, key, delivery.to_json(reply), self.clock.now(), claim=self.instance
+                )
+        except Exception:
+            log.exception("could not plan a message to another member; sending it once")
+            return reply
+        if number is None:
+            return reply
+        return replace(reply, key=delivery.key_of("outbox", number, self.instance))
 
     def _ask_label(self, context: Context, question: LabelQuestion, language: str) -> list[Reply]:
         try:
@@ -166,32 +200,97 @@ class Core:
             return reminders.claim_notice(session, ONCE_PREFIX + key, self.clock.now())
 
     def tick(self) -> list[Reply]:
-        """Run every job once at the clock's time; a failing job does not stop the others."""
+        """Run every job once at the clock's time; a failing job does not stop the others.
+
+        First what an earlier sweep could not record is recorded (the follow-up
+        reminders are planned then); then the jobs plan and claim what is due; last
+        the outbox hands over its due messages. Every message returned is keyed.
+        """
+        self.record_pending()
         context = self._job_context()
         with self.db.write() as session:
             reminders.forget_notices(session, ONCE_PREFIX, self.clock.now() - ONCE_KEPT)
             held.forget(session, self.clock.now())
+            instances.forget_gone(session)
         replies: list[Reply] = []
         for name, job in self.router.jobs.items():
             try:
-                replies += job(context)
+                found = list(job(context))
+                if loose := [r for r in found if not r.key]:
+                    with self.db.write() as session:
+                        delivery.plan(session, f"{name}:{uuid.uuid4().hex}", loose, context.now())
+                replies += [r for r in found if r.key]
             except Exception:
                 log.exception("job %s failed", name)
+        try:
+            replies += delivery.claim(context)
+        except Exception:
+            log.exception("claiming the outbox failed")
         language = self.settings.language
         return [inert_reply(self._guard(reply, language)) for reply in replies]
 
-    def confirm(self, reply: Reply, error: str | None) -> None:
-        """The adapter tells whether a job's message went out; never raises."""
+    def confirm(self, reply: Reply, error: str | None, unclear: bool = False) -> None:
+        """The adapter tells whether a keyed message went out; never raises.
+
+        `unclear`: the failed try may have reached the platform (a timeout, a dropped
+        connection, a server error); the next try looks for it first. When the
+        database refuses to record the outcome, it is kept and recorded at the next
+        sweep.
+        """
         if not reply.key:
             return
-        receipt = self.router.receipts.get(reply.key.split(":", 1)[0])
+        if not self._record(reply, error, unclear):
+            with self._lock:
+                self._unrecorded.append((reply, error, unclear))
+
+    def record_pending(self) -> None:
+        """Record the outcomes an earlier try could not; those that fail again wait."""
+        with self._lock:
+            waiting, self._unrecorded = self._unrecorded, []
+        for reply, error, unclear in waiting:
+            self.confirm(reply, error, unclear)
+
+    def _record(self, reply: Reply, error: str | None, unclear: bool) -> bool:
+        prefix = reply.key.split(":", 1)[0]
+        receipt = (
+            delivery.confirm_outbox if prefix == "outbox" else self.router.receipts.get(prefix)
+        )
         if receipt is None:
             log.warning("no receipt for message key %s", reply.key)
-            return
+            return True
         try:
-            receipt(self._job_context(), reply.key, error)
+            receipt(self._job_context(), reply.key, error, unclear)
+        except Exception as failure:
+            log.warning("recording delivery of %s failed (%s); trying again at the next sweep",
+                        reply.message_id, type(failure).__name__)  # fmt: skip
+            return False
+        return True
+
+    # --- processes ----------------------------------------------------------------------
+
+    def beat(self, role: str) -> None:
+        """This process is alive (raises when the database cannot be written)."""
+        with self.db.write() as session:
+            instances.beat(session, self.instance, role, os.getpid(), socket.gethostname())
+
+    def hold_sweep(self) -> bool:
+        """Whether this process sweeps now (it takes the lease when it is free)."""
+        with self.db.write() as session:
+            return instances.acquire(session, self.instance)
+
+    def sweeper(self) -> instances.InstanceView | None:
+        """The live process that sweeps this database, if any."""
+        with self.db.read() as session:
+            return instances.holder(session)
+
+    def leave(self) -> None:
+        """This process stops: its lease is free and its claims may be taken over."""
+        try:
+            with self.db.write() as session:
+                instances.leave(session, self.instance)
         except Exception:
-            log.exception("recording delivery of %s failed", reply.key)
+            log.warning("could not sign off; another process takes over after %.0f s",
+                        instances.GONE_AFTER)  # fmt: skip
 
     def _context(self, request: Request) -> Context:
         return Context(

@@ -560,7 +560,7 @@ TEXTS: dict[str, str] = {
     "reminder.late": "_(Late: this reminder was planned for {planned}.)_",
     "reminder.failed": (
         "❗ I could not remind {owner} of action #{id} ({title}), even after several attempts. "
-        "Could someone pass it on in person?"
+        "I keep trying every hour; could someone pass it on in person meanwhile?"
     ),
     "when.days": "in {count} days",
     "when.tomorrow": "tomorrow",
@@ -586,6 +586,10 @@ TEXTS: dict[str, str] = {
     "confirm.yes": "Yes",
     "confirm.no": "No",
     "slack.truncated": "_There is more; it did not fit in one message._",
+    "delivery.retrying": (
+        "What I stored is safe. A message about it to someone else could not be delivered "
+        "in {platform} yet; I keep trying until it is."
+    ),
     "delivery.failed": (
         "What I stored is safe, but I could not deliver my message about it (everywhere) in "
         "{platform}. Try again shortly or look with `/kennis`, `/knelpunt` or `/actie`."
@@ -637,7 +641,12 @@ TEXTS: dict[str, str] = {
     ),
     "digest.failed": (
         "⚠️ The {week} digest for {name} could not be delivered after several attempts. "
-        "Check that the bot may send this person a message."
+        "I keep trying every hour until the next one is due. Check that the bot may send "
+        "this person a message."
+    ),
+    "digest.missed": (
+        "❗ The {week} digest for {name} never arrived; the next one is due now. {name} can "
+        "read it with `/ciso digest`."
     ),
     "digest.join": "{first} and {last}",
     "digest.attention": "Your attention is needed for {items}.",
@@ -831,8 +840,8 @@ TEXTS: dict[str, str] = {
     ),
     "action.overview_hidden": "_And {count} with a stricter label; see `/actie lijst te-laat`._",
     "reminder.failed_hidden": (
-        "A reminder for action #{id} ({tlp}) could not be delivered. Whoever may see it opens it "
-        "with `/actie toon {id}`."
+        "A reminder for action #{id} ({tlp}) could not be delivered; I keep trying every hour. "
+        "Whoever may see the action opens it with `/actie toon {id}`."
     ),
     "action.no_red": (
         "An action is shared work and cannot be TLP:RED. Choose TLP:AMBER+STRICT if only your own "

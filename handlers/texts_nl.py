@@ -570,7 +570,7 @@ TEXTS: dict[str, str] = {
     "reminder.late": "_(Verlaat: deze herinnering stond gepland voor {planned}.)_",
     "reminder.failed": (
         "❗ Ik kon {owner} niet herinneren aan actie #{id} ({title}), ook niet na meerdere "
-        "pogingen. Wil iemand het persoonlijk doorgeven?"
+        "pogingen. Ik blijf het elk uur proberen; wil iemand het intussen persoonlijk doorgeven?"
     ),
     "when.days": "over {count} dagen",
     "when.tomorrow": "morgen",
@@ -596,6 +596,10 @@ TEXTS: dict[str, str] = {
     "confirm.yes": "Ja",
     "confirm.no": "Nee",
     "slack.truncated": "_Er is meer; het paste niet in één bericht._",
+    "delivery.retrying": (
+        "Wat ik opsloeg staat vast. Een bericht daarover aan iemand anders kon ik nog niet "
+        "afleveren in {platform}; ik probeer het vanzelf opnieuw tot het lukt."
+    ),
     "delivery.failed": (
         "Wat ik opsloeg staat vast, maar ik kon mijn bericht daarover niet (overal) afleveren "
         "in {platform}. Probeer het zo nog eens of kijk met `/kennis`, `/knelpunt` of `/actie`."
@@ -646,7 +650,12 @@ TEXTS: dict[str, str] = {
     ),
     "digest.failed": (
         "⚠️ Het weekoverzicht van {week} voor {name} kon na meerdere pogingen niet worden "
-        "bezorgd. Kijk of de bot deze persoon een bericht mag sturen."
+        "bezorgd. Ik blijf het elk uur proberen tot het volgende klaarstaat. Kijk of de bot "
+        "deze persoon een bericht mag sturen."
+    ),
+    "digest.missed": (
+        "❗ Het weekoverzicht van {week} voor {name} is nooit aangekomen; inmiddels staat het "
+        "volgende klaar. {name} kan het bekijken met `/ciso digest`."
     ),
     "digest.join": "{first} en {last}",
     "digest.attention": "Uw aandacht wordt gevraagd voor {items}.",
@@ -841,8 +850,8 @@ TEXTS: dict[str, str] = {
     ),
     "action.overview_hidden": "_En {count} met een strengere rubricering; zie `/actie lijst te-laat`._",
     "reminder.failed_hidden": (
-        "Een herinnering voor actie #{id} ({tlp}) kon niet worden bezorgd. Wie haar mag zien, "
-        "opent haar met `/actie toon {id}`."
+        "Een herinnering voor actie #{id} ({tlp}) kon niet worden bezorgd; ik blijf het elk uur "
+        "proberen. Wie de actie mag zien, opent haar met `/actie toon {id}`."
     ),
     "action.no_red": (
         "Een actie is gedeeld werk en kan geen TLP:RED zijn. Kies TLP:AMBER+STRICT als alleen je "

@@ -96,3 +96,6 @@ def affected_rows(session: Session, statement: Executable) -> int:
     result = session.execute(statement)
     assert isinstance(result, CursorResult)
     return result.rowcount
+
+
+__all__ = ["Database", "Session", "affected_rows", "create_db_engine"]

@@ -4,19 +4,21 @@ The week's rows are made when its digest falls due (`ensure`); the unique
 (member, week) pair makes a second row impossible, so a restart or a second sweep
 never plans a digest twice. Sending follows the reminders' protocol: claim with a
 token (`sending`), send, then `sent` only while the claim is still ours. A claim
-left by a process that died is taken over and marked `maybe_sent`, so the adapter
-can look before it sends again.
+left by a process that stopped beating is taken over and marked `maybe_sent`, so the
+adapter can look before it sends again. After the retry ladder a digest is owed
+(`failed`, tried every hour) until the next week's falls due; then it is `missed`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from storage import instances
 from storage.db import affected_rows
 from storage.models import Digest
 from storage.views import DigestView
@@ -24,11 +26,10 @@ from storage.views import DigestView
 PENDING = "pending"
 SENDING = "sending"
 SENT = "sent"
-FAILED = "failed"  # every attempt failed
-REPORTED = "reported"  # failed, and the werkgroep was told
+FAILED = "failed"  # the retry ladder is used up: still owed, tried every hour
+REPORTED = "reported"  # earlier versions: failed, given up, the werkgroep told
 SKIPPED = "skipped"  # the member joined after it fell due: their first is next week's
-
-STALE_CLAIM = timedelta(minutes=2)
+MISSED = "missed"  # still undelivered when the next week's digest fell due
 
 
 def week_key(moment: datetime) -> str:
@@ -75,7 +76,7 @@ def claim_due(session: Session, now: datetime, token: str) -> list[DigestView]:
             select(Digest.id).where(
                 Digest.state == SENDING,
                 Digest.claim != token,
-                Digest.claimed_at <= now - STALE_CLAIM,
+                Digest.claim.not_in(instances.live(session)),
             )
         )
     )
@@ -84,14 +85,14 @@ def claim_due(session: Session, now: datetime, token: str) -> list[DigestView]:
         .where(
             or_(
                 Digest.id.in_(abandoned),
-                (Digest.state == PENDING) & (Digest.due_at <= now),
+                (Digest.state.in_((PENDING, FAILED))) & (Digest.due_at <= now),
             )
         )
         .values(state=SENDING, claim=token, claimed_at=now, attempts=Digest.attempts + 1)
         .returning(Digest)
     ).all()
     return sorted(
-        (_view(row, maybe_sent=row.id in abandoned) for row in claimed),
+        (_view(row, maybe_sent=row.maybe_sent or row.id in abandoned) for row in claimed),
         key=lambda d: (d.due_at, d.id),
     )
 
@@ -108,18 +109,30 @@ def mark_sent(session: Session, digest_id: int, token: str, at: datetime, *, lat
             session,
             update(Digest)
             .where(Digest.id == digest_id, Digest.state == SENDING, Digest.claim == token)
-            .values(state=SENT, sent_at=at, late=late, claim=None, error=None),
+            .values(state=SENT, sent_at=at, late=late, claim=None, error=None, maybe_sent=False),
         )
         == 1
     )
 
 
 def mark_failed(
-    session: Session, digest_id: int, token: str, error: str, retry_at: datetime | None
+    session: Session,
+    digest_id: int,
+    token: str,
+    error: str,
+    retry_at: datetime,
+    *,
+    owed: bool = False,
+    maybe_sent: bool = False,
 ) -> None:
-    """Try again at `retry_at`, or give up (`failed`) when there is none."""
-    values: dict[str, object] = {"claim": None, "error": error[:300]}
-    values.update({"state": PENDING, "due_at": retry_at} if retry_at else {"state": FAILED})
+    """Try again at `retry_at`: `pending` on the ladder, `failed` (owed) after it."""
+    values: dict[str, object] = {
+        "claim": None,
+        "error": error[:300],
+        "due_at": retry_at,
+        "state": FAILED if owed else PENDING,
+        "maybe_sent": maybe_sent,
+    }
     session.execute(
         update(Digest)
         .where(Digest.id == digest_id, Digest.state == SENDING, Digest.claim == token)
@@ -136,9 +149,20 @@ def release(session: Session, digest_id: int, token: str) -> None:
     )
 
 
-def claim_failures(session: Session) -> list[DigestView]:
-    """Digests that failed for good and nobody was told of yet; they are `reported` now."""
-    rows = session.scalars(
-        update(Digest).where(Digest.state == FAILED).values(state=REPORTED).returning(Digest)
-    ).all()
+def owed(session: Session) -> list[DigestView]:
+    """Digests past their retry ladder and still owed (tried every hour)."""
+    rows = session.scalars(select(Digest).where(Digest.state == FAILED)).all()
     return sorted((_view(row) for row in rows), key=lambda d: d.id)
+
+
+def mark_missed(session: Session, digest_id: int, token: str) -> bool:
+    """The week is over and its digest never arrived: it is no longer sent."""
+    return (
+        affected_rows(
+            session,
+            update(Digest)
+            .where(Digest.id == digest_id, Digest.claim == token, Digest.state == SENDING)
+            .values(state=MISSED, claim=None),
+        )
+        == 1
+    )

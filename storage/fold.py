@@ -95,6 +95,14 @@ LINKS = ("", "s", "e", "en", "n")
 JOINT_PART = 4  # the shortest part on either side of a joint (`risico|analyse`)
 
 
+def _links_after(core: str) -> tuple[str, ...]:
+    """The links Dutch puts after this first part: -s-, -e-, -en- after a consonant
+    (`beveiliging-s-`, `kwetsbaarhed-en-`), -n- after an -e (`gemeente-n-`)."""
+    if core[-1] in "aeiouy":
+        return ("", "n") if core[-1] == "e" else ("",)
+    return ("", "s", "e", "en")
+
+
 def joint_variants(term: str) -> tuple[str, ...]:
     """The same compound (an index term) with another linking letter at a joint.
 
@@ -113,7 +121,7 @@ def joint_variants(term: str) -> tuple[str, ...]:
         cores |= {c[:-4] + "hed" for c in cores if c.endswith("heid")}
         for core in cores:
             if len(core) >= JOINT_PART:
-                found.update(dict.fromkeys(core + link + tail for link in LINKS))
+                found.update(dict.fromkeys(core + link + tail for link in _links_after(core)))
     found.pop(term, None)
     return tuple(found)
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -376,8 +377,10 @@ class Reminder(Base):
     """A message due at a moment: the database, not the scheduler, is the source of truth.
 
     `pending` → `sending` (claimed by one sweep) → `sent`; a failed send goes back to
-    `pending` with a later `due_at`, after the last attempt to `failed`, and to `reported`
-    once the werkgroep has been told.
+    `pending` with a later `due_at`; after the last attempt of the ladder it is `failed`:
+    still owed, tried hourly until it is delivered or its action is closed (the
+    werkgroep hears of it once). `reported` is a state of earlier versions, which gave
+    up there.
     """
 
     __tablename__ = "reminders"
@@ -396,6 +399,7 @@ class Reminder(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     error: Mapped[str | None] = mapped_column(String(300))
+    maybe_sent: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Notice(Base):
@@ -439,3 +443,50 @@ class Digest(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     error: Mapped[str | None] = mapped_column(String(300))
+    maybe_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OutboxMessage(Base):
+    """A message the bot sends on its own that is not a reminder or a digest.
+
+    One row per recipient, with a unique key (so a notice is planned once), the reply
+    as JSON, and the reminders' protocol: claimed, sent, recorded; retried until
+    delivered.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_state_due_at", "state", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(160), unique=True)
+    payload: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    claim: Mapped[str | None] = mapped_column(String(40))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    maybe_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    error: Mapped[str | None] = mapped_column(String(300))
+
+
+class Instance(Base):
+    """A running process and its last heartbeat (seconds, on the database's clock)."""
+
+    __tablename__ = "instances"
+
+    token: Mapped[str] = mapped_column(String(40), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+    pid: Mapped[int] = mapped_column(Integer)
+    host: Mapped[str] = mapped_column(String(100))
+    beat_at: Mapped[float] = mapped_column(Float)
+
+
+class Lease(Base):
+    """Work that one process at a time does (the sweep), and which process has it."""
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(40))

@@ -2,8 +2,9 @@
 
 A sweep claims due rows with one `UPDATE … RETURNING` (state `sending`, its claim
 token), sends, then marks each `sent` only while the claim is still its own. A row
-left `sending` by a process that died is claimed again by the next process, so a
-crash repeats at most the message that was in flight. Claims read the
+left `sending` by a process that stopped beating (`storage.instances`) is claimed
+again, marked `maybe_sent` so the adapter looks before it sends, so a crash repeats
+nothing the platform can show. Claims read the
 `(state, due_at)` index, so a sweep costs what is due, not what is planned.
 """
 
@@ -11,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from storage import instances
 from storage.db import affected_rows
 from storage.models import Notice, Reminder, UTCDateTime
 from storage.views import ReminderView
@@ -23,12 +25,11 @@ from storage.views import ReminderView
 PENDING = "pending"
 SENDING = "sending"
 SENT = "sent"
-FAILED = "failed"  # every attempt failed
-REPORTED = "reported"  # failed, and the werkgroep was told
+FAILED = "failed"  # the retry ladder is used up: still owed, tried every hour
+REPORTED = "reported"  # earlier versions: failed, given up, the werkgroep told
 CANCELLED = "cancelled"
+SUPERSEDED = "superseded"  # not sent: a later reminder of the action went out with it
 
-# A claim older than this, held by another process, belongs to a process that died.
-STALE_CLAIM = timedelta(minutes=2)
 BATCH = 200
 
 
@@ -93,32 +94,31 @@ def add(
 # `sent`, SQLite's statistics would otherwise make it scan the whole table for them.
 _BY_STATE = "SELECT id FROM reminders INDEXED BY ix_reminders_state_due_at WHERE state = "
 _ABANDONED = text(
-    _BY_STATE + "'sending' AND claim != :token AND claimed_at <= :stale LIMIT :limit"
-).bindparams(bindparam("stale", type_=UTCDateTime()))
+    _BY_STATE + "'sending' AND claim != :token AND claim NOT IN "
+    "(SELECT token FROM instances WHERE beat_at > :alive) LIMIT :limit"
+)
+_OWED = text(_BY_STATE + "'failed' AND due_at <= :now ORDER BY due_at LIMIT :limit").bindparams(
+    bindparam("now", type_=UTCDateTime())
+)
 _FAILED = text(_BY_STATE + "'failed'")
 
 
 def claim_due(
     session: Session, now: datetime, token: str, limit: int = BATCH
 ) -> list[ReminderView]:
-    """Claim what is due (and what a dead process left half-sent), earliest first."""
-    # Two index range reads (state, due_at), not one OR that would scan the table.
+    """Claim what is due, what is owed (failed before) and is due again, and what a
+    process that stopped beating left half-sent; earliest first."""
+    # Index range reads on (state, due_at), not one OR that would scan the table.
     due = (
         select(Reminder.id)
         .where(Reminder.state == PENDING, Reminder.due_at <= now)
         .order_by(Reminder.due_at, Reminder.id)
         .limit(limit)
     )
-    abandoned = session.scalars(
-        _ABANDONED,
-        {
-            "token": token,
-            "stale": now - STALE_CLAIM,
-            "limit": limit,
-        },
-    )
-    left_behind = set(abandoned)
-    chosen = list(left_behind) + list(session.scalars(due))
+    alive = instances.now(session) - instances.GONE_AFTER
+    left_behind = set(session.scalars(_ABANDONED, {"token": token, "alive": alive, "limit": limit}))
+    owed = list(session.scalars(_OWED, {"now": now, "limit": limit}))
+    chosen = list(left_behind) + owed + list(session.scalars(due))
     if not chosen:
         return []
     claimed = list(
@@ -132,7 +132,7 @@ def claim_due(
     if not claimed:
         return []
     rows = session.scalars(select(Reminder).where(Reminder.id.in_(claimed)))
-    views = [replace(_view(r), maybe_sent=r.id in left_behind) for r in rows]
+    views = [replace(_view(r), maybe_sent=r.maybe_sent or r.id in left_behind) for r in rows]
     return sorted(views, key=lambda r: (r.due_at, r.id))
 
 
@@ -148,7 +148,7 @@ def mark_sent(session: Session, reminder_id: int, token: str, at: datetime, *, l
             session,
             update(Reminder)
             .where(Reminder.id == reminder_id, Reminder.state == SENDING, Reminder.claim == token)
-            .values(state=SENT, sent_at=at, late=late, error=None),
+            .values(state=SENT, sent_at=at, late=late, error=None, maybe_sent=False),
         )
     )
 
@@ -158,11 +158,22 @@ def mark_failed(
     reminder_id: int,
     token: str,
     error: str,
-    retry_at: datetime | None,
+    retry_at: datetime,
+    *,
+    owed: bool = False,
+    maybe_sent: bool = False,
 ) -> bool:
-    """Back to pending for a retry at `retry_at`, or failed for good when it is None."""
-    values: dict[str, object] = {"error": error[:300], "claim": None}
-    values |= {"state": PENDING, "due_at": retry_at} if retry_at else {"state": FAILED}
+    """Try again at `retry_at`: `pending` on the ladder, `failed` (owed) after it.
+
+    `maybe_sent`: the try may have reached the platform; the next one looks first.
+    """
+    values: dict[str, object] = {
+        "error": error[:300],
+        "claim": None,
+        "due_at": retry_at,
+        "state": FAILED if owed else PENDING,
+        "maybe_sent": maybe_sent,
+    }
     return bool(
         affected_rows(
             session,
@@ -173,12 +184,13 @@ def mark_failed(
     )
 
 
-def release(session: Session, reminder_id: int, token: str) -> None:
-    """Give a claimed reminder back untouched (its action changed meanwhile)."""
+def release(session: Session, reminder_id: int, token: str, state: str = CANCELLED) -> None:
+    """Drop a claimed reminder unsent: its action changed (`cancelled`), or a later
+    reminder of the same action goes out instead (`superseded`)."""
     session.execute(
         update(Reminder)
         .where(Reminder.id == reminder_id, Reminder.claim == token, Reminder.state == SENDING)
-        .values(state=CANCELLED, claim=None)
+        .values(state=state, claim=None)
     )
 
 
@@ -192,14 +204,12 @@ def planned(
     return [_view(r) for r in session.scalars(stmt.order_by(Reminder.due_at, Reminder.id))]
 
 
-def claim_failures(session: Session) -> list[ReminderView]:
-    """Reminders that failed for good and nobody was told of yet; they are `reported` now."""
+def owed(session: Session) -> list[ReminderView]:
+    """Reminders past their retry ladder and still owed (tried every hour)."""
     ids = list(session.scalars(_FAILED))
     if not ids:
         return []
-    rows = session.scalars(
-        update(Reminder).where(Reminder.id.in_(ids)).values(state=REPORTED).returning(Reminder)
-    ).all()
+    rows = session.scalars(select(Reminder).where(Reminder.id.in_(ids)))
     return sorted((_view(r) for r in rows), key=lambda r: r.id)
 
 

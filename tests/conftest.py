@@ -60,7 +60,13 @@ class Chat:
             command=command,
             text=text.strip(),
         )
+        return self._handled(request)
+
+    def _handled(self, request: Request) -> list[Reply]:
+        """The replies, each delivered: a message to someone else is confirmed as sent."""
         self.last = self.core.handle(request)
+        for reply in self.last:
+            self.core.confirm(reply, None)
         return self.last
 
     def text(self, user: str, line: str, channel: str | None = "algemeen") -> str:
@@ -78,8 +84,7 @@ class Chat:
             action_id=action_id,
             action_value=value,
         )
-        self.last = self.core.handle(request)
-        return self.last
+        return self._handled(request)
 
 
 def everything(replies: list[Reply]) -> str:
@@ -111,3 +116,18 @@ def network(chat: Chat) -> Chat:
     chat.say("admin", "/ciso lid <@carla> Delft ciso")
     chat.say("admin", "/ciso lid <@mayor> Zoetermeer portefeuillehouder")
     return chat
+
+
+def stop_beating(core: Core) -> None:
+    """`core`'s process died: its last heartbeat is older than GONE_AFTER (database time)."""
+    from sqlalchemy import update
+
+    from storage import instances
+    from storage.models import Instance
+
+    with core.db.write() as session:
+        session.execute(
+            update(Instance)
+            .where(Instance.token == core.instance)
+            .values(beat_at=Instance.beat_at - instances.GONE_AFTER - 1)
+        )

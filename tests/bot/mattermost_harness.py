@@ -55,8 +55,9 @@ class MattermostBot:
 
     def core_says(self, user: str, command: str, text: str) -> None:
         """Set-up straight through the core (no Mattermost round trip needed)."""
-        self.app.core.handle(Request(platform="mattermost", user_id=user, command=command,
-                                     text=text))  # fmt: skip
+        request = Request(platform="mattermost", user_id=user, command=command, text=text)
+        for reply in self.app.core.handle(request):
+            self.app.core.confirm(reply, None)  # its messages count as delivered
 
     def dm(self, user: str, count: int = 1) -> list[dict[str, Any]]:
         """The bot's posts in its DM with `user`, once there are `count`."""

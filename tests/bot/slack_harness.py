@@ -173,7 +173,9 @@ class SlackBot:
 
     def core_says(self, user: str, command: str, text: str) -> None:
         """Set-up straight through the core (no Slack round trip needed)."""
-        self.app.core.handle(Request(platform="slack", user_id=user, command=command, text=text))
+        request = Request(platform="slack", user_id=user, command=command, text=text)
+        for reply in self.app.core.handle(request):
+            self.app.core.confirm(reply, None)  # its messages count as delivered
 
 
 @contextmanager

@@ -30,7 +30,7 @@ class Platform:
         self.kill_after: int | None = None
 
     def deliver(self, reply: Reply) -> None:
-        if reply.key:
+        if reply.key.startswith("reminder:"):
             self.received[int(reply.key.split(":")[1])] += 1
         if self.kill_after is not None:
             self.kill_after -= 1
@@ -116,6 +116,7 @@ def test_a_second_process_does_not_take_a_fresh_claim(db: Database, clock: Fixed
     chat.say("admin", "/actie nieuw Logbeleid <@bram> vrijdag 11 december")
     clock.set(datetime(2026, 12, 4, 9, 0, tzinfo=AMSTERDAM))
     running = _start(db, clock)
+    running.beat("run")  # a running bot beats
     claimed = running.tick()  # claimed, being sent right now
     assert len(claimed) == 1
     assert _start(db, clock).tick() == []  # `ciso-bot tick` by hand meanwhile

@@ -187,7 +187,7 @@ JOINTS = {
     "Kwetsbaarhedenscan maandelijks": ("kwetsbaarheidsscan", "kwetsbaarheidscan"),
     "Beveiligingsbeleid vastgesteld": ("beveiligingbeleid",),
     "Incidentenmelding bij de IBD": ("incidentmelding", "incidentsmelding"),
-    "Risicoanalyse voor de cloud": ("risicosanalyse",),
+    "Gemeentesecretaris tekent": ("gemeentensecretaris",),
 }
 
 

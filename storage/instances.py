@@ -1,0 +1,99 @@
+"""Running processes and their heartbeats; which one sweeps.
+
+Every process that claims messages (`run`, `tick`) writes a heartbeat here every
+BEAT seconds, on the database's own clock, so that no process's idea of the time (a
+`tick --now` in the future, a skewed server) decides whether another is alive. A
+claim belongs to a live process as long as that process beats; only when it stopped
+beating for GONE_AFTER seconds are its claims taken over.
+
+One process at a time sweeps a database: the `sweeper` lease. A second process
+waits as a standby and takes over when the holder stops beating. On PostgreSQL the
+same rows work for several instances; they could share the sweep by leasing parts of
+it (per platform, per kind) instead of one lease.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, delete, func, literal, select, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from storage.models import Instance, Lease
+
+BEAT = 10.0  # seconds between heartbeats
+GONE_AFTER = 60.0  # seconds without a heartbeat after which a process counts as gone
+SWEEPER = "sweeper"
+
+
+@dataclass(frozen=True)
+class InstanceView:
+    token: str
+    role: str
+    pid: int
+    host: str
+    seconds_ago: float
+
+
+def _clock(session: Session) -> ColumnElement[Any]:
+    """Now, in seconds since 1970, as the database server tells it."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.extract("epoch", func.clock_timestamp())
+    return (func.julianday("now") - literal(2440587.5)) * literal(86400.0)
+
+
+def now(session: Session) -> float:
+    return float(session.scalar(select(_clock(session))) or 0.0)
+
+
+def beat(session: Session, token: str, role: str, pid: int, host: str) -> None:
+    """This process is alive (and what it does)."""
+    at = now(session)
+    row = {"token": token, "role": role, "pid": pid, "host": host[:100], "beat_at": at}
+    session.execute(
+        insert(Instance)
+        .values(**row)
+        .on_conflict_do_update(index_elements=[Instance.token], set_={"beat_at": at, "role": role})
+    )
+
+
+def live(session: Session) -> Select[Any]:
+    """The tokens of processes that beat within GONE_AFTER seconds."""
+    return select(Instance.token).where(Instance.beat_at > now(session) - GONE_AFTER)
+
+
+def leave(session: Session, token: str) -> None:
+    """This process stops: its claims may be taken over at once, its lease is free."""
+    session.execute(delete(Instance).where(Instance.token == token))
+    session.execute(delete(Lease).where(Lease.holder == token))
+
+
+def forget_gone(session: Session) -> None:
+    """Drop the rows of processes gone for a day (their claims were taken over long ago)."""
+    session.execute(delete(Instance).where(Instance.beat_at < now(session) - 86400))
+
+
+def acquire(session: Session, token: str, name: str = SWEEPER) -> bool:
+    """Take the lease `name` when it is free or its holder is gone; True when it is ours."""
+    session.execute(insert(Lease).values(name=name, holder=token).on_conflict_do_nothing())
+    session.execute(
+        update(Lease)
+        .where(Lease.name == name, Lease.holder != token, Lease.holder.not_in(live(session)))
+        .values(holder=token)
+    )
+    return session.scalar(select(Lease.holder).where(Lease.name == name)) == token
+
+
+def holder(session: Session, name: str = SWEEPER) -> InstanceView | None:
+    """The live process that holds the lease `name`, if any."""
+    at = now(session)
+    row = session.execute(
+        select(Instance)
+        .join(Lease, Lease.holder == Instance.token)
+        .where(Lease.name == name, Instance.beat_at > at - GONE_AFTER)
+    ).scalar_one_or_none()
+    if row is None:
+        return None
+    return InstanceView(row.token, row.role, row.pid, row.host, max(0.0, at - row.beat_at))
