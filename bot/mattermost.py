@@ -57,12 +57,13 @@ class Mattermost:
         callback_url: str = "",
         *,
         backoff: Sequence[float] = BACKOFF,
+        timeout: float = 10.0,
     ) -> None:
         self.settings = settings
         self.core = core
         self.url = settings.mattermost_url or ""
         token = settings.mattermost_token or ""
-        self.api = MattermostApi(self.url, token)
+        self.api = MattermostApi(self.url, token, timeout=timeout)
         # The key for buttons and dialogs, derived from the token: never sent anywhere.
         self.signer = Signer(hmac.new(token.encode(), b"ciso-bot buttons", hashlib.sha256).digest())
         self.delivery = MattermostDelivery(self.api, "", self.signer)

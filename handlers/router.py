@@ -208,10 +208,13 @@ class Core:
         """
         self.record_pending()
         context = self._job_context()
-        with self.db.write() as session:
-            reminders.forget_notices(session, ONCE_PREFIX, self.clock.now() - ONCE_KEPT)
-            held.forget(session, self.clock.now())
-            instances.forget_gone(session)
+        try:
+            with self.db.write() as session:
+                reminders.forget_notices(session, ONCE_PREFIX, self.clock.now() - ONCE_KEPT)
+                held.forget(session, self.clock.now())
+                instances.forget_gone(session)
+        except Exception as error:  # housekeeping waits for a database that takes writes
+            log.warning("housekeeping skipped: %s", type(error).__name__)
         replies: list[Reply] = []
         for name, job in self.router.jobs.items():
             try:

@@ -63,6 +63,9 @@ class Failure:
     status: int
     error_id: str
     retry_after: str = ""
+    # "": refused, nothing stored. "timeout": stored, then no answer until the client
+    # gave up. "close": stored, then the connection closed without an answer.
+    after_storing: str = ""
 
 
 @dataclass
@@ -85,6 +88,12 @@ class FakeMattermost:
     sent: list[Json] = field(default_factory=list)  # events of this connection, by seq
     connections: int = 0
     down: bool = False  # the server refuses WebSocket connections (it is restarting)
+    # Faults of the REST API: every new post refused (503), posts to these channels
+    # refused (500), and the time each post takes.
+    posts_down: bool = False
+    refusing: set[str] = field(default_factory=set)
+    post_seconds: float = 0.0
+    hang_seconds: float = 2.0  # how long a "timeout" fault keeps the client waiting
     _ws: socket.socket | None = None
     _ws_lock: threading.Lock = field(default_factory=threading.Lock)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
@@ -116,8 +125,19 @@ class FakeMattermost:
         return "dm" + user[-24:]
 
     def fail(self, route: str, status: int = 500, error_id: str = "app.error",
-             retry_after: str = "", times: int = 1) -> None:  # fmt: skip
-        self.failures.setdefault(route, []).extend([Failure(status, error_id, retry_after)] * times)
+             retry_after: str = "", times: int = 1, after_storing: str = "") -> None:  # fmt: skip
+        planned = Failure(status, error_id, retry_after, after_storing)
+        self.failures.setdefault(route, []).extend([planned] * times)
+
+    def posts_by_key(self) -> dict[str, int]:
+        """How often each keyed message of the bot was posted (`reminder:12` → 1)."""
+        counted: dict[str, int] = {}
+        with self.changed:
+            for post in self.posts.values():
+                key = (post.get("props") or {}).get("ciso_bot_message")
+                if key:
+                    counted[key] = counted.get(key, 0) + 1
+        return counted
 
     def in_channel(self, channel_id: str) -> list[Json]:
         with self.changed:
@@ -466,7 +486,23 @@ def _handler(fake: FakeMattermost) -> type[BaseHTTPRequestHandler]:
             if self.headers.get("Authorization") != f"Bearer {TOKEN}":
                 expired = json.dumps(_error(401, "api.context.session_expired.app_error"))
                 return self._send(401, expired.encode(), "application/json")
+            if method == "POST" and parts.path == "/api/v4/posts":
+                time.sleep(fake.post_seconds)
+                target = json.loads(body).get("channel_id") if body else ""
+                if fake.posts_down or target in fake.refusing:
+                    status = 503 if fake.posts_down else 500
+                    refused = json.dumps(_error(status, "app.post.save.app_error")).encode()
+                    return self._send(status, refused, "application/json")
             failure = fake.take_failure(method, parts.path)
+            if failure is not None and failure.after_storing:
+                parsed = json.loads(body) if body and "json" in kind else {}
+                fake.answer(method, parts.path, {}, parsed, {})  # stored …
+                if failure.after_storing == "timeout":
+                    time.sleep(fake.hang_seconds)  # … and the client gives up waiting
+                self.close_connection = True  # … and no answer ever comes
+                with suppress(OSError):
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                return None
             if failure is not None:  # planned: a server error or a rate limit, not described
                 refused = json.dumps(_error(failure.status, failure.error_id)).encode()
                 retry = {"Retry-After": failure.retry_after} if failure.retry_after else {}

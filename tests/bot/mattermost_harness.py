@@ -70,7 +70,9 @@ class MattermostBot:
 
 
 @contextmanager
-def mattermost_bot(tmp_path: Path, clock: FixedClock, **env: str) -> Iterator[MattermostBot]:
+def mattermost_bot(
+    tmp_path: Path, clock: FixedClock, *, timeout: float = 10.0, **env: str
+) -> Iterator[MattermostBot]:
     with running() as fake:
         settings = load_settings({
             "DATABASE_URL": f"sqlite:///{tmp_path / 'mattermost.sqlite3'}",
@@ -83,7 +85,7 @@ def mattermost_bot(tmp_path: Path, clock: FixedClock, **env: str) -> Iterator[Ma
             **env,
         })  # fmt: skip
         app = create_app(settings, clock)
-        mattermost = Mattermost(settings, app.core, backoff=(0.05, 0.1))
+        mattermost = Mattermost(settings, app.core, backoff=(0.05, 0.1), timeout=timeout)
         mattermost.connect()
         server = mattermost.serve("127.0.0.1", 0)
         url = f"http://127.0.0.1:{server.server_port}"
