@@ -277,8 +277,13 @@ class Core:
             instances.beat(session, self.instance, role, os.getpid(), socket.gethostname())
 
     def hold_sweep(self) -> bool:
-        """Whether this process sweeps now (it takes the lease when it is free)."""
+        """Whether this process sweeps now (it takes the lease when it is free).
+
+        A process on this host that no longer exists lets go of its lease and claims
+        at once; one elsewhere when it has not beaten for `instances.GONE_AFTER`.
+        """
         with self.db.write() as session:
+            instances.bury(session, socket.gethostname(), _process_exists)
             return instances.acquire(session, self.instance)
 
     def sweeper(self) -> instances.InstanceView | None:
@@ -347,6 +352,16 @@ class Core:
         return Reply(
             text=translate(language, "tlp.blocked_in_channel", tlp=reply.tlp.value), key=reply.key
         )
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or no way to tell: it may be alive
+        return True
+    return True
 
 
 def _valid_zone(name: str) -> str | None:

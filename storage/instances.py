@@ -4,7 +4,8 @@ Every process that claims messages (`run`, `tick`) writes a heartbeat here every
 BEAT seconds, on the database's own clock, so that no process's idea of the time (a
 `tick --now` in the future, a skewed server) decides whether another is alive. A
 claim belongs to a live process as long as that process beats; only when it stopped
-beating for GONE_AFTER seconds are its claims taken over.
+beating for GONE_AFTER seconds are its claims taken over, or at once when it ran on
+the same host and its process id no longer exists (a restart after a crash).
 
 One process at a time sweeps a database: the `sweeper` lease. A second process
 waits as a standby and takes over when the holder stops beating. On PostgreSQL the
@@ -14,6 +15,7 @@ it (per platform, per kind) instead of one lease.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,6 +70,16 @@ def leave(session: Session, token: str) -> None:
     """This process stops: its claims may be taken over at once, its lease is free."""
     session.execute(delete(Instance).where(Instance.token == token))
     session.execute(delete(Lease).where(Lease.holder == token))
+
+
+def bury(session: Session, host: str, alive: Callable[[int], bool]) -> int:
+    """Drop the rows of processes on this host that no longer exist (killed, crashed):
+    a restart takes over their claims and lease at once, not after GONE_AFTER."""
+    rows = session.execute(select(Instance.token, Instance.pid).where(Instance.host == host[:100]))
+    dead = [token for token, pid in rows if not alive(pid)]
+    if dead:
+        session.execute(delete(Instance).where(Instance.token.in_(dead)))
+    return len(dead)
 
 
 def forget_gone(session: Session) -> None:
