@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ class FakeSlack:
     private_channels: set[str] = field(default_factory=set)
     failures: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     held: dict[str, threading.Event] = field(default_factory=dict)  # answered when set
+    post_seconds: float = 0.0  # how long each chat.postMessage takes (a slow API)
     changed: threading.Condition = field(default_factory=threading.Condition)
     port: int = 0
     socket_url: str = ""  # what apps.connections.open hands out (Socket Mode)
@@ -109,7 +111,20 @@ class FakeSlack:
 
     # --- answering ------------------------------------------------------------------
 
+    def posts_by_key(self) -> dict[str, int]:
+        """How often each keyed message of the bot was posted (`reminder:12` → 1)."""
+        counted: dict[str, int] = {}
+        with self.changed:
+            for messages in self.posted.values():
+                for message in messages:
+                    payload = (message.get("metadata") or {}).get("event_payload") or {}
+                    if key := payload.get("message"):
+                        counted[key] = counted.get(key, 0) + 1
+        return counted
+
     def answer(self, method: str, args: dict[str, Any], token: str) -> tuple[int, dict[str, Any]]:
+        if method == "chat.postMessage":
+            time.sleep(self.post_seconds)
         if method in self.held:
             self.held[method].wait(30)
         planned = self.failures.get(method)
@@ -140,8 +155,12 @@ class FakeSlack:
         if method == "chat.postMessage":
             message = {"type": "message", "text": args.get("text", ""), "user": "UBOT", "ts": ts}
             if args.get("metadata"):
-                message["metadata"] = args["metadata"]
-            self.posted.setdefault(args["channel"], []).insert(0, message)
+                metadata = args["metadata"]
+                message["metadata"] = (
+                    json.loads(metadata) if isinstance(metadata, str) else metadata
+                )
+            with self.changed:
+                self.posted.setdefault(args["channel"], []).insert(0, message)
             return {"ok": True, "channel": args["channel"], "ts": ts, "message": message}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
