@@ -41,6 +41,8 @@ OWNERS_MM = [f"usrowner{n:018d}" for n in range(10)]
 ADMIN_SLACK = "U0ADMIN"
 OWNERS_SLACK = [f"U0OWNER{n:02d}" for n in range(10)]
 SECRET = "bench-signing-secret"
+# The bot's environment, how to count what the fake server stored, `run`'s options.
+Setup = tuple[dict[str, str], Callable[[], dict[str, int]], list[str]]
 
 
 def _free_port() -> int:
@@ -73,7 +75,7 @@ def _seed(env: dict[str, str], platform: str, admin: str, owners: list[str], cou
 
 
 @contextmanager
-def _mattermost(tmp: Path, post_seconds: float) -> Iterator[tuple[dict[str, str], Callable[[], dict[str, int]], list[str]]]:  # fmt: skip
+def _mattermost(tmp: Path, post_seconds: float) -> Iterator[Setup]:
     with fake_mattermost.running() as fake:
         fake.api = None  # answers are not checked against the description here
         fake.post_seconds = post_seconds
@@ -92,7 +94,7 @@ def _mattermost(tmp: Path, post_seconds: float) -> Iterator[tuple[dict[str, str]
 
 
 @contextmanager
-def _slack(tmp: Path, post_seconds: float) -> Iterator[tuple[dict[str, str], Callable[[], dict[str, int]], list[str]]]:  # fmt: skip
+def _slack(tmp: Path, post_seconds: float) -> Iterator[Setup]:
     with fake_slack.running() as fake:
         fake.post_seconds = post_seconds
         fake.add_user(ADMIN_SLACK, "Beheerder")
