@@ -112,19 +112,21 @@ def _slack(tmp: Path, post_seconds: float) -> Iterator[Setup]:
 
 
 def _start(tmp: Path, env: dict[str, str], extra: list[str]) -> subprocess.Popen[bytes]:
-    full = {"PATH": os.environ.get("PATH", ""), "LOG_LEVEL": "WARNING", "SWEEP_SECONDS": "5",
+    full = {"PATH": os.environ.get("PATH", ""), "LOG_LEVEL": "INFO", "SWEEP_SECONDS": "5",
             **env}  # fmt: skip
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot", "--env-file", str(tmp / "none.env"), "run", *extra,
-         "--host", "127.0.0.1", "--port", str(_free_port())],
-        env=full, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    with open(tmp / "bot.log", "ab") as log:  # kept for a look when a figure is odd
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot", "--env-file", str(tmp / "none.env"), "run", *extra,
+             "--host", "127.0.0.1", "--port", str(_free_port())],
+            env=full, cwd=tmp, stdout=subprocess.DEVNULL, stderr=log,
+        )  # fmt: skip
 
 
 def run(platform: str) -> None:
     rng = random.Random(ARGS.seed)
     with tempfile.TemporaryDirectory() as name:
-        tmp = Path(name)
+        tmp = Path(ARGS.keep or name)
+        tmp.mkdir(parents=True, exist_ok=True)
         setup = _mattermost if platform == "mattermost" else _slack
         with setup(tmp, ARGS.post_ms / 1000) as (env, counted, extra):
 
@@ -147,7 +149,12 @@ def run(platform: str) -> None:
                 time.sleep(0.2)
             time.sleep(2)  # anything still on its way arrives (or shows up twice)
             final.send_signal(signal.SIGINT)
-            final.wait(timeout=60)
+            try:
+                final.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                print(f"{platform}: the last run did not stop within 60 s of SIGINT; killed")
+                final.kill()
+                final.wait()
             found = delivered()
             duplicates = sum(n - 1 for n in counted().values())
             print(f"{platform:<11} due {ARGS.reminders:>5}  delivered {len(found):>5}  "
@@ -175,5 +182,6 @@ if __name__ == "__main__":
     parser.add_argument("--seconds", type=int, default=240)
     parser.add_argument("--post-ms", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", help="a directory to keep the database and bot.log in")
     ARGS = parser.parse_args()
     main()

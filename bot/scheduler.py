@@ -9,6 +9,7 @@ runs at start and sends whatever fell due while the bot was down.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -53,13 +54,27 @@ def send_one(core: Core, deliver: Deliver, reply: Reply) -> bool:
     return True
 
 
-def sweep(core: Core, deliver: Deliver) -> int:
+def sweep(core: Core, deliver: Deliver, stopping: threading.Event | None = None) -> int:
     """Run every job once and deliver what it says, one message at a time.
 
     Each message is confirmed to the core right after it went out (or failed), so
-    that a crash in the middle repeats at most the one message in flight.
+    that a crash in the middle repeats at most the one message in flight. When
+    `stopping` is set, the sweep ends after the message in flight: what it claimed
+    and did not send is taken over by the next process, which looks before it sends.
     """
-    return sum(send_one(core, deliver, reply) for reply in core.tick())
+    sent = 0
+    for reply in core.tick():
+        if stopping is not None and stopping.is_set():
+            log.info("stopping: the rest of this sweep is left to the next start")
+            break
+        sent += send_one(core, deliver, reply)
+    return sent
+
+
+def _not_a_skipped_sweep(record: logging.LogRecord) -> bool:
+    """A sweep longer than the interval makes APScheduler skip the next start and say so
+    at WARNING each time; that is how it is meant to work, not news."""
+    return "maximum number of running instances reached" not in record.getMessage()
 
 
 class Sweeper:
@@ -76,7 +91,9 @@ class Sweeper:
         self.seconds = seconds
         self.role = role
         self.standby = False
+        self._stopping = threading.Event()
         self._scheduler = BackgroundScheduler(timezone=UTC)
+        logging.getLogger("apscheduler.scheduler").addFilter(_not_a_skipped_sweep)
 
     def start(self) -> None:
         """Start beating and sweeping; raises when the database cannot be written."""
@@ -98,6 +115,7 @@ class Sweeper:
         self._scheduler.start()
 
     def stop(self) -> None:
+        self._stopping.set()  # a sweep in progress ends after the message in flight
         if self._scheduler.running:
             self._scheduler.shutdown(wait=True)
         self.core.leave()
@@ -120,7 +138,7 @@ class Sweeper:
             if self.standby:
                 log.info("the other process stopped: this one sweeps now")
                 self.standby = False
-            sweep(self.core, self.deliver)
+            sweep(self.core, self.deliver, self._stopping)
         except Exception:
             log.exception("sweep failed; the next one tries again")
 

@@ -165,3 +165,27 @@ def test_outcomes_a_locked_database_refused_are_recorded_once_it_takes_writes(
     assert sorted(r.state for r in planned) == ["pending"] * 3 + ["sent"] * 3
     assert {r.kind for r in planned if r.state == "pending"} == {"overdue"}
     assert list(platform.received.values()) == [1, 1, 1]
+
+
+def test_a_stop_ends_the_sweep_after_the_message_in_flight(db: Database, clock: FixedClock) -> None:
+    import threading
+
+    chat = Chat(_start(db, clock))
+    chat.say("admin", "/ciso lid <@bram> Leiden ciso")
+    for n in range(4):
+        chat.say("admin", f"/actie nieuw Actie {n} <@bram> vrijdag 11 december")
+    clock.set(datetime(2026, 12, 4, 9, 0, tzinfo=AMSTERDAM))
+    stopping = threading.Event()
+    platform = Platform()
+
+    def deliver_then_stop(reply: Reply) -> None:
+        platform.deliver(reply)
+        stopping.set()  # SIGTERM arrives while the first message goes out
+
+    first = _start(db, clock)
+    first.beat("run")
+    assert sweep(first, deliver_then_stop, stopping) == 1
+    first.leave()  # a clean stop signs off: the rest is the next process's at once
+    second = _start(db, clock)
+    rest = second.tick()
+    assert len(rest) == 3 and all(r.maybe_sent for r in rest)  # looked for before sent

@@ -114,3 +114,38 @@ def test_run_serves_mattermost(tmp_path: Path) -> None:
         assert process.returncode == 0, errors
         assert "Traceback" not in errors and MM_TOKEN not in errors
         assert fake.violations == []
+
+
+def _run_until_exit(
+    tmp_path: Path, database_url: str, port: int
+) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": os.environ.get("PATH", ""), "DATABASE_URL": database_url,
+           "SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET}  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"),
+         "run", "--http", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path,
+    )  # fmt: skip
+
+
+def test_a_busy_port_is_one_clear_line_and_a_non_zero_exit(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _run_until_exit(tmp_path, f"sqlite:///{tmp_path / 'bot.sqlite3'}", port)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"Cannot listen on 127.0.0.1:{port}" in result.stderr
+
+
+def test_a_read_only_database_is_one_clear_line_before_anything_starts(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    made = subprocess.run(
+        [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"), "migrate"],
+        env={"PATH": os.environ.get("PATH", ""), "DATABASE_URL": f"sqlite:///{path}"},
+        capture_output=True, text=True, timeout=60, cwd=tmp_path,
+    )  # fmt: skip
+    assert made.returncode == 0
+    result = _run_until_exit(tmp_path, f"sqlite:///file:{path}?mode=ro&uri=true", _free_port())
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "The database cannot be written (attempt to write a readonly database)" in result.stderr
