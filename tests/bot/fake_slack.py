@@ -10,6 +10,7 @@ It hands out loopback URLs where Slack hands out absolute ones (file uploads,
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -56,6 +57,9 @@ class FakeSlack:
     failures: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     held: dict[str, threading.Event] = field(default_factory=dict)  # answered when set
     post_seconds: float = 0.0  # how long each chat.postMessage takes (a slow API)
+    # Calls of these methods are carried out, then the connection closes without an
+    # answer (a proxy or a network that dropped it): the client cannot know.
+    dropped: list[str] = field(default_factory=list)
     changed: threading.Condition = field(default_factory=threading.Condition)
     port: int = 0
     socket_url: str = ""  # what apps.connections.open hands out (Socket Mode)
@@ -229,6 +233,12 @@ def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             token = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
             args = _parse(body, self.headers.get("Content-Type") or "")
             status, payload = fake.answer(method, args, token)
+            if method in fake.dropped:
+                fake.dropped.remove(method)
+                self.close_connection = True
+                with suppress(OSError):
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                return None
             headers = {"Retry-After": "0"} if status == 429 else {}
             self._send(status, json.dumps(payload).encode(), "application/json", headers)
 

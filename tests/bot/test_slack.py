@@ -440,6 +440,30 @@ def test_after_a_crash_a_reminder_already_in_the_dm_is_not_sent_again(bot: Slack
         assert [r.kind for r in reminders.planned(session, states=("sent",))] == ["before_7"]
 
 
+def test_a_dropped_connection_after_slack_stored_the_reminder_sends_it_once(
+    bot: SlackBot,
+) -> None:
+    from datetime import datetime, timedelta
+
+    from bot.scheduler import sweep
+    from storage import reminders
+    from tests.conftest import AMSTERDAM
+
+    bot.core_says("U0ANNA", "actie", "nieuw Logbeleid <@U0BRAM> vrijdag 11 december")
+    bot.fake.dropped.append("chat.postMessage")  # stored, then no answer ever comes
+    bot.clock.set(datetime(2026, 12, 4, 9, 0, tzinfo=AMSTERDAM))
+    assert sweep(bot.app.core, bot.slack.deliver) == 0  # unclear: it may have arrived
+    assert len(bot.fake.of("chat.postMessage")) == 1
+    bot.clock.advance(timedelta(minutes=2))
+    assert sweep(bot.app.core, bot.slack.deliver) == 1  # looked for first, and found
+    assert bot.fake.of("conversations.history")[-1]["channel"] == "D0BRAM"
+    assert len(bot.fake.of("chat.postMessage")) == 1 and bot.fake.posts_by_key() == {
+        "reminder:1": 1
+    }
+    with bot.app.db.read() as session:
+        assert [r.kind for r in reminders.planned(session, states=("sent",))] == ["before_7"]
+
+
 def test_reminder_buttons_open_forms_for_an_update_or_a_postponement(bot: SlackBot) -> None:
     bot.core_says("U0ANNA", "actie", "nieuw Logbeleid <@U0BRAM> vrijdag 11 december")
     bot.press("U0BRAM", "actie.postpone_week", "1", channel="D0BRAM")
