@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import signal
@@ -81,8 +82,6 @@ def _listen(serve: Callable[[str, int], Server], host: str, port: int) -> Server
 
 
 def run_slack(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.slack import Slack
-
     socket_mode = bool(settings.slack_app_token) and not args.http
     if not socket_mode and not settings.slack_signing_secret:
         print(
@@ -91,88 +90,101 @@ def run_slack(settings: Settings, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    app = create_app(settings, SystemClock())
-    if not _writable(app):
-        app.close()
-        return 2
-    slack = Slack(settings, app.core)
-    server = None if socket_mode else _listen(slack.serve, args.host, args.port)
-    if server is None and not socket_mode:
-        slack.close()
-        app.core.leave()
-        app.close()
-        return 2
-    sweeper = Sweeper(app.core, slack.deliver, settings.sweep_seconds)
-    _stop_on_sigterm()
-    sweeper.start()
-    try:
-        if server is None:
-            from slack_bolt.adapter.socket_mode import SocketModeHandler
-
-            log.info("Slack: Socket Mode")
-            handler = SocketModeHandler(slack.app, settings.slack_app_token)
-            handler.start()  # type: ignore[no-untyped-call]
-        else:
-            log.info("Slack: HTTP Events API on %s:%s/slack/events", args.host, server.server_port)
-            server.serve_forever()
-    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as Stopping
-        log.info("stopping: no new requests; finishing the work already acknowledged")
-    finally:
-        watchdog = _bounded_stop()
-        if server is not None:
-            server.shutdown()
-        sweeper.stop()
-        slack.close()
-        app.close()
-        watchdog.cancel()
+    _stop_on_sigterm()  # before anything starts: a stop during start-up is clean too
+    with contextlib.ExitStack() as running:
+        try:
+            return _serve_slack(settings, args, socket_mode, running)
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as Stopping
+            log.info("stopping: no new requests; finishing the work already acknowledged")
+        finally:
+            _stop(running)
     log.info("stopped")
     return 0
 
 
+def _stop(running: contextlib.ExitStack) -> None:
+    """Stop what started, newest first, within STOP_SECONDS."""
+    watchdog = _bounded_stop()
+    running.close()
+    watchdog.cancel()
+
+
+def _serve_slack(
+    settings: Settings, args: argparse.Namespace, socket_mode: bool, running: contextlib.ExitStack
+) -> int:
+    from bot.slack import Slack
+
+    app = create_app(settings, SystemClock())
+    running.callback(app.close)
+    if not _writable(app):
+        return 2
+    running.callback(app.core.leave)
+    slack = Slack(settings, app.core)
+    running.callback(slack.close)
+    server = None if socket_mode else _listen(slack.serve, args.host, args.port)
+    if server is None and not socket_mode:
+        return 2
+    sweeper = Sweeper(app.core, slack.deliver, settings.sweep_seconds)
+    running.callback(sweeper.stop)
+    sweeper.start()
+    if server is None:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        log.info("Slack: Socket Mode")
+        handler = SocketModeHandler(slack.app, settings.slack_app_token)
+        handler.start()  # type: ignore[no-untyped-call]
+    else:
+        running.callback(server.shutdown)
+        log.info("Slack: HTTP Events API on %s:%s/slack/events", args.host, server.server_port)
+        server.serve_forever()
+    return 0
+
+
 def run_mattermost(settings: Settings, args: argparse.Namespace) -> int:
+    _stop_on_sigterm()  # before anything starts: a stop during start-up is clean too
+    with contextlib.ExitStack() as running:
+        try:
+            return _serve_mattermost(settings, args, running)
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as Stopping
+            log.info("stopping: no new requests; finishing the work already acknowledged")
+        finally:
+            _stop(running)
+    log.info("stopped")
+    return 0
+
+
+def _serve_mattermost(
+    settings: Settings, args: argparse.Namespace, running: contextlib.ExitStack
+) -> int:
     from bot.mattermost import Mattermost
     from bot.mattermost_api import MattermostError
 
     app = create_app(settings, SystemClock())
+    running.callback(app.close)
     if not _writable(app):
-        app.close()
         return 2
+    running.callback(app.core.leave)
     callback = settings.mattermost_callback_url or f"http://localhost:{args.port}"
     mattermost = Mattermost(settings, app.core, callback)
+    running.callback(mattermost.close)
     try:
         mattermost.connect()
     except MattermostError as error:
         reason = "the token is refused" if error.status == 401 else str(error)
         print(f"Mattermost at {settings.mattermost_url}: {reason} (MATTERMOST_TOKEN).",
               file=sys.stderr)  # fmt: skip
-        mattermost.close()
-        app.core.leave()
-        app.close()
         return 2
     server = _listen(mattermost.serve, args.host, args.port)
     if server is None:
-        mattermost.close()
-        app.core.leave()
-        app.close()
         return 2
     mattermost.start_listening()
     sweeper = Sweeper(app.core, mattermost.deliver, settings.sweep_seconds)
-    _stop_on_sigterm()
+    running.callback(sweeper.stop)
     sweeper.start()
+    running.callback(server.shutdown)
     log.info("Mattermost: commands, buttons and dialogs on %s:%s/mattermost/…",
              args.host, server.server_port)  # fmt: skip
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as Stopping
-        log.info("stopping: no new requests; finishing the work already acknowledged")
-    finally:
-        watchdog = _bounded_stop()
-        server.shutdown()
-        sweeper.stop()
-        mattermost.close()
-        app.close()
-        watchdog.cancel()
-    log.info("stopped")
+    server.serve_forever()
     return 0
 
 
