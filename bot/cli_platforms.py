@@ -91,15 +91,19 @@ def run_slack(settings: Settings, args: argparse.Namespace) -> int:
         )
         return 2
     _stop_on_sigterm()  # before anything starts: a stop during start-up is clean too
+    code = 0
     with contextlib.ExitStack() as running:
         try:
-            return _serve_slack(settings, args, socket_mode, running)
+            code = _serve_slack(settings, args, socket_mode, running)
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as Stopping
-            log.info("stopping: no new requests; finishing the work already acknowledged")
+            pass
         finally:
+            if code == 0:
+                log.info("stopping: no new requests; finishing the work already acknowledged")
             _stop(running)
-    log.info("stopped")
-    return 0
+    if code == 0:
+        log.info("stopped")
+    return code
 
 
 def _stop(running: contextlib.ExitStack) -> None:
@@ -142,15 +146,19 @@ def _serve_slack(
 
 def run_mattermost(settings: Settings, args: argparse.Namespace) -> int:
     _stop_on_sigterm()  # before anything starts: a stop during start-up is clean too
+    code = 0
     with contextlib.ExitStack() as running:
         try:
-            return _serve_mattermost(settings, args, running)
+            code = _serve_mattermost(settings, args, running)
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as Stopping
-            log.info("stopping: no new requests; finishing the work already acknowledged")
+            pass
         finally:
+            if code == 0:
+                log.info("stopping: no new requests; finishing the work already acknowledged")
             _stop(running)
-    log.info("stopped")
-    return 0
+    if code == 0:
+        log.info("stopped")
+    return code
 
 
 def _serve_mattermost(
