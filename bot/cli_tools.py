@@ -128,9 +128,11 @@ def list_reminders(settings: Settings, args: argparse.Namespace) -> int:
     for r in found:
         action = by_action.get(r.action_id)
         person = people.get(r.recipient_id or -1)
+        # When the recipient reads it: in their own zone, named.
+        theirs = ZoneInfo(person.timezone) if person and person.timezone else zone
         print(
-            f"{r.due_at.astimezone(zone):%Y-%m-%d %H:%M}  {r.kind:<9} {r.state:<8} "
-            f"#{r.action_id} {action.title if action else '?'}  → "
+            f"{r.due_at.astimezone(theirs):%Y-%m-%d %H:%M} {theirs.key:<16} {r.kind:<9} "
+            f"{r.state:<8} #{r.action_id} {action.title if action else '?'}  → "
             f"{person.platform_user_id if person else '?'}"
         )
     print(f"{len(found)} reminder(s) planned.", file=sys.stderr)
@@ -169,10 +171,11 @@ def export_bottlenecks(settings: Settings, args: argparse.Namespace) -> int:
     try:
         with app.db.read() as session:
             found = bottlenecks.details(session, Audience.group(args.audience))
+            names = members.names_by_user_id(session)
     finally:
         app.close()
     if args.format == "csv":
-        document = bottleneck_export.export_csv(words, found)
+        document = bottleneck_export.export_csv(words, found, names)
     else:
         document = bottleneck_export.export_markdown(words, found, now)
     if args.out:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from storage import bottlenecks
+from storage import bottlenecks, members
 from storage.tlp import TLP, strictest
 from storage.views import ActionView, BottleneckDetail, BottleneckView
 
@@ -21,7 +21,7 @@ from handlers.bottleneck_status import escalation_body
 from handlers.bottleneck_views import Words, counted, history_lines, municipality_count
 from handlers.context import ESCALATION_BODIES, Context
 from handlers.core import Attachment, Reply, UserError, Visibility
-from handlers.document_text import block, inline
+from handlers.document_text import block, cell, inline
 from handlers.permissions import require_member, require_role
 from handlers.router import Subcommand
 
@@ -73,32 +73,36 @@ def export_markdown(words: Words, details: Sequence[BottleneckDetail], now: date
     return "\n".join(lines)
 
 
-def export_csv(words: Words, details: Sequence[BottleneckDetail]) -> str:
-    """One row per bottleneck, history in one cell (a line per change)."""
+def export_csv(
+    words: Words, details: Sequence[BottleneckDetail], names: Mapping[str, str] | None = None
+) -> str:
+    """One row per bottleneck, history in one cell (a line per change), as Dutch Excel
+    opens it: `;` between cells, UTF-8 with a byte-order mark, CRLF, every cell quoted,
+    dates in the reader's time zone, no markup, and no cell that Excel would run as a
+    formula. `names`: platform user id → name, for mentions in the text."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(words.t("export.columns").split("|"))
     for d in details:
         b = d.bottleneck
-        writer.writerow(
-            [
-                b.id,
-                b.title,
-                b.description,
-                b.theme or "",
-                b.tlp.value,
-                words.t("status." + b.status),
-                b.support_count,
-                "; ".join(b.municipalities),
-                "; ".join(b.partners),
-                b.created_at.date().isoformat(),
-                b.escalated_to or "",
-                b.reference or "",
-                b.answer or "",
-                "\n".join(history_lines(words, d.events)),
-            ]
-        )
-    return out.getvalue()
+        row = [
+            str(b.id),
+            b.title,
+            b.description,
+            b.theme or "",
+            b.tlp.value,
+            words.t("status." + b.status),
+            str(b.support_count),
+            ", ".join(b.municipalities),
+            ", ".join(b.partners),
+            words.day(b.created_at).isoformat(),
+            b.escalated_to or "",
+            b.reference or "",
+            b.answer or "",
+            "\n".join(history_lines(words, d.events)),
+        ]
+        writer.writerow([cell(value, names) for value in row])
+    return "\ufeff" + out.getvalue()
 
 
 def _private(context: Context, reply: Reply) -> list[Reply]:
@@ -120,7 +124,9 @@ def export(context: Context, rest: str) -> list[Reply]:
         raise UserError("bottleneck.none")
     stamp = context.today().isoformat()
     if fmt == "csv":
-        file = Attachment(f"knelpunten-{stamp}.csv", export_csv(context, found), "text/csv")
+        with context.db.read() as session:
+            names = members.names_by_user_id(session, context.request.platform)
+        file = Attachment(f"knelpunten-{stamp}.csv", export_csv(context, found, names), "text/csv")
     else:
         file = Attachment(f"knelpunten-{stamp}.md", export_markdown(context, found, context.now()))
     label = strictest(d.bottleneck.tlp for d in found) or TLP.CLEAR

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date as Day
 from datetime import datetime
 from typing import Protocol
 
@@ -32,6 +33,8 @@ class Words(Protocol):
     def t(self, key: str, /, **params: object) -> str: ...
 
     def date(self, moment: datetime) -> str: ...
+
+    def day(self, moment: datetime) -> Day: ...
 
 
 def status_text(words: Words, status: str) -> str:
@@ -124,7 +127,11 @@ def history_lines(
     return [event_line(words, e, quote) for e in shown]
 
 
-def escalation_fields(words: Words, bottleneck: BottleneckView) -> list[Field]:
+def escalation_fields(
+    words: Words, bottleneck: BottleneckView, now: datetime | None = None
+) -> list[Field]:
+    """Where it was escalated, the reference, when an answer is expected (marked when
+    that day has passed, as of `now`) and the answer."""
     fields = []
     if bottleneck.escalated_to and bottleneck.escalated_at:
         fields.append(
@@ -140,7 +147,12 @@ def escalation_fields(words: Words, bottleneck: BottleneckView) -> list[Field]:
     if bottleneck.reference:
         fields.append(Field(words.t("field.reference"), bottleneck.reference))
     if bottleneck.answer_due and bottleneck.status == "geescaleerd":
-        fields.append(Field(words.t("field.answer_due"), words.date(bottleneck.answer_due)))
+        due = words.date(bottleneck.answer_due)
+        if now is not None and words.day(bottleneck.answer_due) < words.day(now):
+            days = (words.day(now) - words.day(bottleneck.answer_due)).days
+            due = words.t("bottleneck.answer_overdue", date=due,
+                          late=counted(words, "action.late", days))  # fmt: skip
+        fields.append(Field(words.t("field.answer_due"), due))
     if bottleneck.answer and bottleneck.answered_at:
         fields.append(
             Field(
@@ -151,7 +163,9 @@ def escalation_fields(words: Words, bottleneck: BottleneckView) -> list[Field]:
     return fields
 
 
-def detail_sections(words: Words, detail: BottleneckDetail) -> list[Section]:
+def detail_sections(
+    words: Words, detail: BottleneckDetail, now: datetime | None = None
+) -> list[Section]:
     """The whole bottleneck: text, who recognises it, notes, history, linked knowledge."""
     b = detail.bottleneck
     fields = [
@@ -173,7 +187,7 @@ def detail_sections(words: Words, detail: BottleneckDetail) -> list[Section]:
     ]
     if b.partners:
         fields.append(Field(words.t("field.partners"), ", ".join(b.partners)))
-    fields += escalation_fields(words, b)
+    fields += escalation_fields(words, b, now)
     if b.decision_asked:
         fields.append(Field(words.t("field.decision_asked"), b.decision_asked))
     sections = [Section(text=f"{heading(b)}\n\n{b.description or '—'}", fields=tuple(fields))]

@@ -153,7 +153,7 @@ def show(context: Context, rest: str) -> Reply:
         buttons.append(
             Button("knelpunt.withdraw", str(found.id), context.t("button.withdraw"), "danger")
         )
-    sections = detail_sections(context, detail)
+    sections = detail_sections(context, detail, context.now())
     if linked:
         lines = [f"• {action_line(context, a, context.today())}" for a in linked]
         sections.append(

@@ -124,9 +124,15 @@ class Context:
     def now(self) -> datetime:
         return self.clock.now()
 
+    def day(self, moment: datetime) -> Day:
+        """The day a moment falls on in the caller's time zone: every date a person
+        reads goes through here (a moment late in the evening in Amsterdam is that
+        day, not the next one in UTC)."""
+        return moment.astimezone(self.timezone).date()
+
     def date(self, moment: datetime) -> str:
         """A moment as a date in words, in the caller's time zone (`15 maart 2027`)."""
-        return format_date(moment.astimezone(self.timezone).date(), self.language)
+        return format_date(self.day(moment), self.language)
 
     def today(self) -> Day:
         return self.now().astimezone(self.timezone).date()

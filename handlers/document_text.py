@@ -11,6 +11,7 @@ text has its own rules in `handlers.chat_text`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 # Emphasis, code, links and images (`[`), tables (`|`), and the escape itself.
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -33,3 +34,22 @@ def block(text: str) -> str:
         lines.append(_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
     # Blank lines stay paragraph breaks; single line breaks become hard breaks.
     return "\n".join(line + ("  " if line else "") for line in lines).rstrip()
+
+
+# --- spreadsheet cells -----------------------------------------------------------------
+
+_MENTION = re.compile(r"<@([^|>\s]+)(?:\|([^>]*))?>")
+_LINK = re.compile(r"<((?:https?|mailto):[^|>\s]+)(?:\|([^>]*))?>")
+_MARKED = re.compile(r"(\*\*|`)(.+?)\1|(?<![\w\\])_(\S(?:.*?\S)?)_(?!\w)")
+# What makes Excel or LibreOffice read a cell as a formula (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str, names: Mapping[str, str] | None = None) -> str:
+    """Text for a spreadsheet cell: mentions as names, links as "label (address)", no
+    Markdown, and never a formula: a cell that would start one starts with `'`."""
+    names = names or {}
+    text = _MENTION.sub(lambda m: "@" + (names.get(m.group(1)) or m.group(2) or m.group(1)), text)
+    text = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})" if m.group(2) else m.group(1), text)
+    text = _MARKED.sub(lambda m: m.group(2) or m.group(3), text)
+    return "'" + text if text.startswith(FORMULA_START) else text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from storage import members
@@ -42,8 +42,12 @@ class Writer:
     def t(self, key: str, /, **params: object) -> str:
         return translate(self.language, key, **params)
 
+    def day(self, moment: datetime) -> date:
+        """The day a moment falls on in the reader's time zone."""
+        return moment.astimezone(self.timezone).date()
+
     def date(self, moment: datetime) -> str:
-        return format_date(moment.astimezone(self.timezone).date(), self.language)
+        return format_date(self.day(moment), self.language)
 
 
 # Builds one message for one reader: writer -> (text, sections).

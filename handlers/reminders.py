@@ -168,7 +168,9 @@ def reminder_message(
             else words.t("when.tomorrow"),
         )
     if now - reminder.planned_at > delivery.LATE_AFTER:
-        text = words.t("reminder.late", planned=words.date(reminder.planned_at)) + "\n" + text
+        planned = reminder.planned_at.astimezone(words.timezone)
+        late = words.t("reminder.late", planned=words.date(planned), time=f"{planned:%H:%M}")
+        text = late + "\n" + text
     return Reply(
         text=text,
         buttons=action_buttons(words, action),

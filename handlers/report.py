@@ -234,7 +234,7 @@ def _actions(
             owner += f" ({a.owner_organisation})"
         term = words.t(
             "report.term",
-            start=format_date(a.created_at.date(), words.language),
+            start=words.date(a.created_at),
             deadline=format_date(h.deadline_at(span.end), words.language),
         )
         state = _state_at(h, span, last)
@@ -248,7 +248,7 @@ def _actions(
     for h in details:
         lines += ["", f"**#{h.action.id} {inline(h.action.title)}**", ""]
         lines += [
-            f"- {format_date(at.date(), words.language)} — {inline(who)}: {inline(text)}"
+            f"- {words.date(at)} — {inline(who)}: {inline(text)}"
             for at, who, text in h.progress
             if at < span.end
         ]
@@ -256,7 +256,7 @@ def _actions(
             "- "
             + words.t(
                 "report.postponed",
-                date=format_date(at.date(), words.language),
+                date=words.date(at),
                 old=format_date(old, words.language) if old else "?",
                 new=format_date(new, words.language) if new else "?",
             )
@@ -288,14 +288,14 @@ def _bottlenecks(
         ]
         for b in sorted(shown.values(), key=lambda b: b.id):
             where = (
-                f"{b.escalated_to}, {format_date(b.escalated_at.date(), words.language)}"
+                f"{b.escalated_to}, {words.date(b.escalated_at)}"
                 if b.escalated_to and b.escalated_at
                 else "—"
             )
             if b.reference:
                 where += f" ({inline(b.reference)})"
             answer = (
-                f"{format_date(b.answered_at.date(), words.language)}: {inline(b.answer)}"
+                f"{words.date(b.answered_at)}: {inline(b.answer)}"
                 if b.answer and b.answered_at
                 else "—"
             )

@@ -374,6 +374,7 @@ TEXTS: dict[str, str] = {
     "field.partners": "Also recognised by partners",
     "field.escalated": "Escalated",
     "field.reference": "Reference",
+    "bottleneck.answer_overdue": "⚠️ {date} — {late}",
     "field.answer_due": "Answer expected",
     "field.answer": "Answer",
     "field.decision_asked": "Decision asked",
@@ -557,7 +558,7 @@ TEXTS: dict[str, str] = {
     "reminder.overdue": (
         "⚠️ Action #{id} ({title}) is {late} (deadline {deadline}). Done, postpone or an update?"
     ),
-    "reminder.late": "_(Late: this reminder was planned for {planned}.)_",
+    "reminder.late": "_(Late: this reminder was planned for {planned} at {time}.)_",
     "reminder.failed": (
         "❗ I could not remind {owner} of action #{id} ({title}), even after several attempts. "
         "I keep trying every hour; could someone pass it on in person meanwhile?"

@@ -380,6 +380,7 @@ TEXTS: dict[str, str] = {
     "field.partners": "Ook herkend door partners",
     "field.escalated": "Geëscaleerd",
     "field.reference": "Kenmerk",
+    "bottleneck.answer_overdue": "⚠️ {date} — {late}",
     "field.answer_due": "Antwoord verwacht",
     "field.answer": "Antwoord",
     "field.decision_asked": "Gevraagd besluit",
@@ -567,7 +568,7 @@ TEXTS: dict[str, str] = {
     "reminder.overdue": (
         "⚠️ Actie #{id} ({title}) is {late} (termijn {deadline}). Klaar, uitstel of een update?"
     ),
-    "reminder.late": "_(Verlaat: deze herinnering stond gepland voor {planned}.)_",
+    "reminder.late": "_(Verlaat: deze herinnering stond gepland voor {planned} om {time}.)_",
     "reminder.failed": (
         "❗ Ik kon {owner} niet herinneren aan actie #{id} ({title}), ook niet na meerdere "
         "pogingen. Ik blijf het elk uur proberen; wil iemand het intussen persoonlijk doorgeven?"

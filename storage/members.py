@@ -228,6 +228,14 @@ def members_by_user_ids(
     return [member_view(m) for m in session.scalars(query)]
 
 
+def names_by_user_id(session: Session, platform: str | None = None) -> dict[str, str]:
+    """Every member's platform user id → display name (of one platform, or all)."""
+    stmt = select(Member.platform_user_id, Member.display_name)
+    if platform is not None:
+        stmt = stmt.where(Member.platform == platform)
+    return {str(user_id): str(name) for user_id, name in session.execute(stmt)}
+
+
 def members_by_ids(session: Session, member_ids: Iterable[int]) -> dict[int, MemberView]:
     ids = list(dict.fromkeys(member_ids))
     if not ids:

@@ -29,7 +29,7 @@ def test_reminders_lists_what_is_planned(tmp_path: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     lines = listed.stdout.splitlines()
     assert lines[0].startswith(
-        "2026-12-04 09:00  before_7  pending  #1 Logbeleid opstellen  → bram"
+        "2026-12-04 09:00 Europe/Amsterdam before_7  pending  #1 Logbeleid opstellen  → bram"
     )
     assert len(lines) == 6 and "6 reminder(s) planned" in listed.stderr
     until = run_cli(tmp_path, "reminders", "--until", "2026-12-11T12:00", env=ENV)
@@ -56,3 +56,14 @@ def test_actions_ical_for_a_member(tmp_path: Path) -> None:
     assert "SUMMARY:Termijn actie #1: Logbeleid opstellen" in text and "Back-up" not in text
     unknown = run_cli(tmp_path, "actions", "ical", "--as", "nobody", env=ENV)
     assert unknown.returncode == 1 and "No member 'nobody'" in unknown.stderr
+
+
+def test_reminders_are_listed_in_the_recipients_own_zone(tmp_path: Path) -> None:
+    setup = "/ciso lid @nina Leiden ciso\n:as nina\n/ciso instellingen tijdzone America/New_York\n"
+    setup += ":as admin\n/actie nieuw Logbeleid @nina vrijdag 11 december\n"
+    result = run_cli(tmp_path, "console", "--as", "admin", "--now", "2026-11-30T10:00",
+                     stdin=setup, env=ENV)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    listed = run_cli(tmp_path, "reminders", env=ENV)
+    # Nina's 09:00 in New York, not the 15:00 it is in Amsterdam then.
+    assert listed.stdout.splitlines()[0].startswith("2026-12-04 09:00 America/New_York before_7")

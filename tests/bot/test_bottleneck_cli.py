@@ -43,7 +43,7 @@ def test_cli_export_is_filtered_for_the_audience(tmp_path: Path) -> None:
     amber = run_cli(tmp_path, "knelpunten", "export", "--format", "csv",
                     "--audience", "tlp:amber", "--out", str(out), env=env)  # fmt: skip
     assert amber.returncode == 0 and "2 bottleneck(s) up to TLP:AMBER" in amber.stderr
-    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert {row[1] for row in rows[1:]} == {
         "Auditlogs ontbreken in het zaaksysteem",
         "Budget voor SOC ontbreekt",

@@ -57,15 +57,44 @@ def test_export_leaves_out_what_the_reader_may_not_see(net: Chat) -> None:
     assert "Interne kwestie" not in guest  # a beheerder of no municipality
 
 
+def _excel_rows(text: str) -> list[list[str]]:
+    """The CSV read back as Dutch Excel reads it: UTF-8 with a byte-order mark, `;`."""
+    data = text.encode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
 def test_csv_export_has_one_row_per_bottleneck(net: Chat) -> None:
     _reply, text = _file(net.say("bram", "/knelpunt export csv", channel=None))
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = _excel_rows(text)
     assert rows[0][:4] == ["nummer", "titel", "toelichting", "thema"]
     by_id = {row[0]: row for row in rows[1:]}
     assert set(by_id) == {"1", "2"}
-    assert by_id["1"][6:8] == ["3", "Delft; Den Haag; Leiden"]
+    assert by_id["1"][6:8] == ["3", "Delft, Den Haag, Leiden"]
     assert by_id["1"][10:12] == ["IBD", "IBD-9"]
     assert "in behandeling → geëscaleerd" in by_id["1"][13]
+    assert "_" not in by_id["1"][13]  # the reason is not in Markdown underscores
+
+
+def test_csv_cells_are_never_formulas_and_carry_no_markup(db: Database, clock: FixedClock) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    chat = _chat(db, clock)
+    # Half past midnight in Amsterdam is still the day before in UTC.
+    clock.set(datetime(2026, 9, 18, 0, 30, tzinfo=ZoneInfo("Europe/Amsterdam")))
+    chat.say("bram", '/knelpunt meld =HYPERLINK("https://x.example";"klik") — zie <@carla> en '
+                     "<https://ncsc.nl/advies|het advies>, *echt* `dringend`")  # fmt: skip
+    chat.say("bram", "/knelpunt meld +31 612345678 @bellen -vooraf")
+    _reply, text = _file(chat.say("bram", "/knelpunt export csv", channel=None))
+    rows = _excel_rows(text)[1:]
+    for row in rows:
+        assert not any(value.startswith(("=", "+", "-", "@")) for value in row), row
+    first = next(r for r in rows if "HYPERLINK" in r[1])
+    assert first[1].startswith("'=HYPERLINK")
+    assert first[9] == "2026-09-18"  # the day it was in Amsterdam, not in UTC
+    assert "@carla" in first[2] and "<@" not in first[2]
+    assert "het advies (https://ncsc.nl/advies)" in first[2] and "`" not in first[2]
 
 
 def test_an_unknown_export_format_is_refused(net: Chat) -> None:
@@ -107,3 +136,13 @@ def test_dossier_leaves_out_linked_knowledge_stricter_than_the_bottleneck(net: C
     assert "Logchecklist voor zaaksystemen (TLP:GREEN)" in text
     assert "Interne analyse" not in text
     assert "Weggelaten wegens een strengere rubricering: 1 gekoppeld item." in text
+
+
+def test_show_marks_a_national_answer_that_is_late(net: Chat, clock: FixedClock) -> None:
+    from datetime import timedelta
+
+    shown = net.text("bram", "/knelpunt toon 1")
+    assert "Antwoord verwacht" in shown and "te laat" not in shown
+    clock.advance(timedelta(weeks=6, days=3))  # the default wait is six weeks
+    late = net.text("bram", "/knelpunt toon 1")
+    assert "9 januari 2027 — 3 dagen te laat" in late

@@ -154,7 +154,7 @@ def test_missed_reminders_are_sent_once_and_marked_late_after_downtime(
     # Three reminders fell in the downtime; the owner gets the latest, which says where
     # the action stands today; the two before it are recorded as superseded.
     (sent,) = [r.text for r in outbox.sent if r.user == "bram"]
-    assert "Verlaat" in sent and "gepland voor 11 december 2026" in sent
+    assert "Verlaat" in sent and "gepland voor 11 december 2026 om 09:00" in sent
     assert "3 dagen te laat" in sent
     with chat.core.db.read() as session:
         states = sorted(r.state for r in reminders.planned(session, states=("superseded", "sent")))
