@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.console import Console
 from bot.scheduler import describe, sweep
 from handlers import bottleneck_export
-from handlers.action_ical import calendar_file
+from handlers.action_ical import member_calendar
 from handlers.notices import Writer, reader
 from handlers.router import Core
 from storage import actions, backup, bottlenecks, members, migrate, reminders
@@ -144,18 +144,14 @@ def actions_ical(settings: Settings, args: argparse.Namespace) -> int:
     try:
         with app.db.read() as session:
             member = members.get_member(session, settings.platform, args.user)
-            mine = (
-                actions.listed(session, reader(member), owner_id=member.id, limit=None)[0]
-                if member
-                else []
-            )
+        if member is None:
+            print(f"No member {args.user!r} on {settings.platform}.", file=sys.stderr)
+            return 1
+        words = Writer.for_member(member, settings.core())
+        file, mine = member_calendar(app.db, reader(member), member.id, words, SystemClock().now())
     finally:
         app.close()
-    if member is None:
-        print(f"No member {args.user!r} on {settings.platform}.", file=sys.stderr)
-        return 1
-    words = Writer.for_member(member, settings.core())
-    document = calendar_file(words, mine, SystemClock().now()).text
+    document = file.text
     if args.out:
         write_private(args.out, document)
         print(f"{len(mine)} action(s) written to {args.out}", file=sys.stderr)

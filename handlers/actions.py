@@ -21,7 +21,7 @@ from handlers.action_common import (
     reminders_text,
     tell_owner,
 )
-from handlers.action_ical import calendar_file
+from handlers.action_ical import member_calendar
 from handlers.action_views import (
     action_buttons,
     deadline_words,
@@ -238,13 +238,10 @@ def show(context: Context, rest: str) -> Reply:
 def ical(context: Context, _rest: str) -> Sequence[Reply]:
     """The caller's open actions as an iCalendar file, to import in their agenda."""
     require_member(context)
-    with context.db.read() as session:
-        mine, _ = actions.listed(
-            session, context.audience(), owner_id=context.caller.member_id or -1, limit=None
-        )
+    owner = context.caller.member_id or -1
+    file, mine = member_calendar(context.db, context.audience(), owner, context, context.now())
     if not mine:
         raise UserError("action.none_mine")
-    file = calendar_file(context, mine, context.now())
     return [
         Reply(
             text=context.t(

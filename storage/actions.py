@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session, aliased
 
 from storage import audit
-from storage.models import Action, ActionEvent, Member, Organisation
+from storage.models import Action, ActionEvent, InstallFact, Member, Organisation
 from storage.tlp import TLP, Audience, visible_clause
 from storage.views import ActionEventView, ActionView, Actor
 
@@ -102,6 +102,34 @@ def listed(
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
     return views(session, list(session.scalars(stmt))), total
+
+
+def recently_closed(
+    session: Session, audience: Audience, owner_id: int, since: datetime
+) -> list[ActionView]:
+    """The owner's actions finished or deleted since `since` (for calendars to drop)."""
+    found = select(Action.id).where(
+        Action.owner_id == owner_id,
+        Action.status.in_((DONE, DELETED)),
+        Action.updated_at >= since,
+        visible(audience),
+    )
+    return views(session, list(session.scalars(found.order_by(Action.deadline, Action.id))))
+
+
+def change_counts(session: Session, ids: Sequence[int]) -> dict[int, int]:
+    """How often each action changed (its history's length): a calendar's SEQUENCE."""
+    rows = session.execute(
+        select(ActionEvent.action_id, func.count())
+        .where(ActionEvent.action_id.in_(list(ids)))
+        .group_by(ActionEvent.action_id)
+    )
+    return {int(action_id): int(count) for action_id, count in rows}
+
+
+def install_id(session: Session) -> str:
+    """This install's random identity (made by migration 0012)."""
+    return str(session.scalar(select(InstallFact.value).where(InstallFact.name == "id")) or "")
 
 
 def add_event(

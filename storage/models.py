@@ -490,3 +490,12 @@ class Lease(Base):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     holder: Mapped[str] = mapped_column(String(40))
+
+
+class InstallFact(Base):
+    """Facts about this install that never change (`id`: random, made by the migration)."""
+
+    __tablename__ = "install_facts"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))

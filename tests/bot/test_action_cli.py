@@ -67,3 +67,36 @@ def test_reminders_are_listed_in_the_recipients_own_zone(tmp_path: Path) -> None
     listed = run_cli(tmp_path, "reminders", env=ENV)
     # Nina's 09:00 in New York, not the 15:00 it is in Amsterdam then.
     assert listed.stdout.splitlines()[0].startswith("2026-12-04 09:00 America/New_York before_7")
+
+
+def test_the_agenda_file_updates_and_cancels_events_in_any_calendar(tmp_path: Path) -> None:
+    """Read back with vobject, an iCalendar parser independent of the one that wrote it."""
+    import vobject
+
+    _setup(tmp_path)
+    steps = ":as bram\n/actie uitstel 1 vrijdag 18 december — wacht op de leverancier\n"
+    steps += "/actie nieuw Tweede actie @bram eind december\n/actie klaar 3\n"
+    result = run_cli(tmp_path, "console", "--as", "admin", "--now", "2026-12-01T10:00",
+                     stdin=steps, env=ENV)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "bram.ics"
+    assert run_cli(tmp_path, "actions", "ical", "--as", "bram", "--out", str(out),
+                   env=ENV).returncode == 0  # fmt: skip
+    calendar = vobject.readOne(out.read_text(encoding="utf-8"))
+    events = {e.uid.value: e for e in calendar.vevent_list}
+    (first,) = [e for uid, e in events.items() if uid.startswith("actie-1@")]
+    assert first.dtstart.value.isoformat() == "2026-12-18"  # the postponed deadline
+    assert int(first.sequence.value) >= 2 and first.status.value == "CONFIRMED"
+    assert first.last_modified.value.year == 2026
+    (done,) = [e for uid, e in events.items() if uid.startswith("actie-3@")]
+    assert done.status.value == "CANCELLED"  # finished: agendas drop it
+    domains = {uid.split("@", 1)[1] for uid in events}
+    assert len(domains) == 1 and domains != {"ciso-netwerk"}
+    # Another install (another database) has another UID domain.
+    other = tmp_path / "other"
+    other.mkdir()
+    _setup(other)
+    out2 = other / "bram.ics"
+    run_cli(other, "actions", "ical", "--as", "bram", "--out", str(out2), env=ENV)
+    uids = {e.uid.value for e in vobject.readOne(out2.read_text(encoding="utf-8")).vevent_list}
+    assert not uids & set(events)
