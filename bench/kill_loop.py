@@ -148,11 +148,13 @@ def run(platform: str) -> None:
             while len(delivered()) < ARGS.reminders and time.monotonic() < deadline:
                 time.sleep(0.2)
             time.sleep(2)  # anything still on its way arrives (or shows up twice)
-            final.send_signal(signal.SIGINT)
+            # SIGTERM, as systemd sends it (a background job started from a script
+            # ignores SIGINT, and so would the bot).
+            final.send_signal(signal.SIGTERM)
             try:
                 final.wait(timeout=60)
             except subprocess.TimeoutExpired:
-                print(f"{platform}: the last run did not stop within 60 s of SIGINT; killed")
+                print(f"{platform}: the last run did not stop within 60 s of SIGTERM; killed")
                 final.kill()
                 final.wait()
             found = delivered()
