@@ -10,6 +10,7 @@ import re
 from datetime import date, timedelta
 
 from storage import actions, reminders
+from storage.tlp import Audience
 from storage.views import ActionView
 
 from handlers.action_common import (
@@ -34,7 +35,11 @@ MAX_TEXT = 4_000
 _REASON = re.compile(r"\s+(?:—|–|--)\s+|\s+(?:—|–)|(?:—|–)\s+")
 
 
-def done(context: Context, rest: str) -> Reply:
+# The owner may take back a "done" within this long; the werkgroep any time.
+REOPEN_BY_OWNER = timedelta(days=7)
+
+
+def done(context: Context, rest: str) -> list[Reply]:
     found, _ = changeable_action(context, rest)
     if not found.is_open:
         raise UserError("action.already_done", id=found.id)
@@ -43,15 +48,20 @@ def done(context: Context, rest: str) -> Reply:
             session, context.caller.actor, context.caller.name, context.now(), found.id, "klaar"
         )
         reminders.cancel(session, found.id)
-    return Reply(text=context.t("action.done", id=found.id, title=found.title), tlp=found.tlp)
+    reply = Reply(text=context.t("action.done", id=found.id, title=found.title), tlp=found.tlp)
+    return [reply, *_tell_current_owner(context, found, "action.done_dm")]
 
 
-def reopen(context: Context, rest: str) -> Reply:
+def reopen(context: Context, rest: str) -> list[Reply]:
+    """The werkgroep reopens any action (a "done" by mistake, a deadline past or not);
+    the owner their own within a week of finishing it."""
     found, _ = changeable_action(context, rest)
     if found.is_open:
         raise UserError("action.still_open", id=found.id)
-    if found.deadline < context.today():
-        raise UserError("action.reopen_past", id=found.id)
+    recently = found.done_at is not None and context.now() - found.done_at <= REOPEN_BY_OWNER
+    is_owner = context.caller.member_id == found.owner_id
+    if not (context.caller.has_role("werkgroep", "beheerder") or (is_owner and recently)):
+        raise UserError("action.reopen_not_allowed", id=found.id)
     owner = owner_of(context, found)
     moments = plan_reminders(context, found.deadline, owner)
     with context.db.write() as session:
@@ -60,17 +70,35 @@ def reopen(context: Context, rest: str) -> Reply:
         )
         if owner is not None:
             reminders.plan(session, found.id, owner.id, moments)
-    return Reply(text=context.t("action.reopened", id=found.id, title=found.title), tlp=found.tlp)
+    text = context.t("action.reopened", id=found.id, title=found.title)
+    if found.deadline < context.today():
+        text += "\n" + context.t(
+            "action.reopened_late", deadline=deadline_words(context, found.deadline)
+        )
+    reply = Reply(text=text + reminders_text(context, moments), tlp=found.tlp)
+    return [reply, *_tell_current_owner(context, found, "action.reopened_dm")]
 
 
-def postpone(context: Context, rest: str) -> Reply:
+def _tell_current_owner(
+    context: Context, action: ActionView, key: str, **extra: str
+) -> list[Reply]:
+    """The owner hears by DM when someone else changed their action (not when they did)."""
+    owner = owner_of(context, action)
+    if owner is None:
+        return []
+    with context.db.read() as session:
+        current = actions.get(session, Audience.bookkeeping(), action.id)
+    return tell_owner(context, current or action, owner, key, **extra)
+
+
+def postpone(context: Context, rest: str) -> list[Reply]:
     found, remainder = changeable_action(context, rest)
     term, *reason_part = _REASON.split(clean(remainder), maxsplit=1)
     reason = reason_part[0].strip() if reason_part else ""
     return _postpone(context, found, term, reason)
 
 
-def postpone_form(context: Context) -> Reply:
+def postpone_form(context: Context) -> list[Reply]:
     """The postpone form: the new term and the reason, each its own field."""
     fields = context.request.fields
     found, _ = changeable_action(context, fields.get("number", ""))
@@ -78,7 +106,7 @@ def postpone_form(context: Context) -> Reply:
                      clean(fields.get("reason", "")))  # fmt: skip
 
 
-def _postpone(context: Context, found: ActionView, term: str, reason: str) -> Reply:
+def _postpone(context: Context, found: ActionView, term: str, reason: str) -> list[Reply]:
     if not found.is_open:
         raise UserError("action.already_done", id=found.id)
     if not term.strip():
@@ -115,10 +143,11 @@ def _postpone(context: Context, found: ActionView, term: str, reason: str) -> Re
         deadline=deadline_words(context, deadline),
     )
     note, move = day_off_note(context, found.id, deadline)
-    return Reply(text=text + note + reminders_text(context, moments), buttons=move, tlp=found.tlp)
+    reply = Reply(text=text + note + reminders_text(context, moments), buttons=move, tlp=found.tlp)
+    return [reply, *_tell_current_owner(context, found, "action.postponed_dm", reason=reason)]
 
 
-def workday_before(context: Context) -> Reply:
+def workday_before(context: Context) -> list[Reply]:
     """The button under a deadline on a day off: move it to the working day before."""
     number, _, day_text = context.request.action_value.partition("|")
     found, _ = changeable_action(context, number)
@@ -204,10 +233,15 @@ def change_owner(context: Context, rest: str) -> list[Reply]:
         ),
         tlp=found.tlp,
     )
-    return [reply, *tell_owner(context, updated, owner, "action.assigned_dm")]
+    previous = owner_of(context, found)
+    told = tell_owner(context, updated, owner, "action.assigned_dm")
+    if previous is not None:
+        told += tell_owner(context, updated, previous, "action.reassigned_dm",
+                           new_owner=owner.display_name)  # fmt: skip
+    return [reply, *told]
 
 
-def delete(context: Context, rest: str) -> Reply:
+def delete(context: Context, rest: str) -> list[Reply]:
     found, _ = changeable_action(context, rest)
     with context.db.write() as session:
         actions.set_status(
@@ -219,4 +253,5 @@ def delete(context: Context, rest: str) -> Reply:
             "verwijderd",
         )
         reminders.cancel(session, found.id)
-    return Reply(text=context.t("action.deleted", id=found.id, title=found.title), tlp=found.tlp)
+    reply = Reply(text=context.t("action.deleted", id=found.id, title=found.title), tlp=found.tlp)
+    return [reply, *_tell_current_owner(context, found, "action.deleted_dm")]

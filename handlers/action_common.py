@@ -74,7 +74,12 @@ def owner_of(context: Context, action: ActionView) -> MemberView | None:
         return members.get_member_by_id(session, action.owner_id or -1)
 
 
-def tell_owner(context: Context, action: ActionView, owner: MemberView, key: str) -> list[Reply]:
+def tell_owner(
+    context: Context, action: ActionView, owner: MemberView, key: str, **extra: str
+) -> list[Reply]:
+    """A DM to `owner` about what the caller did to their action (none when they did it
+    themselves), in the owner's language, with the action's buttons while it is open."""
+
     def message(w: notices.Writer) -> tuple[str, tuple[()]]:
         text = w.t(
             key,
@@ -82,12 +87,13 @@ def tell_owner(context: Context, action: ActionView, owner: MemberView, key: str
             title=action.title,
             name=context.caller.name,
             deadline=deadline_words(w, action.deadline),
+            **extra,
         )
         return text, ()
 
     return notices.direct(
         [owner], context.settings, message, skip=context.caller.member_id,
-        buttons=action_buttons(context, action), tlp=action.tlp,
+        buttons=action_buttons(context, action) if action.is_open else (), tlp=action.tlp,
         may_read=lambda member: notices.may_read_action(member, action),
     )  # fmt: skip
 

@@ -490,6 +490,19 @@ TEXTS: dict[str, str] = {
     "action.owner_not_member": "<@{user}> is not an (active) member and cannot own an action.",
     "action.created": "Action **#{id}** is set: {title}. Owner {owner}, deadline **{deadline}**.",
     "action.reminders_at": "Reminders on: {when}.",
+    "action.postponed_dm": (
+        "📅 {name} moved the deadline of your action #{id} ({title}) to {deadline}. "
+        "Reason: {reason}"
+    ),
+    "action.done_dm": "✅ {name} marked your action #{id} ({title}) as done.",
+    "action.reopened_dm": "↩️ {name} reopened your action #{id} ({title}). Deadline: {deadline}.",
+    "action.deleted_dm": "🗑️ {name} deleted your action #{id} ({title}).",
+    "action.reassigned_dm": "🔁 {name} handed your action #{id} ({title}) over to {new_owner}.",
+    "action.reopen_not_allowed": (
+        "Action #{id} can only be reopened by the werkgroep, or by its owner within a week of "
+        "finishing it."
+    ),
+    "action.reopened_late": "⚠️ The deadline ({deadline}) has passed: agree a new one with `/actie uitstel`.",
     "action.assigned_dm": "📌 {name} assigned action #{id} to you: {title}. Deadline: {deadline}.",
     "action.list_usage": (
         "I don't understand “{word}”. Use: `/actie lijst [mijn|alle|te-laat|@someone]`."
@@ -520,9 +533,6 @@ TEXTS: dict[str, str] = {
     "action.history.owner": "owner is now {text}",
     "action.already_done": "Action #{id} is not open (any more).",
     "action.still_open": "Action #{id} is still open.",
-    "action.reopen_past": (
-        "The deadline of action #{id} has passed. Create a new action or ask the working group."
-    ),
     "action.done": "✅ Action #{id} ({title}) is done. Reminders have stopped.",
     "action.reopened": "Action #{id} ({title}) is open again; reminders run again.",
     "action.postpone_usage": "Use: `/actie uitstel {id} <deadline> — <short reason>`.",

@@ -496,6 +496,23 @@ TEXTS: dict[str, str] = {
     "action.owner_not_member": "<@{user}> is geen (actief) lid en kan geen eigenaar zijn.",
     "action.created": ("Actie **#{id}** staat: {title}. Eigenaar {owner}, termijn **{deadline}**."),
     "action.reminders_at": "Herinneringen op: {when}.",
+    "action.postponed_dm": (
+        "📅 {name} heeft de termijn van je actie #{id} ({title}) verschoven naar {deadline}. "
+        "Reden: {reason}"
+    ),
+    "action.done_dm": "✅ {name} heeft je actie #{id} ({title}) afgerond.",
+    "action.reopened_dm": (
+        "↩️ {name} heeft je actie #{id} ({title}) heropend. Termijn: {deadline}."
+    ),
+    "action.deleted_dm": "🗑️ {name} heeft je actie #{id} ({title}) verwijderd.",
+    "action.reassigned_dm": (
+        "🔁 {name} heeft je actie #{id} ({title}) overgedragen aan {new_owner}."
+    ),
+    "action.reopen_not_allowed": (
+        "Actie #{id} kan alleen de werkgroep heropenen, of de eigenaar binnen een week na het "
+        "afronden."
+    ),
+    "action.reopened_late": "⚠️ De termijn ({deadline}) is al voorbij: spreek een nieuwe af met `/actie uitstel`.",
     "action.assigned_dm": (
         "📌 {name} heeft actie #{id} aan je toegewezen: {title}. Termijn: {deadline}."
     ),
@@ -528,10 +545,6 @@ TEXTS: dict[str, str] = {
     "action.history.owner": "eigenaar is nu {text}",
     "action.already_done": "Actie #{id} is niet (meer) open.",
     "action.still_open": "Actie #{id} is nog open.",
-    "action.reopen_past": (
-        "De termijn van actie #{id} is al voorbij. Maak een nieuwe actie met een nieuwe termijn, "
-        "of vraag de werkgroep."
-    ),
     "action.done": "✅ Actie #{id} ({title}) is afgerond. Herinneringen zijn gestopt.",
     "action.reopened": "Actie #{id} ({title}) is weer open; de herinneringen lopen weer.",
     "action.postpone_usage": "Gebruik: `/actie uitstel {id} <termijn> — <korte reden>`.",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from handlers.core import Visibility
+from bot.clock import FixedClock
+from handlers.core import Reply, Visibility
 from storage import reminders
 from storage.db import Database
 from tests.conftest import Chat, everything
@@ -227,3 +228,47 @@ def test_a_deadline_on_the_installs_own_day_off_says_so_in_words(db: Database) -
     chat.say("admin", "/ciso lid <@anna> Den Haag ciso werkgroep")
     said = chat.text("anna", "/actie nieuw Logbeleid <@anna> 8 december")
     assert "een vrije dag van de organisatie" in said and "maandag 7 december 2026" in said
+
+
+def _dms_to(replies: list[Reply], user: str) -> list[str]:
+    return [r.text for r in replies if r.visibility is Visibility.DIRECT and r.user == user]
+
+
+def test_the_owner_hears_when_someone_else_changes_their_action(network: Chat) -> None:
+    network.say("anna", "/actie nieuw Logbeleid <@bram> eind maart")
+    (moved,) = _dms_to(network.say("anna", "/actie uitstel 1 eind april — wacht op IBD"), "bram")
+    assert "anna heeft de termijn van je actie #1 (Logbeleid) verschoven naar" in moved
+    assert "30 april 2027" in moved and "Reden: wacht op IBD" in moved
+    assert _dms_to(network.say("bram", "/actie update 1 Eerste versie klaar"), "bram") == []
+    (done,) = _dms_to(network.say("anna", "/actie klaar 1"), "bram")
+    assert "anna heeft je actie #1 (Logbeleid) afgerond" in done
+    (reopened,) = _dms_to(network.say("anna", "/actie heropen 1"), "bram")
+    assert "anna heeft je actie #1 (Logbeleid) heropend" in reopened
+    handed = network.say("anna", "/actie eigenaar 1 <@carla>")
+    (old_owner,) = _dms_to(handed, "bram")
+    assert "overgedragen aan carla" in old_owner and _dms_to(handed, "carla")
+    (deleted,) = _dms_to(network.say("anna", "/actie verwijder 1"), "carla")
+    assert "anna heeft je actie #1 (Logbeleid) verwijderd" in deleted
+    # What the owner does themselves needs no DM.
+    network.say("carla", "/actie nieuw Eigen <@ik> eind maart")
+    assert _dms_to(network.say("carla", "/actie klaar 2"), "carla") == []
+
+
+def test_reopening_by_the_werkgroep_any_time_by_the_owner_within_a_week(
+    network: Chat, clock: FixedClock, db: Database
+) -> None:
+    from datetime import timedelta
+
+    network.say("anna", "/actie nieuw Logbeleid <@bram> vrijdag 4 december")
+    network.say("anna", "/actie nieuw Pentest <@bram> vrijdag 4 december")
+    network.say("bram", "/actie klaar 1")
+    network.say("bram", "/actie klaar 2")
+    clock.advance(timedelta(days=3))
+    assert "weer open" in network.text("bram", "/actie heropen 1")  # within the week
+    clock.advance(timedelta(days=7))  # the deadline and the week have passed
+    refused = network.text("bram", "/actie heropen 2")
+    assert "alleen de werkgroep" in refused
+    reopened = network.text("anna", "/actie heropen 2")  # a "done" by mistake, long after
+    assert "weer open" in reopened and "al voorbij" in reopened
+    kinds = {(a, k) for a, k, _due in _pending(db)}
+    assert (2, "overdue") in kinds  # back in the overdue rhythm
