@@ -88,4 +88,16 @@ BOTTLENECKS: tuple[Bottleneck, ...] = (
         ((10, "afgewezen", None, None, None, "Regionaal opgelost: RSIV organiseert een sessie."),),
         None,
     ),
+    (
+        "anna.denhaag", 30, "TLP:GREEN", "financiering",
+        "Geen regionale bijdrage voor gezamenlijke pentests",
+        "Gemeenten besteden pentests elk apart aan. Samen inkopen halveert de prijs, maar "
+        "daarvoor is een regionale bijdrage per gemeente nodig die alleen het RBO kan vaststellen.",
+        (("bram.leiden", None), ("carla.delft", "Delft doet mee vanaf het tweede kwartaal.")),
+        (
+            (25, "in_behandeling", None, None, None, None),
+            (14, "geescaleerd", "RBO", "RBO-2027-03", 28, "Besluit nodig in het volgende RBO."),
+        ),
+        "Stel een regionale bijdrage van € 2.000 per gemeente vast voor gezamenlijke pentests.",
+    ),
 )  # fmt: skip

@@ -49,7 +49,8 @@ class DigestFacts:
     escalated: Shown[BottleneckView]
     answered: Shown[BottleneckView]
     waiting: Shown[BottleneckView]
-    decisions: Shown[BottleneckView]
+    decisions: Shown[BottleneckView]  # asked of the regional board: of the reader
+    national: Shown[BottleneckView]  # asked of a national body by the network
     done: tuple[ActionView, ...]
     due_soon: tuple[ActionView, ...]
     overdue: tuple[ActionView, ...]
@@ -66,7 +67,7 @@ class DigestFacts:
     @property
     def labels(self) -> list[TLP]:
         bottlenecks = [*self.new.items, *self.escalated.items, *self.answered.items]
-        bottlenecks += [*self.waiting.items, *self.decisions.items]
+        bottlenecks += [*self.waiting.items, *self.decisions.items, *self.national.items]
         bottlenecks += [b for b, _n in self.recognised]
         work = [*self.done, *self.due_soon, *self.overdue]
         return (
@@ -105,6 +106,7 @@ def gather(
             answered=activity.answered(session, audience, period),
             waiting=activity.waiting_for_answer(session, audience),
             decisions=activity.decisions_asked(session, audience),
+            national=activity.decisions_asked(session, audience, of_board=False),
             done=tuple(done),
             due_soon=tuple(
                 activity.actions_due(session, audience, today, today + timedelta(days=SOON_DAYS))
@@ -317,12 +319,23 @@ def bottleneck_section(words: Words, facts: DigestFacts) -> Section:
         ),
         "digest.more",
     )
+    lines += _listed(
+        words,
+        "digest.national_decisions",
+        facts.national.items,
+        lambda b: words.t(
+            "digest.national_line", id=b.id, title=b.title,
+            body=b.escalated_to or words.t("digest.body_unknown"),
+            decision=_excerpt(b.decision_asked or ""),
+        ),
+        "digest.more",
+    )  # fmt: skip
     hidden = facts.new.hidden + facts.recognised_hidden + facts.escalated.hidden
-    hidden += facts.answered.hidden
+    hidden += facts.answered.hidden + facts.national.hidden
     if hidden:
         lines.append(counted(words, "digest.hidden_bottlenecks", hidden))
     shown = [*facts.new.items, *(b for b, _n in facts.recognised), *facts.escalated.items]
-    shown += facts.answered.items
+    shown += [*facts.answered.items, *facts.national.items]
     buttons = tuple({b.id: _bottleneck_button(b) for b in shown}.values())[:SHOWN]
     text = "\n".join(lines) if lines else words.t("digest.no_bottlenecks")
     return Section(text=f"**{words.t('digest.bottlenecks_title')}**\n{text}", buttons=buttons)

@@ -86,15 +86,16 @@ def build(
     # A running period is reported up to and including this moment.
     until = now + timedelta(microseconds=1)
     span = Period(_moment(period.first, zone), min(_moment(last + timedelta(days=1), zone), until))
-    # Looking ahead: the rest of a running period, and the period after it.
+    # Looking ahead: the period after this one (what is due in this one is above).
     next_first, next_last = period.following()
-    ahead = (min(next_first, today), next_last)
+    ahead = (next_first, next_last)
     with db.read() as session:
         histories = activity.action_histories(session, audience, span)
         new = activity.new_bottlenecks(session, audience, span)
         escalated = activity.escalated(session, audience, span)
         answered = activity.answered(session, audience, span)
         decisions = activity.decisions_asked(session, audience)
+        national = activity.decisions_asked(session, audience, of_board=False)
         per_tag, per_organisation, hidden_knowledge = activity.knowledge_counts(
             session, audience, span
         )
@@ -110,6 +111,7 @@ def build(
         (words.t(f"report.state.{s}"), [c[s] for c in counts]) for s in activity.ACTION_STATES
     ]
     bottlenecks_shown = [*new.items, *escalated.items, *answered.items, *decisions.items]
+    bottlenecks_shown += national.items
     # A document states the strictest label of everything it shows, counts included.
     label = (
         strictest(
@@ -140,11 +142,14 @@ def build(
         lines += [words.t("report.running", date=format_date(today, words.language)), ""]
     lines += _summary(words, histories, span, last, new, escalated, answered, per_organisation)
     lines += _decisions(words, decisions)
+    lines += _national(words, national)
     lines += _actions(words, histories, span, last)
     lines += _bottlenecks(words, new, escalated, answered)
     lines += _knowledge(words, per_tag, per_organisation, hidden_knowledge)
     lines += _participation(words, municipalities, per_organisation, supports)
     lines += [f"## {words.t('report.next_title')}", ""]
+    lines += [words.t("report.next_span", first=format_date(next_first, words.language),
+                      last=format_date(next_last, words.language)), ""]  # fmt: skip
     lines += [
         f"- #{a.id} {a.title} — {a.owner_name or words.t('value.unknown')}, "
         f"{deadline_words(words, a.deadline)}"
@@ -215,6 +220,23 @@ def _decisions(words: Words, decisions: Shown[BottleneckView]) -> list[str]:
     return [*lines, ""]
 
 
+def _national(words: Words, asked: Shown[BottleneckView]) -> list[str]:
+    """What the network asks national bodies to decide: not a decision of the board."""
+    if not asked.total:
+        return []
+    lines = [f"## {words.t('report.national_title')}", ""]
+    unknown = words.t("digest.body_unknown")
+    lines += [
+        f"- **#{b.id} {inline(b.title)}** — "
+        + words.t("report.national_line", body=inline(b.escalated_to or unknown),
+                  decision=inline(b.decision_asked or ""))
+        for b in asked.items
+    ]  # fmt: skip
+    if asked.hidden:
+        lines.append(counted(words, "report.hidden_bottlenecks", asked.hidden))
+    return [*lines, ""]
+
+
 def _actions(
     words: Words, histories: Sequence[ActionHistory], span: Period, last: date
 ) -> list[str]:
@@ -260,7 +282,8 @@ def _actions(
                 old=format_date(old, words.language) if old else "?",
                 new=format_date(new, words.language) if new else "?",
             )
-            for at, old, new in h.postponements
+            + (f" — {words.t('report.postponed_why')} {inline(why)}" if why else "")
+            for at, old, new, why in h.postponements
             if at < span.end
         ]
     return [*lines, ""]

@@ -118,17 +118,34 @@ def answered(session: Session, audience: Audience, period: Period) -> Shown[Bott
     return _bottlenecks_where(session, audience, _between(Bottleneck.answered_at, period))
 
 
+# The regional board (Regionaal Bestuurlijk Overleg): a decision asked of it is asked of
+# the administrators who read the digest and the report; every other body is national.
+BOARD = "RBO"
+
+
 def waiting_for_answer(session: Session, audience: Audience) -> Shown[BottleneckView]:
-    """Escalated bottlenecks still waiting for the national body's answer."""
-    return _bottlenecks_where(session, audience, Bottleneck.status == ESCALATED)
-
-
-def decisions_asked(session: Session, audience: Audience) -> Shown[BottleneckView]:
-    """Open bottlenecks on which the werkgroep asks the administrators for a decision."""
+    """Escalated bottlenecks still waiting for a national body's answer (what waits for
+    the regional board is a decision asked of the reader, not an answer awaited)."""
     return _bottlenecks_where(
         session,
         audience,
-        Bottleneck.decision_asked.is_not(None) & Bottleneck.status.in_(list(OPEN_STATUSES)),
+        (Bottleneck.status == ESCALATED)
+        & (Bottleneck.escalated_to.is_(None) | (Bottleneck.escalated_to != BOARD)),
+    )
+
+
+def decisions_asked(
+    session: Session, audience: Audience, *, of_board: bool = True
+) -> Shown[BottleneckView]:
+    """Open bottlenecks with a decision asked: of the regional board (escalated to the
+    RBO), or, with `of_board=False`, of a national body (`/knelpunt vraag`)."""
+    to_board = Bottleneck.escalated_to == BOARD
+    return _bottlenecks_where(
+        session,
+        audience,
+        Bottleneck.decision_asked.is_not(None)
+        & Bottleneck.status.in_(list(OPEN_STATUSES))
+        & (to_board if of_board else (Bottleneck.escalated_to.is_(None) | ~to_board)),
     )
 
 
@@ -212,7 +229,8 @@ class ActionHistory:
     """An action as it stood over time: its deadlines and its done/reopened moments."""
 
     action: ActionView
-    postponements: tuple[tuple[datetime, date | None, date | None], ...]  # at, old, new
+    # at, old deadline, new deadline, why (as the person postponing wrote it)
+    postponements: tuple[tuple[datetime, date | None, date | None, str], ...]
     status_changes: tuple[tuple[datetime, str], ...]  # at, "done" / "reopened" / "deleted"
     progress: tuple[tuple[datetime, str, str], ...]  # at, who, text
 
@@ -231,12 +249,12 @@ class ActionHistory:
         deadline = self.deadline_at(moment)
         if deadline < day:
             return OVERDUE
-        postponed = any(at <= moment for at, _old, _new in self.postponements)
+        postponed = any(at <= moment for at, _old, _new, _why in self.postponements)
         return DELAYED if postponed else ON_SCHEDULE
 
     def deadline_at(self, moment: datetime) -> date:
         """The deadline as it was at `moment` (before later postponements)."""
-        for at, old, _new in self.postponements:
+        for at, old, _new, _why in self.postponements:
             if at > moment and old is not None:
                 return old
         return self.action.deadline
@@ -277,7 +295,9 @@ def action_histories(session: Session, audience: Audience, period: Period) -> li
             ActionHistory(
                 action=action,
                 postponements=tuple(
-                    (e.at, e.old_deadline, e.new_deadline) for e in mine if e.kind == "postponed"
+                    (e.at, e.old_deadline, e.new_deadline, e.text or "")
+                    for e in mine
+                    if e.kind == "postponed"
                 ),
                 status_changes=tuple(
                     (e.at, {"done": "done", "reopened": "open", "deleted": "deleted"}[e.kind])

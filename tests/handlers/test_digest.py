@@ -77,7 +77,9 @@ def test_the_digest_has_every_section_with_the_right_counts(demo: tuple[Chat, Fi
     core_lines = digest.sections[0].text.splitlines()
     assert len(core_lines) == 3
     # Bottleneck #1 waits for the IBD, whose answer was due 3 days ago: red.
-    assert core_lines[0].startswith("🔴 Uw aandacht wordt gevraagd voor 2 gevraagde besluiten")
+    # Asked of the mayor: the regional board's decision; what the network asks the IBD is
+    # an answer awaited, not a decision of theirs.
+    assert core_lines[0].startswith("🔴 Uw aandacht wordt gevraagd voor 1 gevraagd besluit")
     assert "1 knelpunt dat op een landelijk antwoord wacht (1 over de termijn)" in core_lines[0]
     # Seven items were shared in the week; one is TLP:RED for others and only counted.
     assert core_lines[1] == (
@@ -87,10 +89,13 @@ def test_the_digest_has_every_section_with_the_right_counts(demo: tuple[Chat, Fi
     assert "kennis = 7 (7)" in core_lines[2] and "te laat ↑ 2 (1)" in core_lines[2]
 
     asked = _section(digest, "Wat vraagt dit van u?")
-    assert "#1 Zaaksysteem levert geen volledige auditlogs — Spreek met de leverancier" in asked
+    assert "#7 Geen regionale bijdrage voor gezamenlijke pentests — Stel een regionale" in asked
+    assert "Spreek met de leverancier" not in asked.split("_Wacht op")[0]
     assert "bij IBD sinds 22 januari 2027 (antwoord verwacht 5 maart 2027, 3 dagen over" in asked
 
-    assert "Geen nieuws over knelpunten" in _section(digest, "Knelpunten")
+    national = _section(digest, "Knelpunten")
+    assert "_Het netwerk vraagt landelijk om een besluit_" in national
+    assert "#1 Zaaksysteem levert geen volledige auditlogs — aan IBD: Spreek met" in national
 
     acts = _section(digest, "Acties")
     assert (

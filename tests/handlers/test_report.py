@@ -121,10 +121,11 @@ def test_the_report_has_every_part_for_the_board(db: Database, demo: Chat) -> No
     period = parse_period("Q1 2027", TODAY, "nl", MONTHS.split())
     report = build(db, words, Audience.group(TLP.GREEN), period, DEMO, AMSTERDAM)
     headings = [line for line in report.markdown.splitlines() if line.startswith("#")]
-    assert headings[:9] == [
+    assert headings[:10] == [
         "# Voortgangsrapportage CISO-netwerk — Q1 2027",
         "## Samenvatting",
         "## Besluiten gevraagd aan het bestuur",
+        "## Wat het netwerk landelijk vraagt",
         "## Afgesproken acties",
         "### Voortgang en uitstel",
         "## Knelpunten en landelijke antwoorden",
@@ -133,6 +134,11 @@ def test_the_report_has_every_part_for_the_board(db: Database, demo: Chat) -> No
         "## Vooruitblik: termijnen in de volgende periode",
     ]
     text = report.markdown
+    # A decision asked of the regional board apart from what is asked of national bodies.
+    board = text.split("## Besluiten gevraagd aan het bestuur")[1].split("## ")[0]
+    national = text.split("## Wat het netwerk landelijk vraagt")[1].split("## ")[0]
+    assert "regionale bijdrage van € 2.000" in board and "auditlogs" not in board
+    assert "gevraagd aan IBD: Spreek met de leverancier" in national
     assert (
         "Periode: 1 januari 2027 – 31 maart 2027" in text and "de stand is die van 20 maart" in text
     )
@@ -142,7 +148,10 @@ def test_the_report_has_every_part_for_the_board(db: Database, demo: Chat) -> No
     ) in text
     assert "| 3 | Phishingsimulatie gezamenlijk aanbesteden: marktverkenning |" in text
     assert "(Leiden) | vanaf 19 januari 2027 – 31 maart 2027 | vertraagd |" in text
-    assert "17 maart 2027: termijn verschoven van 3 april 2027 naar 31 maart 2027" in text
+    assert (
+        "17 maart 2027: termijn verschoven van 3 april 2027 naar 31 maart 2027 — reden: Wachten "
+        "op de landelijke aanpak van de IBD."
+    ) in text
     assert (
         "| 1 | Zaaksysteem levert geen volledige auditlogs | 6 | geëscaleerd | IBD, 3 februari"
         in text
@@ -151,7 +160,10 @@ def test_the_report_has_every_part_for_the_board(db: Database, demo: Chat) -> No
     assert (
         "![Voortgangsrapportage CISO-netwerk — Q1 2027](voortgangsrapportage-q1-2027.png)" in text
     )
-    assert "Voorstel RBO: structurele financiering" in text.split("## Vooruitblik")[1]
+    ahead = text.split("## Vooruitblik")[1].split("## ")[0]
+    assert "_Van 1 april 2027 tot en met 30 juni 2027._" in ahead
+    assert "Voorstel RBO: structurele financiering" in ahead
+    assert "Cbw-zorgplicht" not in ahead  # due in this quarter: in the table above
     assert "Nog niet actief in deze periode: Bodegraven-Reeuwijk, Hillegom," in text
     # TLP for a TLP:GREEN audience: the AMBER bottleneck is counted, never named.
     assert "Kleine gemeenten kunnen 24/7 SOC" not in text
