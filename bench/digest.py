@@ -79,7 +79,7 @@ def measure(size: int, actions: int, repeats: int, scratch: Path) -> dict[str, t
     db = build(scratch / f"digest-{size}.sqlite3", size)
     mayor = add_people_and_actions(db, actions)
     core = Core(build_router(), db, FixedClock(NOW), SETTINGS)
-    week = digest.last_week(NOW)
+    week = digest.covered_week(NOW, ZoneInfo("Europe/Amsterdam"))
     request = Request(platform="console", user_id="burgemeester", command="ciso", text="digest")
     words = Writer.for_install(SETTINGS)
     period = quarter(2026, 4)
@@ -105,7 +105,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         for size in sizes:
             rows[size] = measure(size, args.actions, args.repeats, Path(scratch))
-    week = digest.last_week(NOW)
+    week = digest.covered_week(NOW, ZoneInfo("Europe/Amsterdam"))
     print(
         f"{args.actions:,} actions; p50 / p95 in ms; "
         f"the week {week.start:%Y-%m-%d} – {NOW:%Y-%m-%d}"

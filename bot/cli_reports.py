@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.app import create_app
@@ -18,13 +17,13 @@ from handlers.i18n import translate
 from handlers.notices import Writer
 from handlers.report_period import parse_period
 from storage import members
-from storage.activity import Period
 from storage.files import private_folder, write_private
 from storage.tlp import Audience
 
 
 def show_digest(settings: Settings, args: argparse.Namespace) -> int:
-    """Print a member's digest: of a week (as it was sent), or of the past seven days."""
+    """Print a member's digest: as it was sent in a week (covering the ISO week before),
+    or of the past seven days."""
     core = settings.core()
     now = clock_for(settings, args.now).now()
     if args.week:
@@ -40,8 +39,9 @@ def show_digest(settings: Settings, args: argparse.Namespace) -> int:
             print(f"DIGEST_CRON has no moment in {args.week}.", file=sys.stderr)
             return 2
         now = max(now, end) if end > now else now
+        covered = digest.covered_week(end, ZoneInfo(core.timezone))
     else:
-        end = digest.last_week(now).end
+        covered = digest.last_week(now)
     app = create_app(settings, clock_for(settings, now))
     try:
         with app.db.read() as session:
@@ -49,7 +49,7 @@ def show_digest(settings: Settings, args: argparse.Namespace) -> int:
         if member is None or not member.active:
             print(f"No active member {args.user!r} on {settings.platform}.", file=sys.stderr)
             return 1
-        found = digest.digest_for(app.db, core, member, Period(end - timedelta(days=7), end), now)
+        found = digest.digest_for(app.db, core, member, covered, now)
     finally:
         app.close()
     sys.stdout.write(render(found) + "\n")

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date as Day
 from datetime import datetime
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from storage.bottlenecks import OPEN_STATUSES
 from storage.views import BottleneckDetail, BottleneckEventView, BottleneckView
@@ -35,6 +36,9 @@ class Words(Protocol):
     def date(self, moment: datetime) -> str: ...
 
     def day(self, moment: datetime) -> Day: ...
+
+    @property
+    def timezone(self) -> ZoneInfo: ...
 
 
 def status_text(words: Words, status: str) -> str:

@@ -10,7 +10,7 @@ while the bot was down goes out at the first sweep after, saying so.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from storage import digests, members, outbox, reminders
@@ -57,6 +57,19 @@ def digest_for(
     facts = gather(db, notices.reader(member), period, now, today)
     text, sections, label = compose(words, facts, note=note)
     return Reply(text=text, sections=sections, tlp=label)
+
+
+def _monday(moment: datetime, zone: ZoneInfo) -> datetime:
+    """Midnight at the start of the ISO week (Monday) that holds `moment`, in `zone`."""
+    local = moment.astimezone(zone).date()
+    return datetime.combine(local - timedelta(days=local.weekday()), time(0), tzinfo=zone)
+
+
+def covered_week(due: datetime, zone: ZoneInfo) -> Period:
+    """What a digest due at `due` covers: the whole ISO week before (Monday to Sunday,
+    in the install's zone). Consecutive digests neither overlap nor leave a gap."""
+    end = _monday(due, zone)
+    return Period(end - WEEK, end)
 
 
 def last_week(now: datetime) -> Period:
@@ -166,9 +179,8 @@ def _message(context: JobContext, digest: DigestView, member: MemberView, now: d
             date=format_weekday_date(local.date(), words.language),
             time=f"{local:%H:%M}",
         )
-    reply = digest_for(
-        context.db, context.settings, member, Period(end - WEEK, end), now, note=note
-    )
+    covered = covered_week(end, context.timezone)
+    reply = digest_for(context.db, context.settings, member, covered, now, note=note)
     return Reply(
         text=reply.text,
         sections=reply.sections,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
 from storage import activity
@@ -405,7 +405,17 @@ def compose(
 ) -> tuple[str, tuple[Section, ...], TLP | None]:
     """The digest: a title, its sections, and the strictest label it shows."""
     last_day = facts.period.end - timedelta(microseconds=1)
-    title = words.t("digest.title", start=words.date(facts.period.start), end=words.date(last_day))
+    start, end = words.date(facts.period.start), words.date(last_day)
+    first = facts.period.start.astimezone(words.timezone)
+    whole_week = (
+        first.weekday() == 0
+        and first.time() == time(0)
+        and (facts.period.end - facts.period.start == timedelta(days=7))
+    )
+    if whole_week:  # a digest as sent: one ISO week, Monday to Sunday, named so
+        title = words.t("digest.title", week=first.isocalendar().week, start=start, end=end)
+    else:  # a preview: the past seven days
+        title = words.t("digest.title_days", start=start, end=end)
     label = strictest(facts.labels)
     footer = words.t("digest.footer", tlp=label.value if label else TLP.CLEAR.value)
     sections = [

@@ -635,7 +635,8 @@ TEXTS: dict[str, str] = {
     "form.field.reason": "Reason",
     "form.placeholder.reason": "Why does it move?",
     # the weekly digest (/ciso digest)
-    "digest.title": "**CISO network weekly digest** · {start} – {end}",
+    "digest.title": "**CISO network weekly digest** · week {week} ({start} – {end})",
+    "digest.title_days": "**CISO network weekly digest** · {start} – {end}",
     "digest.preview": "_This is what your digest looks like now (the past seven days):_",
     "digest.late": (
         "_This digest was due on {date} at {time}, but could not be sent then. "

@@ -648,7 +648,8 @@ TEXTS: dict[str, str] = {
     "form.field.reason": "Reden",
     "form.placeholder.reason": "Waarom schuift het op?",
     # the weekly digest (/ciso digest); "u" for administrators
-    "digest.title": "**Weekoverzicht CISO-netwerk** · {start} – {end}",
+    "digest.title": "**Weekoverzicht CISO-netwerk** · week {week} ({start} – {end})",
+    "digest.title_days": "**Weekoverzicht CISO-netwerk** · {start} – {end}",
     "digest.preview": "_Zo ziet uw weekoverzicht er nu uit (de afgelopen zeven dagen):_",
     "digest.late": (
         "_Dit weekoverzicht had {date} om {time} moeten komen, maar kon toen niet worden "

@@ -21,7 +21,10 @@ def test_tick_sends_the_digest_once_and_digest_prints_a_week(tmp_path: Path) -> 
     week = run_cli(tmp_path, "digest", "--as", "burgemeester", "--week", "2027-W10",
                    "--now", "2027-03-20T12:00")  # fmt: skip
     assert week.returncode == 0, week.stderr
-    assert "1 maart 2027 – 8 maart 2027" in week.stdout and "Wat vraagt dit van u?" in week.stdout
+    assert (
+        "week 9 (1 maart 2027 – 7 maart 2027)" in week.stdout
+        and "Wat vraagt dit van u?" in week.stdout
+    )
     assert ":press knelpunt.show 1" in week.stdout
     unknown = run_cli(tmp_path, "digest", "--as", "niemand")
     assert unknown.returncode == 1 and "niemand" in unknown.stderr

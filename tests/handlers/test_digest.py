@@ -72,7 +72,7 @@ def test_the_digest_has_every_section_with_the_right_counts(demo: tuple[Chat, Fi
     assert _sweep_at(chat.core, clock, outbox, DEMO + timedelta(minutes=59)) == []
     (digest,) = _sweep_at(chat.core, clock, outbox, DEMO + timedelta(hours=1))
     assert digest.visibility is Visibility.DIRECT and digest.user == "burgemeester"
-    assert "1 maart 2027 – 8 maart 2027" in digest.text
+    assert "week 9 (1 maart 2027 – 7 maart 2027)" in digest.text  # Monday to Sunday
 
     core_lines = digest.sections[0].text.splitlines()
     assert len(core_lines) == 3
@@ -81,12 +81,13 @@ def test_the_digest_has_every_section_with_the_right_counts(demo: tuple[Chat, Fi
     # an answer awaited, not a decision of theirs.
     assert core_lines[0].startswith("🔴 Uw aandacht wordt gevraagd voor 1 gevraagd besluit")
     assert "1 knelpunt dat op een landelijk antwoord wacht (1 over de termijn)" in core_lines[0]
-    # Seven items were shared in the week; one is TLP:RED for others and only counted.
+    # Eight items were shared in the ISO week (Monday to Sunday); one is TLP:RED for others
+    # and only counted.
     assert core_lines[1] == (
-        "Deze week: 7 kennisitems gedeeld, 0 nieuwe knelpunten, 1 actie afgerond; "
+        "Deze week: 8 kennisitems gedeeld, 0 nieuwe knelpunten, 1 actie afgerond; "
         "2 acties over de termijn."
     )
-    assert "kennis = 7 (7)" in core_lines[2] and "te laat ↑ 2 (1)" in core_lines[2]
+    assert "kennis ↑ 8 (7)" in core_lines[2] and "te laat ↑ 2 (1)" in core_lines[2]
 
     asked = _section(digest, "Wat vraagt dit van u?")
     assert "#7 Geen regionale bijdrage voor gezamenlijke pentests — Stel een regionale" in asked
@@ -112,7 +113,7 @@ def test_the_digest_has_every_section_with_the_right_counts(demo: tuple[Chat, Fi
     )
 
     knowledge = _section(digest, "Nieuwe kennis")
-    assert knowledge.count("• ") == 5 and "… en nog 1" in knowledge
+    assert knowledge.count("• ") == 5 and "… en nog 2" in knowledge
     assert "Daarnaast 1 kennisitem dat buiten uw rubricering valt." in knowledge
     assert "insider" not in everything([digest])
     assert digest.tlp is TLP.AMBER
@@ -168,7 +169,7 @@ def test_once_a_week_across_restarts_downtime_and_failures(
     # Down from Sunday to Tuesday: the missed digest goes out at start, saying which week.
     (late,) = _sweep_at(_start(db, clock), clock, outbox, monday + timedelta(days=8, hours=2))
     assert "had maandag 15 maart 2027 om 08:00 moeten komen" in late.text
-    assert "8 maart 2027 – 15 maart 2027" in late.text
+    assert "week 10 (8 maart 2027 – 14 maart 2027)" in late.text
     assert _sweep_at(_start(db, clock), clock, outbox, monday + timedelta(days=8, hours=3)) == []
 
     # The platform refuses: retried a minute later, delivered once.
@@ -177,7 +178,10 @@ def test_once_a_week_across_restarts_downtime_and_failures(
     outbox.down = False
     assert _sweep_at(restarted, clock, outbox, monday + timedelta(days=14, seconds=30)) == []
     (retried,) = _sweep_at(restarted, clock, outbox, monday + timedelta(days=14, minutes=1))
-    assert "moeten komen" not in retried.text and "15 maart 2027 – 22 maart 2027" in retried.text
+    assert (
+        "moeten komen" not in retried.text
+        and "week 11 (15 maart 2027 – 21 maart 2027)" in retried.text
+    )
     with db.read() as session:
         rows = session.query(Digest).order_by(Digest.week).all()
         assert [(r.week, r.state, r.late) for r in rows] == [
