@@ -15,7 +15,7 @@ from storage.views import Actor, MemberView
 
 from handlers.core import Clock, Request
 from handlers.deadlines import Deadlines
-from handlers.i18n import format_date, translate
+from handlers.i18n import addressed, format_date, translate
 from handlers.workdays import WorkCalendar
 
 # Where bottlenecks go (DOMAIN.md); an install may add its own.
@@ -117,9 +117,15 @@ class Context:
         name = (member.timezone if member and member.timezone else None) or self.settings.timezone
         return ZoneInfo(name)
 
+    @property
+    def informal(self) -> bool:
+        """ "je" for the caller, "u" for a portfolio holder (see `notices.informal_for`)."""
+        member = self.caller.member
+        return member is None or "portefeuillehouder" not in member.roles
+
     def t(self, key: str, /, **params: object) -> str:
-        """A text from the catalogue in the caller's language."""
-        return translate(self.language, key, **params)
+        """A text from the catalogue in the caller's language and form of address."""
+        return addressed(self.language, self.informal, key, **params)
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -11,10 +11,20 @@ CATALOGUES: dict[str, dict[str, str]] = {"nl": NL, "en": EN}
 LANGUAGES = tuple(CATALOGUES)
 
 
+# Dutch addresses an administrator as "u" and a peer as "je". A text that says "u" has
+# its informal twin under the same key with INFORMAL appended; English has one form.
+INFORMAL = "@je"
+
+
 def translate(language: str, key: str, /, **params: object) -> str:
     """The text `key` in `language` (Dutch when unknown), with `params` filled in."""
+    return addressed(language, False, key, **params)
+
+
+def addressed(language: str, informal: bool, key: str, /, **params: object) -> str:
+    """As `translate`, in the "je" form when `informal` and the catalogue has one."""
     catalogue = CATALOGUES.get(language, NL)
-    template = catalogue.get(key) or NL[key]
+    template = (informal and catalogue.get(key + INFORMAL)) or catalogue.get(key) or NL[key]
     return template.format(**params) if params else template
 
 

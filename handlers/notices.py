@@ -18,7 +18,13 @@ from storage.views import ActionView, MemberView
 
 from handlers.context import CoreSettings
 from handlers.core import Button, Reply, Section, Visibility
-from handlers.i18n import format_date, translate
+from handlers.i18n import addressed, format_date
+
+
+def informal_for(member: MemberView | None) -> bool:
+    """One form of address per reader: "u" for the portfolio holder (an administrator),
+    "je" for everyone else, as the network speaks among peers."""
+    return member is None or "portefeuillehouder" not in member.roles
 
 
 @dataclass(frozen=True)
@@ -27,12 +33,14 @@ class Writer:
 
     language: str
     timezone: ZoneInfo
+    informal: bool = False  # "je" rather than "u" (Dutch)
 
     @classmethod
     def for_member(cls, member: MemberView, settings: CoreSettings) -> Writer:
         return cls(
             language=member.language or settings.language,
             timezone=ZoneInfo(member.timezone or settings.timezone),
+            informal=informal_for(member),
         )
 
     @classmethod
@@ -40,7 +48,7 @@ class Writer:
         return cls(language=settings.language, timezone=ZoneInfo(settings.timezone))
 
     def t(self, key: str, /, **params: object) -> str:
-        return translate(self.language, key, **params)
+        return addressed(self.language, self.informal, key, **params)
 
     def day(self, moment: datetime) -> date:
         """The day a moment falls on in the reader's time zone."""

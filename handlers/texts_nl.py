@@ -651,6 +651,7 @@ TEXTS: dict[str, str] = {
     "digest.title": "**Weekoverzicht CISO-netwerk** · week {week} ({start} – {end})",
     "digest.title_days": "**Weekoverzicht CISO-netwerk** · {start} – {end}",
     "digest.preview": "_Zo ziet uw weekoverzicht er nu uit (de afgelopen zeven dagen):_",
+    "digest.preview@je": "_Zo ziet je weekoverzicht er nu uit (de afgelopen zeven dagen):_",
     "digest.late": (
         "_Dit weekoverzicht had {date} om {time} moeten komen, maar kon toen niet worden "
         "verstuurd. Het gaat over de week daarvoor._"
@@ -660,8 +661,12 @@ TEXTS: dict[str, str] = {
         "`/ciso digest uit`."
     ),
     "digest.subscribed": "Aangemeld: u krijgt het weekoverzicht vanaf {date}.",
+    "digest.subscribed@je": "Aangemeld: je krijgt het weekoverzicht vanaf {date}.",
     "digest.unsubscribed": (
         "Afgemeld: u krijgt het weekoverzicht niet meer. Bekijken kan altijd met `/ciso digest`."
+    ),
+    "digest.unsubscribed@je": (
+        "Afgemeld: je krijgt het weekoverzicht niet meer. Bekijken kan altijd met `/ciso digest`."
     ),
     "digest.failed": (
         "⚠️ Het weekoverzicht van {week} voor {name} kon na meerdere pogingen niet worden "
@@ -673,8 +678,10 @@ TEXTS: dict[str, str] = {
         "volgende klaar. {name} kan het bekijken met `/ciso digest`."
     ),
     "digest.join": "{first} en {last}",
-    "digest.attention": "Uw aandacht wordt gevraagd voor {items}.",
+    "digest.attention": "Uw aandacht is nodig voor {items}.",
+    "digest.attention@je": "Je aandacht is nodig voor {items}.",
     "digest.attention.none": "Er wordt deze week geen besluit of actie van u gevraagd.",
+    "digest.attention.none@je": "Er wordt deze week geen besluit of actie van je gevraagd.",
     "digest.attention.decisions": "{count} gevraagde besluiten",
     "digest.attention.decisions_one": "1 gevraagd besluit",
     "digest.attention.waiting": "{count} knelpunten die op een landelijk antwoord wachten",
@@ -696,7 +703,9 @@ TEXTS: dict[str, str] = {
         "{bottlenecks} · afgerond {done} · te laat {overdue}"
     ),
     "digest.asked_title": "Wat vraagt dit van u?",
+    "digest.asked_title@je": "Wat vraagt dit van jou?",
     "digest.nothing_asked": "Niets: er liggen geen besluiten of escalaties bij u.",
+    "digest.nothing_asked@je": "Niets: er liggen geen besluiten of escalaties bij jou.",
     "digest.decisions": "Besluit gevraagd",
     "digest.decision_line": "#{id} {title} — {decision}",
     "digest.waiting": "Wacht op een landelijk antwoord",
@@ -707,7 +716,9 @@ TEXTS: dict[str, str] = {
     "digest.overdue_line": "#{id} {title} — {owner}, {late}",
     "digest.more": "… en nog {count}",
     "digest.hidden_bottlenecks": "Daarnaast {count} knelpunten die buiten uw rubricering vallen.",
+    "digest.hidden_bottlenecks@je": "Daarnaast {count} knelpunten die buiten je rubricering vallen.",
     "digest.hidden_bottlenecks_one": "Daarnaast 1 knelpunt dat buiten uw rubricering valt.",
+    "digest.hidden_bottlenecks_one@je": "Daarnaast 1 knelpunt dat buiten je rubricering valt.",
     "digest.bottlenecks_title": "Knelpunten",
     "digest.no_bottlenecks": "Geen nieuws over knelpunten deze week.",
     "digest.new_bottlenecks": "Nieuw gemeld",
@@ -732,9 +743,15 @@ TEXTS: dict[str, str] = {
     "digest.knowledge_title": "Nieuwe kennis",
     "digest.no_knowledge": "Deze week is geen nieuwe kennis gedeeld.",
     "digest.hidden_knowledge": "Daarnaast {count} kennisitems die buiten uw rubricering vallen.",
+    "digest.hidden_knowledge@je": "Daarnaast {count} kennisitems die buiten je rubricering vallen.",
     "digest.hidden_knowledge_one": "Daarnaast 1 kennisitem dat buiten uw rubricering valt.",
+    "digest.hidden_knowledge_one@je": "Daarnaast 1 kennisitem dat buiten je rubricering valt.",
     "digest.footer": (
         "Rubricering: {tlp} — dit overzicht is alleen voor u. Opnieuw bekijken: `/ciso digest`; "
+        "afmelden: `/ciso digest uit`."
+    ),
+    "digest.footer@je": (
+        "Rubricering: {tlp} — dit overzicht is alleen voor jou. Opnieuw bekijken: `/ciso digest`; "
         "afmelden: `/ciso digest uit`."
     ),
     # the progress report for the regional board (/ciso rapport); "u" for administrators

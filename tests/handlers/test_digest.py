@@ -79,7 +79,7 @@ def test_the_digest_has_every_section_with_the_right_counts(demo: tuple[Chat, Fi
     # Bottleneck #1 waits for the IBD, whose answer was due 3 days ago: red.
     # Asked of the mayor: the regional board's decision; what the network asks the IBD is
     # an answer awaited, not a decision of theirs.
-    assert core_lines[0].startswith("🔴 Uw aandacht wordt gevraagd voor 1 gevraagd besluit")
+    assert core_lines[0].startswith("🔴 Uw aandacht is nodig voor 1 gevraagd besluit")
     assert "1 knelpunt dat op een landelijk antwoord wacht (1 over de termijn)" in core_lines[0]
     # Eight items were shared in the ISO week (Monday to Sunday); one is TLP:RED for others
     # and only counted.
@@ -141,11 +141,11 @@ def test_a_reader_of_another_municipality_sees_counts_not_content(
     assert "Pentestbevindingen" in mayor and "Stadhuisnetwerk" in mayor
     assert "Daarnaast 1 kennisitem dat buiten uw rubricering valt." in mayor  # the TLP:RED one
     assert "Pentestbevindingen" not in carla and "Stadhuisnetwerk" not in carla
-    assert "Daarnaast 2 kennisitems die buiten uw rubricering vallen." in carla
-    assert "Daarnaast 1 knelpunt dat buiten uw rubricering valt." in carla
+    assert "Daarnaast 2 kennisitems die buiten je rubricering vallen." in carla
+    assert "Daarnaast 1 knelpunt dat buiten je rubricering valt." in carla
     # bram is a named recipient of the TLP:RED item: only the Zoetermeer item is hidden
     # from him. The RED item is not among the five shown, so the label is that of those.
-    assert "Daarnaast 1 kennisitem dat buiten uw rubricering valt." in bram
+    assert "Daarnaast 1 kennisitem dat buiten je rubricering valt." in bram
     assert bram_reply.tlp is TLP.AMBER
     assert "Pentestbevindingen" not in bram
 
@@ -265,3 +265,13 @@ def test_a_digest_that_cannot_be_delivered_is_reported_to_the_werkgroep_once(
     clock.set(due + timedelta(days=1))
     sweep(chat.core, outbox)
     assert [r for r in outbox.sent if "2027-W10" in r.text] == told
+
+
+def test_the_portfolio_holder_reads_u_everyone_else_je(demo: tuple[Chat, FixedClock]) -> None:
+    chat, _clock = demo
+    mayor = everything(chat.say("burgemeester", "/ciso digest", channel=None))
+    carla = everything(chat.say("carla.delft", "/ciso digest", channel=None))
+    assert "Wat vraagt dit van u?" in mayor and "alleen voor u." in mayor
+    assert "Wat vraagt dit van jou?" in carla and "alleen voor jou." in carla
+    assert "Uw " not in carla and " uw " not in carla
+    assert "Je aandacht is nodig" in carla or "geen besluit of actie van je" in carla
