@@ -113,7 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     rapport.add_argument(
         "--period", help="Q1 2027, maart 2027, 2027 or two dates (default: this quarter)"
     )
-    rapport.add_argument("--out", type=Path, required=True, help="directory for the .md and .png")
+    rapport.add_argument("--out", type=Path, required=True,
+                         help="directory for the documents and the chart (.png)")  # fmt: skip
+    rapport.add_argument("--format", choices=["md", "docx", "pdf"], action="append",
+                         help="md, docx or pdf; repeat for more (default: all three)")  # fmt: skip
     rapport.add_argument(
         "--audience",
         type=_audience,

@@ -11,7 +11,7 @@ from bot.cli import clock_for
 from bot.config import Settings
 from bot.console import render
 from bot.digest_schedule import parse_week
-from handlers import digest, report
+from handlers import digest, documents, report
 from handlers.core import UserError
 from handlers.i18n import translate
 from handlers.notices import Writer
@@ -76,9 +76,15 @@ def write_report(settings: Settings, args: argparse.Namespace) -> int:
     finally:
         app.close()
     private_folder(args.out)
-    document = args.out / f"{found.name}.md"
+    formats = tuple(args.format or ("md", "docx", "pdf"))
+    title = words.t("report.title", period=period.name)
+    written = []
+    for name, content, _kind in documents.as_files(found.name, found.markdown, found.tlp, title,
+                                                   found.chart, formats):  # fmt: skip
+        write_private(args.out / name, content)
+        written.append(str(args.out / name))
     chart = args.out / f"{found.name}.png"
-    write_private(document, found.markdown)
     write_private(chart, found.chart)
-    print(f"{period.name} up to {found.tlp.value}: {document} and {chart}", file=sys.stderr)
+    written.append(str(chart))
+    print(f"{period.name} up to {found.tlp.value}: {', '.join(written)}", file=sys.stderr)
     return 0

@@ -15,6 +15,7 @@ from storage import bottlenecks, members
 from storage.tlp import TLP, strictest
 from storage.views import ActionView, BottleneckDetail, BottleneckView
 
+from handlers import documents
 from handlers.action_views import deadline_words
 from handlers.bottleneck_common import detail_and_actions, number_and_rest, visible
 from handlers.bottleneck_status import escalation_body
@@ -251,10 +252,12 @@ def dossier(context: Context, rest: str) -> list[Reply]:
     text = dossier_markdown(
         context, detail, body, context.now(), anonymous=anonymous, linked_actions=linked
     )
-    name = f"dossier-knelpunt-{found.id}-{body.lower()}.md"
+    name = f"dossier-knelpunt-{found.id}-{body.lower()}"
+    title = context.t("dossier.title", title=found.title)
+    made = documents.as_files(name, text, found.tlp, title)
     reply = Reply(
         text=context.t("bottleneck.dossier_ready", id=found.id, body=body),
-        files=(Attachment(name, text),),
+        files=tuple(Attachment(file, content, kind) for file, content, kind in made),
         visibility=Visibility.DIRECT,
         user=context.caller.user_id,
         tlp=found.tlp,

@@ -20,6 +20,7 @@ from storage.db import Database
 from storage.tlp import TLP, Audience, strictest
 from storage.views import BottleneckView
 
+from handlers import documents
 from handlers.action_views import deadline_words
 from handlers.bottleneck_views import Words, counted
 from handlers.context import Context
@@ -47,10 +48,12 @@ def command(context: Context, rest: str) -> Reply:
     months = context.t("date.months").split()
     period = parse_period(rest, context.today(), context.language, months)
     report = build(context.db, context, context.audience(), period, context.now(), context.timezone)
+    title = context.t("report.title", period=period.name)
+    made = documents.as_files(report.name, report.markdown, report.tlp, title, report.chart)
     return Reply(
         text=context.t("report.ready", period=period.name, tlp=report.tlp.value),
         files=(
-            Attachment(f"{report.name}.md", report.markdown),
+            *(Attachment(name, content, kind) for name, content, kind in made),
             Attachment(f"{report.name}.png", report.chart, "image/png"),
         ),
         tlp=report.tlp,

@@ -42,6 +42,12 @@ def test_rapport_writes_the_document_and_the_chart(tmp_path: Path) -> None:
     assert document.startswith("# Voortgangsrapportage CISO-netwerk — Q1 2027")
     assert "Kleine gemeenten kunnen 24/7 SOC" not in document  # TLP:AMBER; default audience GREEN
     assert (out / "voortgangsrapportage-q1-2027.png").read_bytes()[:4] == b"\x89PNG"
+    assert (out / "voortgangsrapportage-q1-2027.pdf").read_bytes()[:5] == b"%PDF-"
+    assert (out / "voortgangsrapportage-q1-2027.docx").read_bytes()[:2] == b"PK"
+    only_pdf = tmp_path / "pdf"
+    run_cli(tmp_path, "rapport", "--period", "Q1 2027", "--out", str(only_pdf), "--format", "pdf",
+            "--now", "2027-03-20T10:00")  # fmt: skip
+    assert sorted(p.suffix for p in only_pdf.iterdir()) == [".pdf", ".png"]
     amber = run_cli(tmp_path, "rapport", "--period", "Q1 2027", "--out", str(out),
                     "--audience", "tlp:amber", "--now", "2027-03-20T10:00")  # fmt: skip
     assert amber.returncode == 0 and "TLP:AMBER" in amber.stderr

@@ -94,11 +94,16 @@ def test_exports_and_the_report_are_uploaded_as_files_to_the_dm(bot: MattermostB
     bot.core_says(BRAM, "knelpunt", "meld Leverancier levert geen logs")
     answer = bot.command(ANNA, "ciso", "rapport Q4 2026")
     assert answer.status_code == 200
-    assert eventually(lambda: len(bot.fake.files) == 2)
+    assert eventually(lambda: len(bot.fake.files) == 4)
     names = sorted(info["name"] for info, _content in bot.fake.files.values())
-    assert names == ["voortgangsrapportage-q4-2026.md", "voortgangsrapportage-q4-2026.png"]
+    assert names == [
+        "voortgangsrapportage-q4-2026.docx",
+        "voortgangsrapportage-q4-2026.md",
+        "voortgangsrapportage-q4-2026.pdf",
+        "voortgangsrapportage-q4-2026.png",
+    ]
     (post,) = bot.dm(ANNA)
-    assert len(post["file_ids"]) == 2
+    assert len(post["file_ids"]) == 4
     png = next(c for info, c in bot.fake.files.values() if info["name"].endswith(".png"))
     assert png.startswith(b"\x89PNG")
 

@@ -49,7 +49,12 @@ def test_rapport_uploads_the_document_and_the_chart_to_the_dm(bot: SlackBot) -> 
     bot.command("U0ANNA", "/ciso", "rapport Q4 2026")
     (done,) = bot.fake.wait_for("files.completeUploadExternal")
     names = sorted(u["filename"] for u in bot.fake.of("files.getUploadURLExternal"))
-    assert names == ["voortgangsrapportage-q4-2026.md", "voortgangsrapportage-q4-2026.png"]
+    assert names == [
+        "voortgangsrapportage-q4-2026.docx",
+        "voortgangsrapportage-q4-2026.md",
+        "voortgangsrapportage-q4-2026.pdf",
+        "voortgangsrapportage-q4-2026.png",
+    ]
     contents = list(bot.fake.uploads.values())
     assert any(c.startswith(b"\x89PNG\r\n\x1a\n") for c in contents)
     assert any(b"| 1 | Logbeleid | Bram Jansen (Leiden) |" in c for c in contents)

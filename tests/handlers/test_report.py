@@ -195,10 +195,13 @@ def test_rapport_in_chat_gives_the_document_and_the_chart(demo: Chat) -> None:
     (reply,) = demo.say("anna.denhaag", "/ciso rapport Q1 2027", channel=None)
     assert [f.name for f in reply.files] == [
         "voortgangsrapportage-q1-2027.md",
+        "voortgangsrapportage-q1-2027.docx",
+        "voortgangsrapportage-q1-2027.pdf",
         "voortgangsrapportage-q1-2027.png",
     ]
-    assert reply.files[1].media_type == "image/png"
-    assert "Series" in _png_text(reply.files[1].content)  # type: ignore[arg-type]
+    assert reply.files[2].content[:5] == b"%PDF-" and reply.files[1].content[:2] == b"PK"
+    assert reply.files[3].media_type == "image/png"
+    assert "Series" in _png_text(reply.files[3].content)  # type: ignore[arg-type]
     # Anna (Den Haag) sees the AMBER bottleneck, and her knowledge counts include the
     # TLP:RED items she is named on: the document states the strictest of what it counts.
     assert reply.tlp is TLP.RED and "Kleine gemeenten kunnen 24/7 SOC" in reply.files[0].text
@@ -212,7 +215,7 @@ def test_a_report_in_english(demo: Chat) -> None:
     (reply,) = demo.say("bram.leiden", "/ciso report 2027-Q1", channel=None)
     assert reply.files[0].name == "progress-report-q1-2027.md"
     assert "## Decisions asked of the board" in reply.files[0].text
-    assert _png_text(reply.files[1].content)["Series"] == (  # type: ignore[arg-type]
+    assert _png_text(reply.files[-1].content)["Series"] == (  # type: ignore[arg-type]
         "on schedule, delayed, overdue, completed"
     )
 
