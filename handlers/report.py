@@ -65,14 +65,20 @@ def _moment(day: date, zone: ZoneInfo) -> datetime:
 
 
 def samples(period: ReportPeriod, last: date) -> list[date]:
-    """The days the chart shows: weekly (monthly for long periods), and the last day."""
-    step = timedelta(days=7 if period.days <= 190 else 30)
-    days = []
-    day = period.first
-    while day < last:
-        days.append(day)
-        day += step
-    return [*days, last]
+    """The days the chart shows: the first day, then every Monday (the first of every
+    month for periods longer than half a year), and the last day."""
+    days = [period.first]
+    if period.days <= 190:
+        day = period.first + timedelta(days=(7 - period.first.weekday()) % 7 or 7)
+        while day < last:
+            days.append(day)
+            day += timedelta(weeks=1)
+    else:
+        day = (period.first.replace(day=1) + timedelta(days=32)).replace(day=1)
+        while day < last:
+            days.append(day)
+            day = (day + timedelta(days=32)).replace(day=1)
+    return [*days, last] if last > days[-1] else days
 
 
 def build(
@@ -160,7 +166,7 @@ def build(
     ] or [words.t("report.next_none")]
     lines += ["", f"## {words.t('report.chart_title')}", "", f"![{title}]({name}.png)", ""]
     chart_title = f"{words.t('report.chart_title')} — {period.name}"
-    chart = action_chart(words, chart_title, days, series)
+    chart = action_chart(words, chart_title, days, series, label.value)
     return Report("\n".join(lines), chart, label, name)
 
 

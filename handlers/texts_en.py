@@ -50,6 +50,7 @@ TEXTS: dict[str, str] = {
     "value.unknown": "unknown",
     "language.nl": "Dutch",
     "language.en": "English",
+    "date.months_short": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
     "date.months": "January February March April May June July August September October "
     "November December",
     "date.weekdays": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",

@@ -50,6 +50,7 @@ TEXTS: dict[str, str] = {
     "value.unknown": "onbekend",
     "language.nl": "Nederlands",
     "language.en": "Engels",
+    "date.months_short": "jan feb mrt apr mei jun jul aug sep okt nov dec",
     "date.months": "januari februari maart april mei juni juli augustus september oktober "
     "november december",
     "date.weekdays": "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",

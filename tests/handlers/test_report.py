@@ -229,3 +229,19 @@ def test_an_empty_period_still_reads_well(db: Database) -> None:
     assert "Er liepen in deze periode geen acties." in report.markdown
     assert "In deze periode is geen kennis gedeeld." in report.markdown
     assert _png_text(report.chart)["Series"].count(",") == 3
+
+
+def test_the_chart_is_for_print_with_weeks_that_make_sense(db: Database, demo: Chat) -> None:
+    from handlers.report import samples
+
+    words = Writer.for_install(SETTINGS)
+    period = parse_period("Q1 2027", TODAY, "nl", MONTHS.split())
+    report = build(db, words, Audience.group(TLP.GREEN), period, DEMO, AMSTERDAM)
+    width, height = struct.unpack(">II", report.chart[16:24])
+    assert (width, height) == (1600, 800)  # 8 × 4 inch at 200 dpi
+    assert _png_text(report.chart)["Label"] == report.tlp.value
+    days = samples(period, date(2027, 3, 20))
+    assert days[0] == date(2027, 1, 1) and days[-1] == date(2027, 3, 20)
+    assert all(d.weekday() == 0 for d in days[1:-1])  # every Monday in between
+    year = samples(parse_period("2026", TODAY, "nl", MONTHS.split()), date(2026, 12, 31))
+    assert [d.day for d in year[1:-1]] == [1] * 11  # the first of every month
