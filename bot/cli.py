@@ -93,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_bottlenecks = bottleneck_sub.add_parser(
         "export", help="write the bottlenecks an audience may see as Markdown or CSV"
     )
-    export_bottlenecks.add_argument("--format", choices=("md", "csv"), default="md")
+    export_bottlenecks.add_argument("--format", choices=("md", "csv", "xlsx"), default="md")
     export_bottlenecks.add_argument("--out", type=Path, help="file to write (default: stdout)")
     export_bottlenecks.add_argument(
         "--audience",

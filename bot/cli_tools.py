@@ -170,8 +170,11 @@ def export_bottlenecks(settings: Settings, args: argparse.Namespace) -> int:
             names = members.names_by_user_id(session)
     finally:
         app.close()
+    document: str | bytes
     if args.format == "csv":
         document = bottleneck_export.export_csv(words, found, names)
+    elif args.format == "xlsx":
+        document = bottleneck_export.export_xlsx(words, found, names)
     else:
         document = bottleneck_export.export_markdown(words, found, now)
     if args.out:
@@ -180,6 +183,9 @@ def export_bottlenecks(settings: Settings, args: argparse.Namespace) -> int:
             f"{len(found)} bottleneck(s) up to {args.audience.value} written to {args.out}",
             file=sys.stderr,
         )
+    elif isinstance(document, bytes):
+        print("An Excel workbook needs --out FILE.", file=sys.stderr)
+        return 2
     else:
         sys.stdout.write(document)
     return 0

@@ -106,6 +106,50 @@ def export_csv(
     return "\ufeff" + out.getvalue()
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def export_xlsx(
+    words: Words, details: Sequence[BottleneckDetail], names: Mapping[str, str] | None = None
+) -> bytes:
+    """The same rows as the CSV as an Excel workbook: every cell a string (never a
+    formula), the report date a real date, a header row that stays in view and filters."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = words.t("export.sheet")
+    header = words.t("export.columns").split("|")
+    sheet.append(header)
+    for heading in sheet[1]:
+        heading.font = Font(bold=True)
+    for d in details:
+        b = d.bottleneck
+        values: list[object] = [
+            b.id, b.title, b.description, b.theme or "", b.tlp.value,
+            words.t("status." + b.status), b.support_count, ", ".join(b.municipalities),
+            ", ".join(b.partners), words.day(b.created_at), b.escalated_to or "",
+            b.reference or "", b.answer or "", "\n".join(history_lines(words, d.events)),
+        ]  # fmt: skip
+        sheet.append([cell(v, names).removeprefix("'") if isinstance(v, str) else v
+                      for v in values])  # fmt: skip
+        for item in sheet[sheet.max_row]:
+            if isinstance(item.value, str):
+                item.data_type = "s"  # text, even when it starts with = + - @
+                item.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.cell(sheet.max_row, 10).number_format = "d-m-yyyy"
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for column, width in zip("ABCDEFGHIJKLMN", (8, 40, 60, 14, 18, 16, 10, 30, 20, 12, 10, 16,
+                                                40, 60), strict=True):  # fmt: skip
+        sheet.column_dimensions[column].width = width
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def _private(context: Context, reply: Reply) -> list[Reply]:
     """Files go to the caller's DM; in a channel they are told where to look."""
     replies = [reply]
@@ -117,17 +161,21 @@ def _private(context: Context, reply: Reply) -> list[Reply]:
 def export(context: Context, rest: str) -> list[Reply]:
     require_member(context)
     fmt = rest.strip().lower() or "md"
-    if fmt not in ("md", "markdown", "csv"):
+    if fmt not in ("md", "markdown", "csv", "xlsx", "excel"):
         raise UserError("bottleneck.export_usage", word=fmt[:20])
     with context.db.read() as session:
         found = bottlenecks.details(session, context.audience())
     if not found:
         raise UserError("bottleneck.none")
     stamp = context.today().isoformat()
-    if fmt == "csv":
+    if fmt in ("csv", "xlsx", "excel"):
         with context.db.read() as session:
             names = members.names_by_user_id(session, context.request.platform)
-        file = Attachment(f"knelpunten-{stamp}.csv", export_csv(context, found, names), "text/csv")
+        if fmt == "csv":
+            content: str | bytes = export_csv(context, found, names)
+            file = Attachment(f"knelpunten-{stamp}.csv", content, "text/csv")
+        else:
+            file = Attachment(f"knelpunten-{stamp}.xlsx", export_xlsx(context, found, names), XLSX)
     else:
         file = Attachment(f"knelpunten-{stamp}.md", export_markdown(context, found, context.now()))
     label = strictest(d.bottleneck.tlp for d in found) or TLP.CLEAR

@@ -352,7 +352,7 @@ TEXTS: dict[str, str] = {
         "⏰ The answer from {body} on bottleneck #{id} ({tlp}) was expected on {date} and has not "
         "come. See it with `/knelpunt toon {id}`."
     ),
-    "bottleneck.export_usage": "I don't know the format “{word}”. Use `md` or `csv`.",
+    "bottleneck.export_usage": "I don't know the format “{word}”. Use `md`, `csv` or `xlsx`.",
     "bottleneck.export_ready": (
         "The export of {bottlenecks} is below. Strictest label in it: {tlp}; share it "
         "only as that label allows."
@@ -409,6 +409,7 @@ TEXTS: dict[str, str] = {
         "Share it only as that label allows."
     ),
     "export.history": "History",
+    "export.sheet": "Bottlenecks",
     "export.columns": (
         "number|title|explanation|theme|label|status|municipalities count|municipalities|"
         "partners|reported on|escalated to|reference|answer|history"

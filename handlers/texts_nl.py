@@ -358,7 +358,7 @@ TEXTS: dict[str, str] = {
         "⏰ Het antwoord van {body} op knelpunt #{id} ({tlp}) werd verwacht op {date} en is er "
         "nog niet. Bekijk het met `/knelpunt toon {id}`."
     ),
-    "bottleneck.export_usage": "“{word}” ken ik niet als formaat. Gebruik `md` of `csv`.",
+    "bottleneck.export_usage": "“{word}” ken ik niet als formaat. Gebruik `md`, `csv` of `xlsx`.",
     "bottleneck.export_ready": (
         "De export van {bottlenecks} staat hieronder. Strengste rubricering erin: {tlp}; "
         "deel hem alleen volgens dat label."
@@ -415,6 +415,7 @@ TEXTS: dict[str, str] = {
         "Deel het alleen volgens dat label."
     ),
     "export.history": "Verloop",
+    "export.sheet": "Knelpunten",
     "export.columns": (
         "nummer|titel|toelichting|thema|rubricering|status|aantal gemeenten|gemeenten|partners|"
         "gemeld op|geëscaleerd naar|kenmerk|antwoord|verloop"

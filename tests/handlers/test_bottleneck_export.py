@@ -98,7 +98,7 @@ def test_csv_cells_are_never_formulas_and_carry_no_markup(db: Database, clock: F
 
 
 def test_an_unknown_export_format_is_refused(net: Chat) -> None:
-    assert "md` of `csv" in net.text("bram", "/knelpunt export pdf")
+    assert "`md`, `csv` of `xlsx`" in net.text("bram", "/knelpunt export pdf")
 
 
 def test_dossier_names_municipalities_and_notes(net: Chat) -> None:
@@ -146,3 +146,25 @@ def test_show_marks_a_national_answer_that_is_late(net: Chat, clock: FixedClock)
     clock.advance(timedelta(weeks=6, days=3))  # the default wait is six weeks
     late = net.text("bram", "/knelpunt toon 1")
     assert "9 januari 2027 — 3 dagen te laat" in late
+
+
+def test_xlsx_export_keeps_every_cell_text_and_the_date_a_date(
+    db: Database, clock: FixedClock
+) -> None:
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from openpyxl import load_workbook
+
+    chat = _chat(db, clock)
+    clock.set(datetime(2026, 9, 18, 0, 30, tzinfo=ZoneInfo("Europe/Amsterdam")))
+    chat.say("bram", '/knelpunt meld =WEBSERVICE("https://x.example") — zie <@carla>')
+    reply, _text = _file(chat.say("bram", "/knelpunt export xlsx", channel=None))
+    assert reply.files[0].name.endswith(".xlsx")
+    sheet = load_workbook(io.BytesIO(reply.files[0].content)).active  # type: ignore[arg-type]
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("nummer", "titel")
+    title_cell = sheet.cell(2, 2)
+    assert title_cell.data_type == "s" and title_cell.value == '=WEBSERVICE("https://x.example")'
+    assert rows[1][2] == "zie @carla" and rows[1][9].date() == date(2026, 9, 18)
