@@ -230,11 +230,10 @@ def dossier_markdown(
         "",
     ]
     if anonymous:
-        lines.append(words.t("dossier.count_only", count=b.support_count))
+        lines.append(counted(words, "dossier.count_only", b.support_count))
     else:
-        lines.append(
-            words.t("dossier.count_named", count=b.support_count, names=", ".join(b.municipalities))
-        )
+        key = "dossier.count_named_one" if b.support_count == 1 else "dossier.count_named"
+        lines.append(words.t(key, count=b.support_count, names=", ".join(b.municipalities)))
         if b.partners:
             lines.append(words.t("dossier.partners", names=", ".join(b.partners)))
     supporting = set(b.municipalities) | set(b.partners)
@@ -245,17 +244,20 @@ def dossier_markdown(
             who = "" if anonymous else f" — {n.organisation_name}"
             lines.append(f"- “{inline(n.text)}”{who}")
     lines += ["", f"## {words.t('dossier.done')}", ""]
+    # Each part its own paragraph: a blank line between a list, a note and a heading.
     if knowledge:
-        lines.append(f"**{words.t('dossier.knowledge')}**")
+        lines += [f"**{words.t('dossier.knowledge')}**", ""]
         lines += [f"- #{k.id} {inline(k.title)} ({k.tlp.value})" for k in knowledge]
+        lines.append("")
     if left_out:
-        lines.append(
-            words.t("dossier.knowledge_left_out", items=counted(words, "count.item", left_out))
-        )
+        lines += [
+            words.t("dossier.knowledge_left_out", items=counted(words, "count.item", left_out)),
+            "",
+        ]
     # Linked actions too: one stricter than the bottleneck stays out, and is counted.
     actions_shown = [a for a in linked_actions if a.tlp.rank <= b.tlp.rank]
     if actions_shown:
-        lines.append(f"**{words.t('dossier.actions')}**")
+        lines += [f"**{words.t('dossier.actions')}**", ""]
         for action in actions_shown:
             who = f" ({action.owner_organisation})" if action.owner_organisation else ""
             if action.is_open:
@@ -263,6 +265,7 @@ def dossier_markdown(
             else:
                 state = words.t("action.status." + action.status)
             lines.append(f"- {inline(action.title)}{'' if anonymous else who}: {state}")
+        lines.append("")
     if len(actions_shown) < len(linked_actions):
         hidden = len(linked_actions) - len(actions_shown)
         lines.append(

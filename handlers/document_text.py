@@ -21,9 +21,17 @@ _LINE_START = re.compile(r"^(\s*)(#|[-+=]|\d{1,9}[.)])")
 
 
 def inline(text: str) -> str:
-    """User text on one line, inert: inside a list item, a table cell, a heading."""
-    folded = " ".join(text.split())
+    """User text on one line, inert: inside a list item, a table cell, a heading.
+
+    Chat markup becomes what it says: a link `<url|label>` "label (url)", a mention
+    `<@U1|anna>` "@anna"."""
+    folded = " ".join(_readable(text).split())
     return _INLINE.sub(r"\\\1", folded.translate(_ENTITIES))
+
+
+def _readable(text: str) -> str:
+    text = _MENTION.sub(lambda m: "@" + (m.group(2) or m.group(1)), text)
+    return _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})" if m.group(2) else m.group(1), text)
 
 
 def block(text: str) -> str:

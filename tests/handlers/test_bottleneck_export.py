@@ -168,3 +168,19 @@ def test_xlsx_export_keeps_every_cell_text_and_the_date_a_date(
     title_cell = sheet.cell(2, 2)
     assert title_cell.data_type == "s" and title_cell.value == '=WEBSERVICE("https://x.example")'
     assert rows[1][2] == "zie @carla" and rows[1][9].date() == date(2026, 9, 18)
+
+
+def test_the_dossier_reads_as_a_document(net: Chat) -> None:
+    """Each part its own paragraph, a singular for one municipality, links readable."""
+    net.say("bram", "/kennis deel Interne analyse logging TLP:AMBER")
+    net.say("bram", "/knelpunt koppel 1 kennis 1")
+    net.say("anna", "/actie nieuw Leverancier bellen <@bram> eind maart knelpunt 1")
+    _reply, text = _file(net.say("anna", "/knelpunt dossier 1"))
+    left_out = text.index("_Weggelaten wegens")
+    assert text[left_out - 2 : left_out] == "\n\n"  # not run into the line before
+    actions = text.index("**Afgesproken acties**")
+    assert text[actions - 2 : actions] == "\n\n" and text[actions:].split("\n")[1] == ""
+    net.say("wim", "/knelpunt meld Zie <https://ncsc.nl/advies|het NCSC-advies> over logging")
+    _reply, single = _file(net.say("anna", "/knelpunt dossier 4 naar IBD"))
+    assert "1 gemeente herkent dit knelpunt: Westland." in single
+    assert "het NCSC-advies (https://ncsc.nl/advies)" in single and "&lt;https" not in single
