@@ -181,6 +181,10 @@ def test_the_dossier_reads_as_a_document(net: Chat) -> None:
     actions = text.index("**Afgesproken acties**")
     assert text[actions - 2 : actions] == "\n\n" and text[actions:].split("\n")[1] == ""
     net.say("wim", "/knelpunt meld Zie <https://ncsc.nl/advies|het NCSC-advies> over logging")
-    _reply, single = _file(net.say("anna", "/knelpunt dossier 4 naar IBD"))
+    reply, single = _file(net.say("anna", "/knelpunt dossier 4 naar IBD"))
+    assert [f.name for f in reply.files] == [
+        "dossier-knelpunt-4-ibd.md", "dossier-knelpunt-4-ibd.docx", "dossier-knelpunt-4-ibd.pdf",
+    ]  # fmt: skip
+    assert reply.files[2].content[:5] == b"%PDF-"
     assert "1 gemeente herkent dit knelpunt: Westland." in single
     assert "het NCSC-advies (https://ncsc.nl/advies)" in single and "&lt;https" not in single
