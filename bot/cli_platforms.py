@@ -32,11 +32,15 @@ class Stopping(KeyboardInterrupt):
     """
 
 
-def _stop_on_sigterm() -> None:
+def _stop_on_signals() -> None:
+    """SIGTERM and Ctrl-C (SIGINT) stop the bot cleanly, also when it was started as a
+    background job from a script, which would otherwise inherit SIGINT as ignored."""
+
     def stop(_signum: int, _frame: object) -> None:
         raise Stopping
 
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _bounded_stop() -> threading.Timer:
@@ -90,7 +94,7 @@ def run_slack(settings: Settings, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    _stop_on_sigterm()  # before anything starts: a stop during start-up is clean too
+    _stop_on_signals()  # before anything starts: a stop during start-up is clean too
     code = 0
     with contextlib.ExitStack() as running:
         try:
@@ -145,7 +149,7 @@ def _serve_slack(
 
 
 def run_mattermost(settings: Settings, args: argparse.Namespace) -> int:
-    _stop_on_sigterm()  # before anything starts: a stop during start-up is clean too
+    _stop_on_signals()  # before anything starts: a stop during start-up is clean too
     code = 0
     with contextlib.ExitStack() as running:
         try:

@@ -66,5 +66,5 @@ def test_exports_and_reports_from_the_command_line_are_owner_only(tmp_path: Path
     made = run_cli(tmp_path, "rapport", "--period", "Q4 2026", "--out", str(folder))
     assert made.returncode == 0, made.stderr
     assert mode(folder) == 0o700
-    assert [mode(f) for f in folder.iterdir()] == [0o600, 0o600]
+    assert [mode(f) for f in folder.iterdir()] == [0o600] * 4  # md, docx, pdf, png
     assert mode(tmp_path / "bot.sqlite3") == 0o600
