@@ -94,11 +94,16 @@ def run_slack(settings: Settings, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    return _running(lambda running: _serve_slack(settings, args, socket_mode, running))
+
+
+def _running(serve: Callable[[contextlib.ExitStack], int]) -> int:
+    """Serve until stopped; whatever `serve` started is stopped in reverse order."""
     _stop_on_signals()  # before anything starts: a stop during start-up is clean too
     code = 0
     with contextlib.ExitStack() as running:
         try:
-            code = _serve_slack(settings, args, socket_mode, running)
+            code = serve(running)
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as Stopping
             pass
         finally:
@@ -149,20 +154,7 @@ def _serve_slack(
 
 
 def run_mattermost(settings: Settings, args: argparse.Namespace) -> int:
-    _stop_on_signals()  # before anything starts: a stop during start-up is clean too
-    code = 0
-    with contextlib.ExitStack() as running:
-        try:
-            code = _serve_mattermost(settings, args, running)
-        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM as Stopping
-            pass
-        finally:
-            if code == 0:
-                log.info("stopping: no new requests; finishing the work already acknowledged")
-            _stop(running)
-    if code == 0:
-        log.info("stopped")
-    return code
+    return _running(lambda running: _serve_mattermost(settings, args, running))
 
 
 def _serve_mattermost(
