@@ -30,8 +30,9 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
+# One worker per core (pytest-xdist): every test has its own database, ports and files.
 unit: $(VENV)/.installed-dev
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 bench: $(VENV)/.installed-run
 	$(BIN)/python bench/search.py
@@ -40,6 +41,7 @@ bench: $(VENV)/.installed-run
 	$(BIN)/python bench/mattermost_command.py
 	$(BIN)/python bench/digest.py
 	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/kill_loop.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .ruff_cache .pytest_cache
