@@ -34,7 +34,7 @@ typecheck: $(VENV)/.installed-dev
 unit: $(VENV)/.installed-dev
 	$(BIN)/pytest -q -n auto
 
-bench: $(VENV)/.installed-run
+bench: $(VENV)/.installed-dev  # the benchmarks use the tests' fake chat servers
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/reminders.py
 	$(BIN)/python bench/slack_ack.py
