@@ -252,7 +252,12 @@ def _with_corrections(session: Session, query: SearchQuery) -> SearchQuery | Non
     terms = _terms(replace(query, compounds=False))
     fixes: list[tuple[str, str]] = []
     for term in terms.exact:  # a word with other joints in the index is a synonym group
-        if session.execute(select(VOCABULARY.c.doc).where(VOCABULARY.c.term == term)).first():
+        # Held by the index? One look in the FTS index itself: the vocabulary table would
+        # count the documents of the term, which for a very common word reads its whole
+        # list (77 ms at a million items instead of 0.04 ms).
+        if session.execute(
+            select(FTS.c.rowid).where(FTS_MATCH.op("MATCH")(f'"{term}"')).limit(1)
+        ).first():
             continue
         rows = session.execute(
             select(VOCABULARY.c.term, VOCABULARY.c.doc).where(
