@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from storage import digests, members, outbox, reminders
+from storage import digests, members, reminders
 from storage.activity import Period
 from storage.db import Database
 from storage.views import DigestView, MemberView
@@ -32,7 +32,6 @@ WEEK = timedelta(days=7)
 
 def register(router: Router) -> None:
     router.add_job("digest.weekly", send_due)
-    router.add_job("digest.failures", report_failures)
     router.add_receipt("digest", confirm)
 
 
@@ -216,20 +215,11 @@ def confirm(context: JobContext, key: str, error: str | None, unclear: bool = Fa
             return
         retry, owed = delivery.retry_at(now, digest.attempts, context.settings)
         digests.mark_failed(session, digest_id, token, error, retry, owed=owed, maybe_sent=unclear)
-
-
-def report_failures(context: JobContext) -> Sequence[Reply]:
-    """A digest past its retry ladder: the werkgroep hears it once; it stays owed."""
-    now = context.now()
-    with context.db.write() as session:
-        owed = [d for d in digests.owed(session)
-                if not outbox.planned(session, f"digest-owed:{d.id}")]  # fmt: skip
-        people = members.members_by_ids(session, [d.member_id for d in owed])
-        for digest in owed:
-            if digest.member_id in people:
-                notice = _failure_notice(context, "digest.failed", digest, people[digest.member_id])
-                delivery.plan(session, f"digest-owed:{digest.id}", notice, now)
-    return []
+        if owed:  # the ladder is used up: the werkgroep hears it, once (the key is unique)
+            member = members.get_member_by_id(session, digest.member_id)
+            if member is not None:
+                notice = _failure_notice(context, "digest.failed", digest, member)
+                delivery.plan(session, f"digest-owed:{digest_id}", notice, now)
 
 
 def _failure_notice(

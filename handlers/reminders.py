@@ -5,7 +5,8 @@ days before, 1 day before and on the deadline, then every N working days while
 overdue. A "before" reminder on a day off moves to the working day before; an
 overdue one to the next working day. The jobs here run on every sweep: send what is
 due, tell the werkgroep of actions that stay overdue, give the werkgroep its weekly
-overview, and report reminders that could not be delivered.
+overview. A reminder that used up its retry ladder stays owed (tried every hour) and
+the werkgroep hears of it once, planned with the failure itself.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from storage import actions, members, outbox, reminders
+from storage import actions, members, reminders
 from storage.db import Database
 from storage.tlp import Audience, Place, may_show_in, strictest
 from storage.views import ActionView, MemberView, ReminderView
@@ -38,7 +39,6 @@ def register(router: Router) -> None:
     router.add_job("actions.reminders", send_due)
     router.add_job("actions.escalations", escalations)
     router.add_job("actions.overview", weekly_overview)
-    router.add_job("actions.failures", report_failures)
     router.add_receipt("reminder", confirm)
 
 
@@ -192,9 +192,14 @@ def confirm(context: JobContext, key: str, error: str | None, unclear: bool = Fa
             return
         if error is not None:
             retry, owed = delivery.retry_at(now, reminder.attempts, context.settings)
-            reminders.mark_failed(
+            held = reminders.mark_failed(
                 session, reminder_id, token, error, retry, owed=owed, maybe_sent=unclear
             )
+            if held and owed:  # the ladder is used up: the werkgroep hears it, once
+                action = actions.get(session, Audience.bookkeeping(), reminder.action_id)
+                if action is not None:
+                    delivery.plan(session, f"reminder-owed:{reminder_id}",
+                                  _failure_notice(context, action), now)  # fmt: skip
             return
         late = now - reminder.planned_at > delivery.LATE_AFTER
         if not reminders.mark_sent(session, reminder_id, token, now, late=late):
@@ -296,19 +301,6 @@ def _overview(
         without_content=listing(open_),
         may_read=lambda m: all(notices.may_read_action(m, a) for a in overdue),
     )  # fmt: skip
-
-
-def report_failures(context: JobContext) -> Sequence[Reply]:
-    """Reminders past their retry ladder: the werkgroep hears it once; they stay owed."""
-    now = context.now()
-    with context.db.write() as session:
-        owed = [r for r in reminders.owed(session)
-                if not outbox.planned(session, f"reminder-owed:{r.id}")]  # fmt: skip
-        for action in actions.views(session, [r.action_id for r in owed]):
-            for reminder in (r for r in owed if r.action_id == action.id):
-                delivery.plan(session, f"reminder-owed:{reminder.id}",
-                              _failure_notice(context, action), now)  # fmt: skip
-    return []
 
 
 def _failure_notice(context: JobContext, action: ActionView) -> list[Reply]:

@@ -149,12 +149,6 @@ def release(session: Session, digest_id: int, token: str) -> None:
     )
 
 
-def owed(session: Session) -> list[DigestView]:
-    """Digests past their retry ladder and still owed (tried every hour)."""
-    rows = session.scalars(select(Digest).where(Digest.state == FAILED)).all()
-    return sorted((_view(row) for row in rows), key=lambda d: d.id)
-
-
 def mark_missed(session: Session, digest_id: int, token: str) -> bool:
     """The week is over and its digest never arrived: it is no longer sent."""
     return (

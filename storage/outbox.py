@@ -38,14 +38,6 @@ class Outgoing(NamedTuple):
     maybe_sent: bool
 
 
-def planned(session: Session, key: str) -> bool:
-    """Whether a message with this key (or starting with `key:`) was ever planned."""
-    found = select(OutboxMessage.id).where(
-        (OutboxMessage.key == key) | OutboxMessage.key.startswith(key + ":", autoescape=True)
-    )
-    return session.scalar(found.limit(1)) is not None
-
-
 def enqueue(
     session: Session, key: str, payload: str, now: datetime, *, claim: str | None = None
 ) -> int | None:

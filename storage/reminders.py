@@ -100,7 +100,6 @@ _ABANDONED = text(
 _OWED = text(_BY_STATE + "'failed' AND due_at <= :now ORDER BY due_at LIMIT :limit").bindparams(
     bindparam("now", type_=UTCDateTime())
 )
-_FAILED = text(_BY_STATE + "'failed'")
 
 
 def claim_due(
@@ -202,15 +201,6 @@ def planned(
     if until is not None:
         stmt = stmt.where(Reminder.due_at <= until)
     return [_view(r) for r in session.scalars(stmt.order_by(Reminder.due_at, Reminder.id))]
-
-
-def owed(session: Session) -> list[ReminderView]:
-    """Reminders past their retry ladder and still owed (tried every hour)."""
-    ids = list(session.scalars(_FAILED))
-    if not ids:
-        return []
-    rows = session.scalars(select(Reminder).where(Reminder.id.in_(ids)))
-    return sorted((_view(r) for r in rows), key=lambda r: r.id)
 
 
 def forget_notices(session: Session, prefix: str, before: datetime) -> int:

@@ -275,3 +275,37 @@ def test_the_portfolio_holder_reads_u_everyone_else_je(demo: tuple[Chat, FixedCl
     assert "Wat vraagt dit van jou?" in carla and "alleen voor jou." in carla
     assert "Uw " not in carla and " uw " not in carla
     assert "Je aandacht is nodig" in carla or "geen besluit of actie van je" in carla
+
+
+def test_a_digest_that_never_arrives_is_owed_all_week_then_reported_missed_once(
+    db: Database, demo: tuple[Chat, FixedClock]
+) -> None:
+    """The mayor's DM refuses all week: tried hourly, never given up in silence."""
+    chat, clock = demo
+    delivered: list[Reply] = []
+
+    def refusing_the_mayor(reply: Reply) -> None:
+        if reply.user == "burgemeester" and refused:
+            raise ConnectionError("the platform refuses this DM")
+        delivered.append(reply)
+
+    refused = True
+    moment = DEMO + timedelta(hours=1)
+    while moment < DEMO + timedelta(days=7, hours=3):
+        clock.set(moment)
+        sweep(chat.core, refusing_the_mayor)
+        moment += timedelta(hours=1)
+    told = [r.text for r in delivered if r.user != "burgemeester" and "weekoverzicht" in r.text]
+    readers = {r.user for r in delivered if "nooit aangekomen" in r.text}
+    assert [t for t in told if "elk uur" in t] and [t for t in told if "nooit aangekomen" in t]
+    per_reader = [r.user for r in delivered if "elk uur proberen tot" in r.text]
+    assert len(per_reader) == len(set(per_reader)) >= 1  # each werkgroep member told once
+    assert len([r for r in delivered if "nooit aangekomen" in r.text]) == len(readers)
+    with db.read() as session:
+        states = {row.week: row.state for row in session.query(Digest)}
+    assert states["2027-W10"] == "missed"
+    refused = False
+    clock.advance(timedelta(hours=1))
+    sweep(chat.core, refusing_the_mayor)
+    (next_week,) = [r for r in delivered if r.user == "burgemeester" and r.key.startswith("digest")]
+    assert "week 10 (8 maart 2027 – 14 maart 2027)" in next_week.text
