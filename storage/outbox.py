@@ -114,8 +114,8 @@ def get(session: Session, message_id: int) -> Outgoing | None:
     return Outgoing(row.id, row.key, row.payload, row.created_at, row.attempts, row.maybe_sent)
 
 
-def mark_sent(session: Session, message_id: int, token: str, at: datetime) -> bool:
-    """Record the send, if this claim still holds; False means someone else has it."""
+def _settle(session: Session, message_id: int, token: str, **values: object) -> bool:
+    """Change a claimed row, if this claim still holds; False means someone else has it."""
     return bool(
         affected_rows(
             session,
@@ -125,9 +125,14 @@ def mark_sent(session: Session, message_id: int, token: str, at: datetime) -> bo
                 OutboxMessage.state == SENDING,
                 OutboxMessage.claim == token,
             )
-            .values(state=SENT, sent_at=at, claim=None, error=None),
+            .values(**values),
         )
     )
+
+
+def mark_sent(session: Session, message_id: int, token: str, at: datetime) -> bool:
+    """Record the send, if this claim still holds; False means someone else has it."""
+    return _settle(session, message_id, token, state=SENT, sent_at=at, claim=None, error=None)
 
 
 def mark_failed(
@@ -142,15 +147,4 @@ def mark_failed(
     """Try again at `retry_at` (looking first when `maybe_sent`), or expire when None."""
     values: dict[str, object] = {"error": error[:300], "claim": None, "maybe_sent": maybe_sent}
     values |= {"state": PENDING, "due_at": retry_at} if retry_at else {"state": EXPIRED}
-    return bool(
-        affected_rows(
-            session,
-            update(OutboxMessage)
-            .where(
-                OutboxMessage.id == message_id,
-                OutboxMessage.state == SENDING,
-                OutboxMessage.claim == token,
-            )
-            .values(**values),
-        )
-    )
+    return _settle(session, message_id, token, **values)
