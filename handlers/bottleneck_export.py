@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from storage import bottlenecks, members
 from storage.tlp import TLP, strictest
@@ -22,7 +22,7 @@ from handlers.bottleneck_status import escalation_body
 from handlers.bottleneck_views import Words, counted, history_lines, municipality_count
 from handlers.context import ESCALATION_BODIES, Context
 from handlers.core import Attachment, Reply, UserError, Visibility
-from handlers.document_text import block, cell, inline
+from handlers.document_text import block, cell, inline, plain
 from handlers.permissions import require_member, require_role
 from handlers.router import Subcommand
 
@@ -85,25 +85,22 @@ def export_csv(
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(words.t("export.columns").split("|"))
     for d in details:
-        b = d.bottleneck
-        row = [
-            str(b.id),
-            b.title,
-            b.description,
-            b.theme or "",
-            b.tlp.value,
-            words.t("status." + b.status),
-            str(b.support_count),
-            ", ".join(b.municipalities),
-            ", ".join(b.partners),
-            words.day(b.created_at).isoformat(),
-            b.escalated_to or "",
-            b.reference or "",
-            b.answer or "",
-            "\n".join(history_lines(words, d.events)),
-        ]
-        writer.writerow([cell(value, names) for value in row])
+        values = _row(words, d, names)
+        writer.writerow([v.isoformat() if isinstance(v, date) else cell(str(v)) for v in values])
     return "\ufeff" + out.getvalue()
+
+
+def _row(words: Words, d: BottleneckDetail, names: Mapping[str, str] | None) -> list[object]:
+    """One bottleneck as the exports' columns (`export.columns`): texts without markup,
+    the day it was reported as a date in the reader's zone."""
+    b = d.bottleneck
+    return [
+        b.id, plain(b.title, names), plain(b.description, names), b.theme or "", b.tlp.value,
+        words.t("status." + b.status), b.support_count, ", ".join(b.municipalities),
+        ", ".join(b.partners), words.day(b.created_at), b.escalated_to or "",
+        plain(b.reference or "", names), plain(b.answer or "", names),
+        plain("\n".join(history_lines(words, d.events)), names),
+    ]  # fmt: skip
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -126,15 +123,7 @@ def export_xlsx(
     for heading in sheet[1]:
         heading.font = Font(bold=True)
     for d in details:
-        b = d.bottleneck
-        values: list[object] = [
-            b.id, b.title, b.description, b.theme or "", b.tlp.value,
-            words.t("status." + b.status), b.support_count, ", ".join(b.municipalities),
-            ", ".join(b.partners), words.day(b.created_at), b.escalated_to or "",
-            b.reference or "", b.answer or "", "\n".join(history_lines(words, d.events)),
-        ]  # fmt: skip
-        sheet.append([cell(v, names).removeprefix("'") if isinstance(v, str) else v
-                      for v in values])  # fmt: skip
+        sheet.append(_row(words, d, names))
         for item in sheet[sheet.max_row]:
             if isinstance(item.value, str):
                 item.data_type = "s"  # text, even when it starts with = + - @

@@ -36,6 +36,12 @@ class WeeklySchedule(Protocol):
     def next_after(self, now: datetime) -> datetime | None: ...
 
 
+def informal_for(member: MemberView | None) -> bool:
+    """One form of address per reader: "u" for the portfolio holder (an administrator),
+    "je" for everyone else, as the network speaks among peers."""
+    return member is None or "portefeuillehouder" not in member.roles
+
+
 @dataclass(frozen=True)
 class CoreSettings:
     """The part of the configuration that handlers need."""
@@ -119,9 +125,7 @@ class Context:
 
     @property
     def informal(self) -> bool:
-        """ "je" for the caller, "u" for a portfolio holder (see `notices.informal_for`)."""
-        member = self.caller.member
-        return member is None or "portefeuillehouder" not in member.roles
+        return informal_for(self.caller.member)
 
     def t(self, key: str, /, **params: object) -> str:
         """A text from the catalogue in the caller's language and form of address."""

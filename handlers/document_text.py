@@ -29,8 +29,11 @@ def inline(text: str) -> str:
     return _INLINE.sub(r"\\\1", folded.translate(_ENTITIES))
 
 
-def _readable(text: str) -> str:
-    text = _MENTION.sub(lambda m: "@" + (m.group(2) or m.group(1)), text)
+def _readable(text: str, names: Mapping[str, str] | None = None) -> str:
+    """Chat markup as what it says: `<url|label>` "label (url)", `<@U1|anna>` "@anna"
+    (the name from `names` where the id is known)."""
+    known = names or {}
+    text = _MENTION.sub(lambda m: "@" + (known.get(m.group(1)) or m.group(2) or m.group(1)), text)
     return _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})" if m.group(2) else m.group(1), text)
 
 
@@ -53,11 +56,13 @@ _MARKED = re.compile(r"(\*\*|`)(.+?)\1|(?<![\w\\])_(\S(?:.*?\S)?)_(?!\w)")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def plain(text: str, names: Mapping[str, str] | None = None) -> str:
+    """Text for a spreadsheet: mentions as names, links as "label (address)", no Markdown."""
+    return _MARKED.sub(lambda m: m.group(2) or m.group(3), _readable(text, names))
+
+
 def cell(text: str, names: Mapping[str, str] | None = None) -> str:
-    """Text for a spreadsheet cell: mentions as names, links as "label (address)", no
-    Markdown, and never a formula: a cell that would start one starts with `'`."""
-    names = names or {}
-    text = _MENTION.sub(lambda m: "@" + (names.get(m.group(1)) or m.group(2) or m.group(1)), text)
-    text = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})" if m.group(2) else m.group(1), text)
-    text = _MARKED.sub(lambda m: m.group(2) or m.group(3), text)
+    """`plain` text for a CSV cell, never a formula: a cell that would start one starts
+    with `'` (a workbook stores text as text and needs no such guard)."""
+    text = plain(text, names)
     return "'" + text if text.startswith(FORMULA_START) else text

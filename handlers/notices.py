@@ -16,15 +16,9 @@ from storage.db import Database
 from storage.tlp import TLP, Audience, Place, may_see, may_show_in
 from storage.views import ActionView, MemberView
 
-from handlers.context import CoreSettings
+from handlers.context import CoreSettings, informal_for
 from handlers.core import Button, Reply, Section, Visibility
 from handlers.i18n import addressed, format_date
-
-
-def informal_for(member: MemberView | None) -> bool:
-    """One form of address per reader: "u" for the portfolio holder (an administrator),
-    "je" for everyone else, as the network speaks among peers."""
-    return member is None or "portefeuillehouder" not in member.roles
 
 
 @dataclass(frozen=True)

@@ -168,6 +168,10 @@ def test_xlsx_export_keeps_every_cell_text_and_the_date_a_date(
     title_cell = sheet.cell(2, 2)
     assert title_cell.data_type == "s" and title_cell.value == '=WEBSERVICE("https://x.example")'
     assert rows[1][2] == "zie @carla" and rows[1][9].date() == date(2026, 9, 18)
+    chat.say("anna", "/knelpunt status 1 in-behandeling — eerst uitzoeken")
+    reply, _text = _file(chat.say("bram", "/knelpunt export xlsx", channel=None))
+    history = load_workbook(io.BytesIO(reply.files[0].content)).active.cell(2, 14).value  # type: ignore[arg-type, union-attr]
+    assert "eerst uitzoeken" in history and "_" not in history  # no Markdown in a cell
 
 
 def test_the_dossier_reads_as_a_document(net: Chat) -> None:
