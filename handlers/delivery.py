@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -84,23 +85,14 @@ def claim(context: JobContext) -> list[Reply]:
     now = context.now()
     with context.db.write() as session:
         due = outbox.claim_due(session, now, context.instance)
-    replies = []
-    for message in due:
-        reply = from_json(message.payload)
-        replies.append(
-            Reply(
-                text=reply.text,
-                sections=reply.sections,
-                buttons=reply.buttons,
-                visibility=reply.visibility,
-                channel=reply.channel,
-                user=reply.user,
-                tlp=reply.tlp,
-                key=key_of("outbox", message.id, context.instance),
-                maybe_sent=message.maybe_sent,
-            )
+    return [
+        replace(
+            from_json(message.payload),
+            key=key_of("outbox", message.id, context.instance),
+            maybe_sent=message.maybe_sent,
         )
-    return replies
+        for message in due
+    ]
 
 
 def confirm_outbox(context: JobContext, key: str, error: str | None, unclear: bool) -> None:

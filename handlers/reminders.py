@@ -241,8 +241,17 @@ def _escalation(context: JobContext, action: ActionView, now: datetime) -> list[
         today = now.astimezone(w.timezone).date()
         return w.t("action.escalated", **overdue_line(w, action, today)), ()
 
+    return _about_action(context, action, message, "action.escalated_hidden")
+
+
+def _about_action(
+    context: JobContext, action: ActionView, message: notices.Message, hidden_key: str
+) -> list[Reply]:
+    """A werkgroep notice about one action: `message` for whoever may read it, and for
+    the rest (or a channel, above GREEN) `hidden_key`: its number and label only."""
+
     def hidden(w: notices.Writer) -> tuple[str, tuple[()]]:
-        return w.t("action.escalated_hidden", id=action.id, tlp=action.tlp.value), ()
+        return w.t(hidden_key, id=action.id, tlp=action.tlp.value), ()
 
     return notices.workgroup(
         context.db, context.settings, message, tlp=action.tlp, without_content=hidden,
@@ -308,10 +317,4 @@ def _failure_notice(context: JobContext, action: ActionView) -> list[Reply]:
         owner = action.owner_name or w.t("value.unknown")
         return w.t("reminder.failed", id=action.id, title=action.title, owner=owner), ()
 
-    def hidden(w: notices.Writer) -> tuple[str, tuple[()]]:
-        return w.t("reminder.failed_hidden", id=action.id, tlp=action.tlp.value), ()
-
-    return notices.workgroup(
-        context.db, context.settings, message, tlp=action.tlp, without_content=hidden,
-        may_read=lambda m: notices.may_read_action(m, action),
-    )  # fmt: skip
+    return _about_action(context, action, message, "reminder.failed_hidden")

@@ -31,7 +31,6 @@ BATCH = 200
 
 class Outgoing(NamedTuple):
     id: int
-    key: str
     payload: str
     created_at: datetime
     attempts: int
@@ -91,7 +90,6 @@ def claim_due(session: Session, now: datetime, token: str, limit: int = BATCH) -
         .values(state=SENDING, claim=token, claimed_at=now, attempts=OutboxMessage.attempts + 1)
         .returning(
             OutboxMessage.id,
-            OutboxMessage.key,
             OutboxMessage.payload,
             OutboxMessage.created_at,
             OutboxMessage.attempts,
@@ -99,9 +97,7 @@ def claim_due(session: Session, now: datetime, token: str, limit: int = BATCH) -
         )
     ).all()
     found = [
-        Outgoing(
-            r.id, r.key, r.payload, r.created_at, r.attempts, r.maybe_sent or r.id in abandoned
-        )
+        Outgoing(r.id, r.payload, r.created_at, r.attempts, r.maybe_sent or r.id in abandoned)
         for r in rows
     ]
     return sorted(found, key=lambda m: m.id)
@@ -111,7 +107,7 @@ def get(session: Session, message_id: int) -> Outgoing | None:
     row = session.get(OutboxMessage, message_id)
     if row is None:
         return None
-    return Outgoing(row.id, row.key, row.payload, row.created_at, row.attempts, row.maybe_sent)
+    return Outgoing(row.id, row.payload, row.created_at, row.attempts, row.maybe_sent)
 
 
 def _settle(session: Session, message_id: int, token: str, **values: object) -> bool:
