@@ -1,33 +1,42 @@
-"""The `ciso-bot` command line. The only place that reads the environment and `.env`."""
+"""The `ciso-bot` command line. The only place that reads the environment and `.env`.
+
+Only the argument parser is loaded at start, so that `--help` and `--version` answer at
+once; each command imports what it needs when it runs.
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
-from dotenv import load_dotenv
-
-from bot import logs
-from bot.app import create_app
-from bot.clock import FixedClock, SystemClock
-from bot.config import ConfigError, Settings, load_settings
-from bot.console import Console
-from bot.scheduler import Sweeper
-from handlers.core import Clock
-from handlers.i18n import translate
-from storage import migrate
-from storage.tlp import TLP
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.console import Console
+    from handlers.core import Clock
+    from storage.tlp import TLP
 
 log = logging.getLogger("bot")
 CONSOLE_OPERATOR = "console"
+PACKAGE = "ciso-bot"
+
+
+def version() -> str:
+    """The installed version (`pyproject.toml`), without importing the application."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed(PACKAGE)
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def _moment(text: str) -> datetime:
@@ -43,7 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ciso-bot",
         description="Chat bot for the CISO network: knowledge base, bottlenecks, actions, digest.",
     )
-    parser.add_argument("--env-file", default=".env", help="settings file to read (default .env)")
+    parser.add_argument(
+        "--env-file",
+        help="settings file to read (default: .env in this folder or the nearest above it)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser(
@@ -57,6 +70,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
     run.add_argument("--host", default="0.0.0.0", help="HTTP address (default all interfaces)")
+    run.add_argument(
+        "--health-port",
+        type=int,
+        help="Slack Socket Mode: serve /health and /metrics on this port (default: none)",
+    )
+    run.add_argument(
+        "--console",
+        action="store_true",
+        help="start the console even without a terminal (no chat platform configured)",
+    )
+
+    sub.add_parser(
+        "check", help="check the configuration, the database and the chat platform, then stop"
+    )
 
     console = sub.add_parser("console", help="talk to the bot on standard input and output")
     console.add_argument("--as", dest="user", help="the chat user id to act as")
@@ -72,7 +99,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
 
     restore = sub.add_parser("import", help="restore a JSON export into an empty database")
-    restore.add_argument("file", type=Path, help="the export file")
+    restore.add_argument("file", type=Path, help="the export file (of this or any earlier schema)")
+
+    backup = sub.add_parser("backup", help="an online copy of the database, checked and rotated")
+    backup.add_argument("--out", type=Path, help="folder for the copies (default: backups/ "
+                        "beside the database)")  # fmt: skip
+    backup.add_argument("--keep", type=int, default=14,
+                        help="how many copies to keep (default 14)")  # fmt: skip
+
+    mattermost = sub.add_parser("mattermost", help="Mattermost: set up the slash commands")
+    mattermost_sub = mattermost.add_subparsers(dest="mattermost_command", required=True)
+    setup = mattermost_sub.add_parser(
+        "setup", help="create or update /kennis, /knelpunt, /actie and /ciso in a team"
+    )
+    setup.add_argument("--team", required=True, help="the team's name (as in its address)")
 
     tick = sub.add_parser("tick", help="run every scheduled job once and send what is due")
     tick.add_argument("--now", type=_moment, help="run as if it were this ISO date-time")
@@ -98,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_bottlenecks.add_argument(
         "--audience",
         type=_audience,
-        default=TLP.GREEN,
+        default="tlp:green",
         help="the strictest label the readers may see: tlp:clear, tlp:green (default), tlp:amber",
     )
 
@@ -120,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     rapport.add_argument(
         "--audience",
         type=_audience,
-        default=TLP.GREEN,
+        default="tlp:green",
         help="the strictest label the readers may see: tlp:clear, tlp:green (default), tlp:amber",
     )
     rapport.add_argument("--now", type=_moment, help="as if it were this ISO date-time")
@@ -128,6 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _audience(text: str) -> TLP:
+    from storage.tlp import TLP
+
     label = TLP.parse(text if ":" in text else f"tlp:{text}")
     if label not in (TLP.CLEAR, TLP.GREEN, TLP.AMBER):
         raise argparse.ArgumentTypeError(
@@ -136,35 +178,72 @@ def _audience(text: str) -> TLP:
     return label
 
 
+# Each command's function, imported only when it runs.
+COMMANDS = {
+    "run": "bot.cli:run",
+    "console": "bot.cli:console",
+    "check": "bot.preflight:check",
+    "migrate": "bot.cli:migrate",
+    "demo": "bot.cli_tools:demo",
+    "export": "bot.cli_tools:export",
+    "import": "bot.cli_tools:restore",
+    "backup": "bot.cli_tools:backup_copy",
+    "tick": "bot.cli_tools:tick_any",
+    "knelpunten": "bot.cli_tools:export_bottlenecks",
+    "reminders": "bot.cli_tools:list_reminders",
+    "actions": "bot.cli_tools:actions_ical",
+    "digest": "bot.cli_reports:show_digest",
+    "rapport": "bot.cli_reports:write_report",
+    "mattermost": "bot.mattermost_setup:setup",
+}
+Command = Callable[["Settings", argparse.Namespace], int]
+
+
+def command(name: str) -> Command:
+    module, function = COMMANDS[name].split(":")
+    found: Command = getattr(importlib.import_module(module), function)
+    return found
+
+
+def env_file(given: str | None) -> Path | None:
+    """The settings file: the one given, else `.env` here or in the nearest folder above."""
+    if given:
+        return Path(given)
+    from dotenv import find_dotenv
+
+    found = find_dotenv(".env", usecwd=True)
+    return Path(found) if found else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    load_dotenv(args.env_file, override=False)
+    from dotenv import load_dotenv
+
+    from bot import logs
+    from bot.config import ConfigError, load_settings
+
+    settings_file = env_file(args.env_file)
+    if settings_file is not None:
+        load_dotenv(settings_file, override=False)
+    # Relative paths in the settings are read from the settings file's folder.
+    base = settings_file.resolve().parent if settings_file and settings_file.exists() else None
     try:
-        settings = load_settings(os.environ)
+        settings = load_settings(os.environ, base)
     except ConfigError as error:
         print(f"Configuratiefout / configuration error: {error}", file=sys.stderr)
         return 2
-    logs.configure(settings.log_level, settings.secrets)
-    from bot import cli_reports, cli_tools
-
-    commands = {
-        "run": _run,
-        "console": _console,
-        "migrate": _migrate,
-        "demo": cli_tools.demo,
-        "export": cli_tools.export,
-        "import": cli_tools.restore,
-        "tick": cli_tools.tick_any,
-        "knelpunten": cli_tools.export_bottlenecks,
-        "reminders": cli_tools.list_reminders,
-        "actions": cli_tools.actions_ical,
-        "digest": cli_reports.show_digest,
-        "rapport": cli_reports.write_report,
-    }
-    return commands[args.command](settings, args)
+    logs.configure(settings.log_level, settings.secrets, settings.log_format)
+    for warning in settings.warnings:
+        log.warning("%s", warning)
+    args.env_path = settings_file if settings_file and settings_file.exists() else None
+    return command(args.command)(settings, args)
 
 
 def clock_for(settings: Settings, moment: datetime | None) -> Clock:
+    from zoneinfo import ZoneInfo
+
+    from bot.clock import FixedClock, SystemClock
+
     if moment is None:
         return SystemClock()
     if moment.tzinfo is None:
@@ -172,50 +251,71 @@ def clock_for(settings: Settings, moment: datetime | None) -> Clock:
     return FixedClock(moment)
 
 
-def _run(settings: Settings, args: argparse.Namespace) -> int:
+NO_PLATFORM = (
+    "No chat platform is configured, and without a terminal there is no console to start. "
+    "Set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) for Slack, or "
+    "MATTERMOST_URL, MATTERMOST_TOKEN and MATTERMOST_COMMAND_TOKENS for Mattermost "
+    "(in {where}); `ciso-bot check` shows what is read. To script the console: "
+    "`ciso-bot console`, or `run --console`."
+)
+
+
+def run(settings: Settings, args: argparse.Namespace) -> int:
     if settings.platform in ("slack", "mattermost"):
         from bot import cli_platforms
 
-        run = (
+        serve = (
             cli_platforms.run_slack
             if settings.platform == "slack"
             else cli_platforms.run_mattermost
         )
-        return run(settings, args)
+        return serve(settings, args)
+    if not sys.stdin.isatty() and not args.console:
+        # Under systemd or in a container a console would read nothing and stop at once.
+        where = args.env_path or "the environment or a .env file"
+        print(NO_PLATFORM.format(where=where), file=sys.stderr)
+        return 2
     console_args = argparse.Namespace(user=args.user, now=None, channel="algemeen")
-    return _console(settings, console_args, scheduled=True)
+    return console(settings, console_args, scheduled=True)
 
 
-def _console(settings: Settings, args: argparse.Namespace, *, scheduled: bool = False) -> int:
+def console(settings: Settings, args: argparse.Namespace, *, scheduled: bool = False) -> int:
+    from dataclasses import replace
+
+    from bot.app import create_app
+    from bot.console import Console
+    from bot.scheduler import Sweeper
+    from handlers.i18n import translate
+
     user = args.user or next(iter(sorted(settings.admins)), None)
     if user is None:
         # Whoever runs the console owns the database file: make them its administrator.
         user = CONSOLE_OPERATOR
         settings = replace(settings, admins=settings.admins | {CONSOLE_OPERATOR})
     app = create_app(settings, clock_for(settings, args.now))
-    console = Console(app.core, sys.stdout, user, settings.language, channel=args.channel)
+    chat = Console(app.core, sys.stdout, user, settings.language, channel=args.channel)
     # `run` sweeps for due reminders and notices; `console` (for trying and testing)
     # sends them only when asked with `:tick`, so its output stays predictable.
-    sweeper = Sweeper(app.core, console.deliver, settings.sweep_seconds) if scheduled else None
+    sweeper = Sweeper(app.core, chat.deliver, settings.sweep_seconds) if scheduled else None
     try:
         interactive = sys.stdin.isatty()
         if interactive:
             print(translate(settings.language, "console.welcome", user=user) + "\n")
         if sweeper:
             sweeper.start()
-        return console.run(_prompted_lines(console) if interactive else sys.stdin)
+        return chat.run(_prompted_lines(chat) if interactive else sys.stdin)
     finally:
         if sweeper:
             sweeper.stop()
         app.close()
 
 
-def _prompted_lines(console: Console) -> Iterator[str]:
+def _prompted_lines(chat: Console) -> Iterator[str]:
     with contextlib.suppress(ImportError):  # not on every platform
         import readline  # noqa: F401 - line editing and history at the prompt
     while True:
         try:
-            yield input(console.prompt)
+            yield input(chat.prompt)
         except EOFError:
             print()
             return
@@ -224,10 +324,14 @@ def _prompted_lines(console: Console) -> Iterator[str]:
             return
 
 
-def _migrate(settings: Settings, _args: argparse.Namespace) -> int:
+def migrate(settings: Settings, _args: argparse.Namespace) -> int:
+    from bot.app import create_app
+    from bot.clock import SystemClock
+    from storage import migrate as migrations
+
     app = create_app(settings, SystemClock())
     try:
-        print(f"Database at revision {migrate.current_revision(app.db.engine)}")
+        print(f"Database at revision {migrations.current_revision(app.db.engine)}")
     finally:
         app.close()
     return 0

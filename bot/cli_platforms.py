@@ -10,11 +10,22 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from typing import Any
 
+from bot import http_server
 from bot.app import App, create_app
 from bot.clock import SystemClock
 from bot.config import Settings
+from bot.health import Monitor
 from bot.http_server import Server
+from bot.metrics import Metrics
+from bot.preflight import (
+    NotReady,
+    mattermost_identity,
+    mattermost_refusal,
+    port_free,
+    slack_identity,
+)
 from bot.scheduler import Deliver, Sweeper
 from handlers.router import Core
 
@@ -85,6 +96,25 @@ def _listen(serve: Callable[[str, int], Server], host: str, port: int) -> Server
         return None
 
 
+def _ready(*checks: Callable[[], object]) -> bool:
+    """Run the checks that come before anything starts; False (and why) at the first failure."""
+    try:
+        for check in checks:
+            check()
+    except NotReady as error:
+        print(str(error), file=sys.stderr)
+        return False
+    return True
+
+
+def _ports_free(args: argparse.Namespace, main: bool) -> None:
+    """The ports `run` will listen on are free (raises NotReady when not)."""
+    if main:
+        port_free(args.host, args.port)
+    if args.health_port is not None:
+        port_free(args.host, args.health_port)
+
+
 def run_slack(settings: Settings, args: argparse.Namespace) -> int:
     socket_mode = bool(settings.slack_app_token) and not args.http
     if not socket_mode and not settings.slack_signing_secret:
@@ -93,6 +123,11 @@ def run_slack(settings: Settings, args: argparse.Namespace) -> int:
             "HTTP Events API (or set SLACK_APP_TOKEN for Socket Mode)",
             file=sys.stderr,
         )
+        return 2
+    if not _ready(
+        lambda: _ports_free(args, main=not socket_mode),
+        lambda: log.info("Slack: connected as @%s", slack_identity(settings).get("user", "?")),
+    ):
         return 2
     return _running(lambda running: _serve_slack(settings, args, socket_mode, running))
 
@@ -137,14 +172,15 @@ def _serve_slack(
     server = None if socket_mode else _listen(slack.serve, args.host, args.port)
     if server is None and not socket_mode:
         return 2
-    sweeper = Sweeper(app.core, slack.deliver, settings.sweep_seconds)
-    running.callback(sweeper.stop)
-    sweeper.start()
+    if not _health_port(slack.monitor, args, running):
+        return 2
+    _sweeper(app, slack.deliver, slack.monitor, slack.metrics, running)
     if server is None:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
         log.info("Slack: Socket Mode")
         handler = SocketModeHandler(slack.app, settings.slack_app_token)
+        slack.monitor.platform = lambda: _socket_state(handler)
         handler.start()  # type: ignore[no-untyped-call]
     else:
         running.callback(server.shutdown)
@@ -154,6 +190,8 @@ def _serve_slack(
 
 
 def run_mattermost(settings: Settings, args: argparse.Namespace) -> int:
+    if not _ready(lambda: _ports_free(args, main=True), lambda: mattermost_identity(settings)):
+        return 2
     return _running(lambda running: _serve_mattermost(settings, args, running))
 
 
@@ -174,22 +212,55 @@ def _serve_mattermost(
     try:
         mattermost.connect()
     except MattermostError as error:
-        reason = "the token is refused" if error.status == 401 else str(error)
-        print(f"Mattermost at {settings.mattermost_url}: {reason} (MATTERMOST_TOKEN).",
-              file=sys.stderr)  # fmt: skip
+        print(mattermost_refusal(settings, error.status, error.error_id), file=sys.stderr)
         return 2
     server = _listen(mattermost.serve, args.host, args.port)
     if server is None:
         return 2
+    if not _health_port(mattermost.monitor, args, running):
+        return 2
     mattermost.start_listening()
-    sweeper = Sweeper(app.core, mattermost.deliver, settings.sweep_seconds)
-    running.callback(sweeper.stop)
-    sweeper.start()
+    _sweeper(app, mattermost.deliver, mattermost.monitor, mattermost.metrics, running)
     running.callback(server.shutdown)
     log.info("Mattermost: commands, buttons and dialogs on %s:%s/mattermost/…",
              args.host, server.server_port)  # fmt: skip
     server.serve_forever()
     return 0
+
+
+def _health_port(monitor: Monitor, args: argparse.Namespace, running: contextlib.ExitStack) -> bool:
+    """`--health-port`: /health and /metrics on a port of their own (Socket Mode has no
+    other; with HTTP it keeps /metrics off the port the platform reaches)."""
+    if args.health_port is None:
+        return True
+    server = _listen(lambda host, port: http_server.make(host, port, monitor.wsgi),
+                     args.host, args.health_port)  # fmt: skip
+    if server is None:
+        return False
+    monitor.metrics_elsewhere = True
+    running.callback(server.shutdown)
+    threading.Thread(target=server.serve_forever, name="health", daemon=True).start()
+    log.info("health and metrics on %s:%s", args.host, server.server_port)
+    return True
+
+
+def _sweeper(
+    app: App, deliver: Deliver, monitor: Monitor, metrics: Metrics, running: contextlib.ExitStack
+) -> Sweeper:
+    """The sweeper, started, watched by the health check, its sweeps timed for metrics."""
+    sweeper = Sweeper(app.core, deliver, app.settings.sweep_seconds,
+                      timed=metrics.sweep_seconds.observe)  # fmt: skip
+    running.callback(sweeper.stop)
+    sweeper.start()
+    monitor.sweeper = sweeper
+    return sweeper
+
+
+def _socket_state(handler: Any) -> tuple[bool, str]:
+    """Whether the Socket Mode session is open (slack_sdk's built-in client)."""
+    if handler.client.is_connected():
+        return True, "Socket Mode connected"
+    return False, "Socket Mode not connected (reconnecting)"
 
 
 def deliverer(settings: Settings, core: Core) -> tuple[Deliver, Callable[[], None]]:

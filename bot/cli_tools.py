@@ -26,13 +26,18 @@ from storage.tlp import Audience
 log = logging.getLogger("bot")
 
 
+def placeholders(settings: Settings) -> frozenset[str]:
+    """Who a first start makes a member of itself: the console's operator, BOT_ADMINS."""
+    return settings.admins | {CONSOLE_OPERATOR}
+
+
 def demo(settings: Settings, args: argparse.Namespace) -> int:
     from bot.demo import DemoRefused, load_demo
 
     clock = clock_for(settings, args.now)
     app = create_app(settings, clock)
     try:
-        counts = load_demo(app.db, clock.now())
+        counts = load_demo(app.db, clock.now(), placeholders(settings))
     except DemoRefused as error:
         print(f"Demo not loaded: {error}", file=sys.stderr)
         return 1
@@ -197,19 +202,53 @@ def write_json(data: object, handle: TextIO) -> None:
 
 
 def restore(settings: Settings, args: argparse.Namespace) -> int:
+    """Restore an export into a fresh database; one of an earlier schema is migrated first."""
     try:
         data = json.loads(args.file.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
     except (OSError, ValueError) as error:
         print(f"Cannot read {args.file}: {error}", file=sys.stderr)
         return 1
     app = create_app(settings, SystemClock())
     try:
+        revision = migrate.current_revision(app.db.engine)
+        theirs = data.get("schema_revision")
+        if data.get("format") == backup.FORMAT and theirs != revision:
+            log.info("the export is from schema %s: migrating it to %s first", theirs, revision)
+            data = backup.upgrade_export(data, SystemClock().now())
         with app.db.write() as session:
-            counts = backup.import_data(session, data, migrate.current_revision(app.db.engine))
+            counts = backup.import_data(session, data, revision, placeholders(settings))
     except backup.ImportRefused as error:
         print(f"Import refused: {error}", file=sys.stderr)
         return 1
     finally:
         app.close()
-    print(f"Imported {sum(counts.values())} rows from {args.file}")
+    print(f"Imported {sum(counts.values())} rows from {args.file} (schema {theirs}"
+          + (f", migrated to {revision})" if theirs != revision else ")"))  # fmt: skip
+    return 0
+
+
+def backup_copy(settings: Settings, args: argparse.Namespace) -> int:
+    """`ciso-bot backup`: an online copy, checked, in a folder that keeps the newest N."""
+    from storage import snapshot
+
+    source = settings.database_path
+    if source is None or not source.exists():
+        print(f"No database file to back up at {source or settings.safe_database_url}.",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    if args.keep < 1:
+        print("--keep is at least 1.", file=sys.stderr)
+        return 2
+    folder = args.out or source.parent / "backups"
+    try:
+        made = snapshot.take(source, folder, SystemClock().now())
+        removed = snapshot.rotate(folder, args.keep)
+    except snapshot.BackupFailed as error:
+        print(f"Backup failed: {error}", file=sys.stderr)
+        return 1
+    print(f"Backup {made.path} ({made.size / 1e6:.1f} MB, schema {made.revision}, "
+          f"integrity ok) in {made.seconds:.1f} s; {len(removed)} older copy(ies) removed, "
+          f"{args.keep} kept at most.")  # fmt: skip
     return 0

@@ -6,6 +6,8 @@ out of `repr()` and logs.
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,8 +26,59 @@ from handlers.workdays import WorkCalendar
 from storage.thesaurus import Thesaurus
 from storage.tlp import TLP
 
-DEFAULT_DATABASE_URL = "sqlite:///" + str(Path("data") / "ciso-bot.sqlite3")
+DEFAULT_DATABASE_FILE = "ciso-bot.sqlite3"
+DEFAULT_DATABASE_URL = "sqlite:///" + str(Path("data") / DEFAULT_DATABASE_FILE)
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("text", "json")
+
+# Settings that may come from a file instead (`SLACK_BOT_TOKEN_FILE=/run/secrets/…`), as
+# Docker secrets and systemd credentials provide them.
+SECRET_SETTINGS = (
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_APP_TOKEN",
+    "MATTERMOST_TOKEN",
+    "MATTERMOST_COMMAND_TOKENS",
+    "DATABASE_URL",
+)
+# Every setting read here; a variable with one of our prefixes that is not among them is
+# probably misspelt, and is named in a warning at start.
+KNOWN_SETTINGS = frozenset(
+    {
+        "DATABASE_URL",
+        "BOT_LANGUAGE",
+        "BOT_TIMEZONE",
+        "BOT_ADMINS",
+        "TLP_DEFAULT",
+        "LOG_LEVEL",
+        "LOG_FORMAT",
+        "NETWORK_CHANNEL",
+        "WORKGROUP_CHANNEL",
+        "ESCALATION_THRESHOLD",
+        "ESCALATION_BODIES",
+        "ESCALATION_ANSWER_WEEKS",
+        "REMINDER_HOUR",
+        "SWEEP_SECONDS",
+        "OVERDUE_EVERY_WORKDAYS",
+        "ESCALATE_AFTER_OVERDUE",
+        "REMINDER_ATTEMPTS",
+        "OVERDUE_OVERVIEW_DAY",
+        "DIGEST_CRON",
+        "THESAURUS_FILE",
+        "HOLIDAYS_IGNORE",
+        "HOLIDAYS_EXTRA",
+        "SLACK_BOT_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_APP_TOKEN",
+        "SLACK_API_URL",
+        "CAPTURE_REACTION",
+        "MATTERMOST_URL",
+        "MATTERMOST_TOKEN",
+        "MATTERMOST_COMMAND_TOKENS",
+        "MATTERMOST_CALLBACK_URL",
+    }
+) | {f"{name}_FILE" for name in SECRET_SETTINGS}
+CHECKED_PREFIXES = ("SLACK_", "MATTERMOST_", "BOT_", "LOG_")
 
 
 class ConfigError(Exception):
@@ -44,6 +97,7 @@ class Settings:
     admins: frozenset[str] = frozenset()
     tlp_default: TLP = TLP.GREEN
     log_level: str = "INFO"
+    log_format: str = "text"
     slack_bot_token: str | None = field(default=None, repr=False)
     slack_signing_secret: str | None = field(default=None, repr=False)
     slack_app_token: str | None = field(default=None, repr=False)
@@ -68,6 +122,8 @@ class Settings:
     work_calendar: WorkCalendar = field(default_factory=WorkCalendar)
     digest_cron: str = DEFAULT_CRON
     thesaurus: Thesaurus = field(default_factory=Thesaurus.shipped, repr=False)
+    # What the administrator should hear at start: misspelt variables, a new database.
+    warnings: tuple[str, ...] = ()
 
     @property
     def safe_database_url(self) -> str:
@@ -82,6 +138,14 @@ class Settings:
                  self.mattermost_token, *commands]  # fmt: skip
         password = make_url(self.database_url).password
         return tuple(str(s) for s in (*found, password) if s)
+
+    @property
+    def database_path(self) -> Path | None:
+        """The SQLite file (absolute), or None for a database that is not a file."""
+        database = make_url(self.database_url).database or ""
+        if not database or database == ":memory:" or database.startswith("file:"):
+            return None
+        return Path(database)
 
     @property
     def platform(self) -> str:
@@ -262,15 +326,88 @@ def _thesaurus(env: Mapping[str, str]) -> Thesaurus:
         raise ConfigError("THESAURUS_FILE", f"cannot be read: {error.__class__.__name__}") from None
 
 
-def load_settings(env: Mapping[str, str]) -> Settings:
-    """Read and check every setting from `env`."""
-    database_url = _get(env, "DATABASE_URL", DEFAULT_DATABASE_URL)
+def _with_secret_files(env: Mapping[str, str]) -> dict[str, str]:
+    """`env` with each `NAME_FILE` read into `NAME` (Docker secrets, systemd credentials)."""
+    found = dict(env)
+    for name in SECRET_SETTINGS:
+        path = env.get(f"{name}_FILE", "").strip()
+        if not path:
+            continue
+        if env.get(name, "").strip():
+            raise ConfigError(f"{name}_FILE", f"and {name} are both set: keep one")
+        try:
+            found[name] = Path(path).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or type(error).__name__
+            raise ConfigError(f"{name}_FILE", f"{path} cannot be read ({reason})") from None
+    return found
+
+
+def _database_url(env: Mapping[str, str], base: Path) -> tuple[str, str | None]:
+    """The SQLite URL with an absolute path, and a warning when the file is new.
+
+    A relative path is read from `base` (the folder of the `.env` file), not from
+    wherever the command happens to run. Only the default folder is created; a
+    configured folder that does not exist is a mistake to report, not to paper over.
+    """
+    state = env.get("STATE_DIRECTORY", "").strip()  # systemd's StateDirectory=
+    default = f"sqlite:///{Path(state) / DEFAULT_DATABASE_FILE}" if state else DEFAULT_DATABASE_URL
+    text = _get(env, "DATABASE_URL", default)
     try:
-        make_url(database_url)
+        url = make_url(text)
     except ArgumentError:
         raise ConfigError(
             "DATABASE_URL", "is not a database URL (sqlite:///data/ciso-bot.sqlite3)"
         ) from None
+    if url.get_backend_name() != "sqlite":
+        raise ConfigError(
+            "DATABASE_URL",
+            f"{url.get_backend_name()} is not supported: this version keeps its data in one "
+            "SQLite file (sqlite:///pad/naar/ciso-bot.sqlite3)",
+        )
+    database = url.database or ""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return text, None
+    path = Path(database).expanduser()
+    path = path if path.is_absolute() else (base / path)
+    path = Path(os.path.abspath(path))
+    if not path.parent.is_dir() and text not in (default, DEFAULT_DATABASE_URL):
+        raise ConfigError(
+            "DATABASE_URL", f"the folder {path.parent} does not exist; create it first"
+        )
+    if path.is_dir():
+        raise ConfigError("DATABASE_URL", f"{path} is a folder, not a database file")
+    warning = None if path.exists() else f"a new, empty database will be made at {path}"
+    return url.set(database=str(path)).render_as_string(hide_password=False), warning
+
+
+def _unknown_settings(env: Mapping[str, str]) -> list[str]:
+    """A warning for each variable with one of our prefixes that we do not read."""
+    warnings = []
+    for name in sorted(env):
+        if not name.startswith(CHECKED_PREFIXES) or name in KNOWN_SETTINGS:
+            continue
+        close = difflib.get_close_matches(name, KNOWN_SETTINGS, n=1, cutoff=0.75)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        warnings.append(f"{name} is not a setting of this bot and is ignored{hint}")
+    return warnings
+
+
+def _one_platform(env: Mapping[str, str]) -> None:
+    if env.get("SLACK_BOT_TOKEN", "").strip() and env.get("MATTERMOST_URL", "").strip():
+        raise ConfigError(
+            "SLACK_BOT_TOKEN",
+            "and MATTERMOST_URL are both set, and this version serves one chat platform "
+            "per install: remove the settings of the one this install does not serve",
+        )
+
+
+def load_settings(env: Mapping[str, str], base: Path | None = None) -> Settings:
+    """Read and check every setting from `env`; relative paths are read from `base`."""
+    env = _with_secret_files(env)
+    database_url, new_database = _database_url(env, base or Path.cwd())
+    _one_platform(env)
+    warnings = _unknown_settings(env) + ([new_database] if new_database else [])
 
     language = _get(env, "BOT_LANGUAGE", "nl").lower()
     if language not in LANGUAGES:
@@ -298,6 +435,9 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     log_level = _get(env, "LOG_LEVEL", "INFO").upper()
     if log_level not in LOG_LEVELS:
         raise ConfigError("LOG_LEVEL", f"must be one of {', '.join(LOG_LEVELS)}")
+    log_format = _get(env, "LOG_FORMAT", "text").lower()
+    if log_format not in LOG_FORMATS:
+        raise ConfigError("LOG_FORMAT", "is text (default) or json (one JSON object a line)")
 
     return Settings(
         thesaurus=_thesaurus(env),
@@ -307,6 +447,8 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         admins=admins,
         tlp_default=tlp_default,
         log_level=log_level,
+        log_format=log_format,
+        warnings=tuple(warnings),
         slack_bot_token=env.get("SLACK_BOT_TOKEN", "").strip() or None,
         slack_signing_secret=env.get("SLACK_SIGNING_SECRET", "").strip() or None,
         slack_app_token=env.get("SLACK_APP_TOKEN", "").strip() or None,

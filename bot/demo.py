@@ -36,11 +36,21 @@ class DemoRefused(Exception):
     """The database already holds data."""
 
 
-def load_demo(db: Database, now: datetime) -> dict[str, int]:
-    """Add the demo members, knowledge and votes; returns what was added."""
+def load_demo(
+    db: Database, now: datetime, placeholders: frozenset[str] = frozenset()
+) -> dict[str, int]:
+    """Add the demo members, knowledge and votes; returns what was added.
+
+    A database that holds only `placeholders` (the administrators a first start made
+    members) counts as empty: they make way for the demo network.
+    """
     with db.write() as session:
-        if not backup.is_empty(session):
-            raise DemoRefused("the database already holds data")
+        if not backup.is_empty(session, placeholders):
+            raise DemoRefused(
+                "the database already holds data (members, knowledge or bottlenecks); "
+                "the demo goes into a fresh database: set DATABASE_URL to another file"
+            )
+        backup.clear(session)
         ids: dict[str, int] = {}
         orgs: dict[str, int | None] = {}
         for user_id, name, org_name, roles in MEMBERS:

@@ -22,7 +22,9 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from bot import http_server, mattermost_forms
+from bot.cli import version
 from bot.config import Settings
+from bot.health import Monitor
 from bot.logs import safe_log_text
 from bot.mattermost_api import MattermostApi, MattermostError
 from bot.mattermost_delivery import MattermostDelivery
@@ -31,6 +33,7 @@ from bot.mattermost_people import PLATFORM, People
 from bot.mattermost_render import as_text, command_response
 from bot.mattermost_signing import Binding, Signer
 from bot.mattermost_socket import BACKOFF, Listener
+from bot.metrics import Metrics
 from bot.scheduler import send_one
 from handlers import forms
 from handlers.core import Button, Reply, Request, Visibility
@@ -58,12 +61,18 @@ class Mattermost:
         *,
         backoff: Sequence[float] = BACKOFF,
         timeout: float = 10.0,
+        metrics: Metrics | None = None,
     ) -> None:
         self.settings = settings
         self.core = core
         self.url = settings.mattermost_url or ""
         token = settings.mattermost_token or ""
-        self.api = MattermostApi(self.url, token, timeout=timeout)
+        self.metrics = metrics or Metrics(core.db, core.clock)
+        core.observer = self.metrics
+        self.api = MattermostApi(
+            self.url, token, timeout=timeout,
+            on_error=lambda status: self.metrics.api_error(PLATFORM, status),
+        )  # fmt: skip
         # The key for buttons and dialogs, derived from the token: never sent anywhere.
         self.signer = Signer(hmac.new(token.encode(), b"ciso-bot buttons", hashlib.sha256).digest())
         self.delivery = MattermostDelivery(self.api, "", self.signer)
@@ -77,7 +86,16 @@ class Mattermost:
         self.listener = Listener(self.url, token, self.events.on_event, self.events.on_gap,
                                  backoff=backoff)  # fmt: skip
         self.work = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mattermost-work")
+        self.metrics.queue_depth(self.work._work_queue.qsize)
         self.bot_id = ""
+        # /health and /metrics; the sweeper is added when it runs in this process.
+        self.monitor = Monitor(core.db, self.metrics, platform=self._connected,
+                               version=version())  # fmt: skip
+
+    def _connected(self) -> tuple[bool, str]:
+        if self.listener.connected.is_set():
+            return True, "WebSocket connected"
+        return False, "WebSocket not connected (reconnecting)"
 
     # --- start and stop ---------------------------------------------------------------
 
@@ -116,8 +134,8 @@ class Mattermost:
 
         def application(environ: Json, start_response: StartResponse) -> Iterable[bytes]:
             path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
-            if path == "/health" and method == "GET":
-                return _answer(start_response, 200, {"status": "ok", "platform": PLATFORM})
+            if self.monitor.answers(str(path)):
+                return self.monitor.wsgi(environ, start_response)
             route = routes.get(str(path))
             if route is None or method != "POST":
                 return _answer(start_response, 404, {"error": "not found"})

@@ -40,9 +40,11 @@ class MattermostApi:
         *,
         timeout: float = 10.0,
         sleep: Callable[[float], None] = time.sleep,
+        on_error: Callable[[int], None] = lambda _status: None,
     ) -> None:
         self.url = url.rstrip("/")
         self._sleep = sleep
+        self._on_error = on_error  # hears each failed call's status (0: no connection)
         self._client = httpx.Client(
             base_url=self.url + "/api/v4",
             headers={"Authorization": f"Bearer {token}", "X-Requested-With": "XMLHttpRequest"},
@@ -58,7 +60,10 @@ class MattermostApi:
             try:
                 response = self._client.request(method, path, **kwargs)
             except httpx.HTTPError as error:
-                raise MattermostError(0, "connection", type(error).__name__) from None
+                self._on_error(0)
+                raise MattermostError(0, type(error).__name__, "no connection") from None
+            if response.status_code >= 400:
+                self._on_error(response.status_code)
             if response.status_code == 429 and attempt < RETRIES_429:
                 wait = _retry_after(response)
                 log.info("Mattermost rate limit on %s %s: waiting %.1f s", method, path, wait)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -85,12 +86,27 @@ class Sweeper:
     heartbeat runs on its own thread, so a long sweep keeps its claims alive.
     """
 
-    def __init__(self, core: Core, deliver: Deliver, seconds: int, role: str = "run") -> None:
+    def __init__(
+        self,
+        core: Core,
+        deliver: Deliver,
+        seconds: int,
+        role: str = "run",
+        *,
+        timed: Callable[[float], None] | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.core = core
         self.deliver = deliver
         self.seconds = seconds
         self.role = role
         self.standby = False
+        # For the health check: when it started, and when a sweep (or a standby's look
+        # at the lease) last ended without an error; `timed` hears each sweep's duration.
+        self.monotonic = monotonic
+        self.started_at = monotonic()
+        self.last_sweep: float | None = None
+        self._timed = timed
         self._stopping = threading.Event()
         self._scheduler = BackgroundScheduler(timezone=UTC)
         logging.getLogger("apscheduler.scheduler").addFilter(_not_a_skipped_sweep)
@@ -103,7 +119,7 @@ class Sweeper:
             max_instances=1, misfire_grace_time=None,
         )  # fmt: skip
         self._scheduler.add_job(
-            self._sweep,
+            self.sweep_once,
             "interval",
             seconds=self.seconds,
             id="sweep",
@@ -112,7 +128,12 @@ class Sweeper:
             max_instances=1,
             misfire_grace_time=None,
         )
+        self.started_at = self.monotonic()
         self._scheduler.start()
+
+    @property
+    def running(self) -> bool:
+        return bool(self._scheduler.running) and not self._stopping.is_set()
 
     def stop(self) -> None:
         self._stopping.set()  # a sweep in progress ends after the message in flight
@@ -126,7 +147,9 @@ class Sweeper:
         except Exception as error:
             log.warning("heartbeat not written (%s); trying again", type(error).__name__)
 
-    def _sweep(self) -> None:
+    def sweep_once(self) -> None:
+        """One sweep (or, on standby, one look whether the sweeping process is gone)."""
+        started = self.monotonic()
         try:
             if not self.core.hold_sweep():
                 if not self.standby:
@@ -134,11 +157,15 @@ class Sweeper:
                     log.info("standby: %s sweeps this database; this one takes over when it "
                              "stops", describe(other))  # fmt: skip
                 self.standby = True
+                self.last_sweep = self.monotonic()
                 return
             if self.standby:
                 log.info("the other process stopped: this one sweeps now")
                 self.standby = False
             sweep(self.core, self.deliver, self._stopping)
+            self.last_sweep = self.monotonic()
+            if self._timed is not None:
+                self._timed(self.last_sweep - started)
         except Exception:
             log.exception("sweep failed; the next one tries again")
 

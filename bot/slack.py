@@ -10,7 +10,6 @@ endpoint (`POST /slack/events`, `GET /health`) behind Slack's signatures.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import sys
@@ -23,10 +22,17 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+from slack_sdk.http_retry.handler import RetryHandler
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 
 from bot import http_server, slack_forms, slack_render
+from bot.cli import version
 from bot.config import Settings
+from bot.health import Monitor, Recheck
 from bot.logs import safe_log_text
+from bot.metrics import Metrics
 from bot.scheduler import send_one
 from bot.slack_delivery import SlackDelivery
 from handlers import forms
@@ -41,19 +47,50 @@ COMMANDS = ("kennis", "knelpunt", "actie", "ciso")
 _MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|([^>]*))?>")
 
 
+class CountErrors(RetryHandler):
+    """Never retries; tells `count` how each failed Web API call failed: its HTTP
+    status, `refused` (HTTP 200 with `ok: false`) or `0` (no connection)."""
+
+    def __init__(self, count: Callable[[str], None]) -> None:
+        super().__init__(max_retry_count=0)
+        self.count = count
+
+    def can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if response is None:
+            self.count("0")
+        elif response.status_code >= 400:
+            self.count(str(response.status_code))
+        elif isinstance(response.body, dict) and response.body.get("ok") is False:
+            self.count("refused")
+        return False
+
+
 class Slack:
     """One Slack workspace: the Bolt app, its Web API client, and delivery."""
 
-    def __init__(self, settings: Settings, core: Core) -> None:
+    def __init__(self, settings: Settings, core: Core, metrics: Metrics | None = None) -> None:
         self.settings = settings
         self.core = core
         self.language = settings.language
+        self.metrics = metrics or Metrics(core.db, core.clock)
+        core.observer = self.metrics
         self.client = WebClient(
             token=settings.slack_bot_token,
             base_url=settings.slack_api_url,
             # 429: wait as long as Slack says. Not connection errors: a retried
-            # chat.postMessage that Slack had accepted would post twice.
-            retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3)],
+            # chat.postMessage that Slack had accepted would post twice. The first
+            # handler only counts failures for the metrics.
+            retry_handlers=[
+                CountErrors(lambda status: self.metrics.api_error(PLATFORM, status)),
+                RateLimitErrorRetryHandler(max_retry_count=3),
+            ],
         )
         # Listeners only ack and hand the work to `self.work`: a small pool, so that
         # work in progress competes as little as possible with the next ack.
@@ -68,6 +105,11 @@ class Slack:
             logger=logging.getLogger("slack_bolt"),
         )
         self.delivery = SlackDelivery(self.client, self.language)
+        self.metrics.queue_depth(self.work._work_queue.qsize)
+        # /health and /metrics. HTTP mode has no connection to watch: a recent auth.test
+        # stands for it; Socket Mode replaces this with its session's state.
+        self.monitor = Monitor(core.db, self.metrics, platform=Recheck(self._auth_test),
+                               version=version())  # fmt: skip
         self._people: dict[str, tuple[str, str]] = {}
         self._register()
 
@@ -371,6 +413,11 @@ class Slack:
 
     # --- running ----------------------------------------------------------------------
 
+    def _auth_test(self) -> str:
+        """Raises when Slack refuses the token or cannot be reached."""
+        answer = self.client.auth_test()
+        return f"auth.test ok as @{answer.get('user', '?')}"
+
     def wsgi(self) -> Callable[..., Iterable[bytes]]:
         """`POST /slack/events` for Slack (signatures checked by Bolt), `GET /health`."""
         bolt = SlackRequestHandler(self.app)
@@ -379,9 +426,8 @@ class Slack:
             environ: dict[str, Any], start_response: Callable[..., Any]
         ) -> Iterable[bytes]:
             path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
-            if path == "/health" and method == "GET":
-                start_response("200 OK", [("Content-Type", "application/json")])
-                return [json.dumps({"status": "ok", "platform": PLATFORM}).encode()]
+            if self.monitor.answers(str(path)):
+                return self.monitor.wsgi(environ, start_response)
             source = safe_log_text(str(environ.get("REMOTE_ADDR", "?")))
             if path != "/slack/events" or method != "POST":
                 start_response("404 Not Found", [("Content-Type", "text/plain")])

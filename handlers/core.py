@@ -135,6 +135,19 @@ class Reply:
         return tuple(b for s in self.sections for b in s.buttons) + self.buttons
 
 
+class Observer:
+    """Hears what the core did, for the install's metrics; by default nobody listens."""
+
+    def request(self, kind: str, name: str, outcome: str, seconds: float) -> None:
+        """A request handled. kind: command, button or form; name: `kennis`,
+        `kennis.show`, …; outcome: ok, refused (a message back), asked (a label
+        question) or failed (an unexpected error)."""
+
+    def messages(self, kind: str, outcome: str, count: int = 1) -> None:
+        """Messages the bot sends on its own (reminder, digest, notice): due, sent or
+        failed."""
+
+
 class Clock(Protocol):
     def now(self) -> datetime: ...
 

@@ -13,6 +13,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,7 +28,7 @@ from storage.views import Actor
 from handlers import delivery, label_choice
 from handlers.chat_text import inert_reply
 from handlers.context import Caller, Context, CoreSettings, JobContext
-from handlers.core import Clock, Reply, Request, Section, UserError, Visibility
+from handlers.core import Clock, Observer, Reply, Request, Section, UserError, Visibility
 from handlers.i18n import translate
 from handlers.labels import LabelQuestion
 from handlers.parsing import split_word
@@ -112,13 +113,17 @@ class Core:
         # recorded at the next sweep; meanwhile the claims stay ours (we still beat).
         self._unrecorded: list[tuple[Reply, str | None, bool]] = []
         self._lock = threading.Lock()
+        self.observer = Observer()
 
     def _job_context(self) -> JobContext:
         return JobContext(self.db, self.clock, self.settings, self.instance)
 
     def handle(self, request: Request) -> list[Reply]:
         """Run the request and return the replies to send, never raising."""
+        started = time.monotonic()
         language = self.settings.language
+        handler = None
+        outcome = "ok"
         try:
             context = self._context(request)
             language = context.language
@@ -131,10 +136,13 @@ class Core:
             result = handler(context)
             replies = [result] if isinstance(result, Reply) else list(result)
         except LabelQuestion as question:
+            outcome = "asked"
             replies = self._ask_label(context, question, language)
         except UserError as error:
+            outcome = "refused"
             replies = [Reply(text=translate(language, error.key, **error.params))]
         except Exception:
+            outcome = "failed"
             log.exception(
                 "request failed: platform=%s user=%s command=%s action=%s",
                 request.platform,
@@ -144,7 +152,10 @@ class Core:
             )
             replies = [Reply(text=translate(language, "error.unexpected"))]
         guarded = [inert_reply(self._guard(reply, language)) for reply in replies]
-        return [self._keyed(request, reply) for reply in guarded]
+        keyed = [self._keyed(request, reply) for reply in guarded]
+        kind, name = _kind_and_name(request, known=handler is not None)
+        self.observer.request(kind, name, outcome, time.monotonic() - started)
+        return keyed
 
     def _keyed(self, request: Request, reply: Reply) -> Reply:
         """A message to someone other than the person who asked (a supporter's DM, a
@@ -230,6 +241,8 @@ class Core:
         except Exception:
             log.exception("claiming the outbox failed")
         language = self.settings.language
+        for reply in replies:
+            self.observer.messages(message_kind(reply.key), "due")
         return [inert_reply(self._guard(reply, language)) for reply in replies]
 
     def confirm(self, reply: Reply, error: str | None, unclear: bool = False) -> None:
@@ -242,6 +255,7 @@ class Core:
         """
         if not reply.key:
             return
+        self.observer.messages(message_kind(reply.key), "failed" if error else "sent")
         if not self._record(reply, error, unclear):
             with self._lock:
                 self._unrecorded.append((reply, error, unclear))
@@ -352,6 +366,21 @@ class Core:
         return Reply(
             text=translate(language, "tlp.blocked_in_channel", tlp=reply.tlp.value), key=reply.key
         )
+
+
+def message_kind(key: str) -> str:
+    """reminder, digest or notice (everything else goes through the outbox)."""
+    prefix = key.split(":", 1)[0]
+    return prefix if prefix in ("reminder", "digest") else "notice"
+
+
+def _kind_and_name(request: Request, known: bool) -> tuple[str, str]:
+    """For the metrics: a bounded name (a registered command, button or form)."""
+    if request.form_id:
+        return "form", request.form_id if known else "unknown"
+    if request.is_action:
+        return "button", request.action_id if known else "unknown"
+    return "command", request.command.lower().lstrip("/") if known else "unknown"
 
 
 def _process_exists(pid: int) -> bool:

@@ -41,3 +41,9 @@ def head_revision(engine: Engine) -> str | None:
 def is_fts_table(name: str | None) -> bool:
     """FTS5 virtual tables and their shadow tables, which autogenerate must not touch."""
     return bool(name) and "_fts" in (name or "")
+
+
+def revisions(engine: Engine) -> list[str]:
+    """Every revision this version knows, oldest first."""
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    return [r.revision for r in reversed(list(script.walk_revisions()))]

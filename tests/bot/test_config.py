@@ -60,10 +60,13 @@ def test_tlp_default_may_be_written_without_prefix() -> None:
     assert load_settings({"TLP_DEFAULT": "amber"}).tlp_default is TLP.AMBER
 
 
-def test_the_database_password_stays_out_of_repr_and_logs() -> None:
-    settings = load_settings({"DATABASE_URL": "postgresql://bot:s3cret@db/ciso"})
-    assert "s3cret" not in repr(settings)
-    assert "s3cret" not in settings.safe_database_url
+def test_an_unsupported_database_is_refused_without_showing_its_password() -> None:
+    with pytest.raises(ConfigError, match="DATABASE_URL: postgresql is not supported") as found:
+        load_settings({"DATABASE_URL": "postgresql://bot:s3cret@db/ciso"})
+    assert "s3cret" not in str(found.value)
+    settings = load_settings({"DATABASE_URL": "sqlite:////tmp/ciso.sqlite3"})
+    assert "ciso.sqlite3" in repr(settings.safe_database_url)
+    assert "database_url" not in repr(settings)
 
 
 def test_bottleneck_settings_and_their_defaults() -> None:

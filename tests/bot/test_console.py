@@ -84,9 +84,16 @@ def test_console_as_an_unknown_user_explains_membership(tmp_path: Path) -> None:
     assert "geen lid" in result.stdout
 
 
-def test_run_starts_the_console_when_no_platform_is_configured(tmp_path: Path) -> None:
-    result = run_cli(tmp_path, "run", stdin="/ciso help\n")
-    assert result.returncode == 0 and "CISO-netwerk — wat kan ik?" in result.stdout
+def test_run_without_a_platform_or_a_terminal_stops_naming_what_to_set(tmp_path: Path) -> None:
+    # Under systemd or in a container: a console would read nothing and exit 0 at once.
+    result = run_cli(tmp_path, "run", stdin="/ciso help\n", env={"SLACK_BOT_TOKN": "xoxb-1"})
+    assert result.returncode == 2 and result.stdout == ""
+    for variable in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "MATTERMOST_URL"):
+        assert variable in result.stderr
+    assert "SLACK_BOT_TOKN is not a setting" in result.stderr  # the misspelling, by name
+    assert "did you mean SLACK_BOT_TOKEN?" in result.stderr
+    asked = run_cli(tmp_path, "run", "--console", stdin="/ciso help\n")
+    assert asked.returncode == 0 and "CISO-netwerk — wat kan ik?" in asked.stdout
 
 
 def test_bad_configuration_stops_start_up_naming_the_variable(tmp_path: Path) -> None:

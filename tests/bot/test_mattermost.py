@@ -30,7 +30,9 @@ def bot(tmp_path: Path, clock: FixedClock) -> Iterator[MattermostBot]:
 def test_health_and_a_slash_command_with_a_good_token(bot: MattermostBot) -> None:
     import httpx
 
-    assert httpx.get(f"{bot.url}/health").json() == {"status": "ok", "platform": "mattermost"}
+    health = httpx.get(f"{bot.url}/health")
+    assert health.status_code == 200 and health.json()["status"] == "ok"
+    assert health.json()["checks"]["platform"] == {"ok": True, "detail": "WebSocket connected"}
     answer = bot.command(ANNA, "kennis", "deel Phishing met facturen\\nLet op. #phishing")
     assert answer.status_code == 200
     body = answer.json()
