@@ -87,6 +87,22 @@ class MattermostApi:
     def user_by_username(self, username: str) -> dict[str, Any]:
         return dict(self.call("GET", f"/users/username/{username}"))
 
+    # --- teams and slash commands (`ciso-bot mattermost setup`) -------------------------
+
+    def team_by_name(self, name: str) -> dict[str, Any]:
+        return dict(self.call("GET", f"/teams/name/{name}"))
+
+    def commands(self, team_id: str) -> list[dict[str, Any]]:
+        """The team's custom slash commands (needs `manage_slash_commands`)."""
+        found = self.call("GET", "/commands", params={"team_id": team_id, "custom_only": "true"})
+        return [dict(c) for c in found or []]
+
+    def create_command(self, command: dict[str, Any]) -> dict[str, Any]:
+        return dict(self.call("POST", "/commands", json=command))
+
+    def update_command(self, command: dict[str, Any]) -> dict[str, Any]:
+        return dict(self.call("PUT", f"/commands/{command['id']}", json=command))
+
     # --- channels and posts -----------------------------------------------------------
 
     def direct_channel(self, bot_id: str, user_id: str) -> str:

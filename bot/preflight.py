@@ -83,8 +83,18 @@ def mattermost_refusal(settings: Settings, status: int, error_id: str) -> NotRea
                     "server's log.")  # fmt: skip
 
 
+NO_COMMAND_TOKENS = (
+    "MATTERMOST_COMMAND_TOKENS lists the slash commands' tokens (kennis=…,knelpunt=…,"
+    "actie=…,ciso=…): `ciso-bot mattermost setup --team NAME` creates the commands and "
+    "prints the line to put in .env."
+)
+
+
 def mattermost_identity(settings: Settings) -> dict[str, Any]:
     from bot.mattermost_api import MattermostApi, MattermostError
+
+    if not settings.mattermost_command_tokens:
+        raise NotReady(NO_COMMAND_TOKENS)
 
     api = MattermostApi(settings.mattermost_url or "", settings.mattermost_token or "")
     try:

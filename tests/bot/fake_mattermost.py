@@ -37,6 +37,7 @@ from openapi_core.testing import MockRequest, MockResponse
 from tests.bot.websocket_frames import accept_key, frame, read_frame
 
 TOKEN = "mm-bot-token-1234567890"
+TEAM_ID = "team0000000000000000000001"
 BOT_ID = "botuserid00000000000000000"
 # Each slash command has its own token, as each custom command in Mattermost does.
 COMMAND_TOKENS = {c: f"cmd{c}token".ljust(26, "0") for c in ("ciso", "kennis", "knelpunt", "actie")}
@@ -98,6 +99,14 @@ class FakeMattermost:
     _ws_lock: threading.Lock = field(default_factory=threading.Lock)
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     api: OpenAPI | None = None  # None: answers are not checked (a benchmark's fake)
+    # Teams and their custom slash commands (`ciso-bot mattermost setup`)
+    teams: dict[str, Json] = field(default_factory=lambda: {TEAM_ID: {
+        "id": TEAM_ID, "create_at": 1, "update_at": 1, "delete_at": 0,
+        "display_name": "Gemeenten Haaglanden", "name": "haaglanden", "description": "",
+        "email": "beheer@x.nl", "type": "I", "allowed_domains": "", "invite_id": "",
+        "allow_open_invite": False}})  # fmt: skip
+    commands: dict[str, Json] = field(default_factory=dict)
+    may_manage_commands: bool = True  # the bot account has manage_slash_commands
 
     def new_id(self, prefix: str) -> str:
         return f"{prefix}{next(self._ids):0{26 - len(prefix)}d}"
@@ -235,6 +244,47 @@ class FakeMattermost:
                 self.dialogs.append({**body, "channel_id": opened_in})
                 self.changed.notify_all()
             return 200, {"status": "OK"}
+        found = re.fullmatch(r"/api/v4/teams/name/([^/]+)", path)
+        if method == "GET" and found:
+            team = next((t for t in self.teams.values() if t["name"] == found.group(1)), None)
+            return (200, team) if team else (404, _error(404, "app.team.get_by_name.missing"))
+        if path == "/api/v4/commands" or path.startswith("/api/v4/commands/"):
+            return self._commands(method, path, query, body)
+        return 404, _error(404, "api.context.404.app_error")
+
+    # --- slash commands, as `ciso-bot mattermost setup` makes them -----------------------
+
+    def _commands(self, method: str, path: str, query: Json, body: Any) -> tuple[int, Any]:
+        if not self.may_manage_commands:
+            return 403, _error(403, "api.context.permissions.app_error")
+        if method == "GET" and path == "/api/v4/commands":
+            team = query.get("team_id", "")
+            return 200, [c for c in self.commands.values() if c["team_id"] == team]
+        if method == "POST" and path == "/api/v4/commands":
+            problem = _command_problem(body)
+            if problem or body.get("team_id") not in self.teams:
+                return 400, _error(400, problem or "api.command.team_id.app_error")
+            if any(c["trigger"] == body["trigger"] and c["team_id"] == body["team_id"]
+                   for c in self.commands.values()):  # fmt: skip
+                return 400, _error(400, "api.command.duplicate_trigger.app_error")
+            made = {**body, "id": self.new_id("cmd"), "token": self.new_id("tok"),
+                    "create_at": _now(), "update_at": _now(), "delete_at": 0,
+                    "creator_id": BOT_ID}  # fmt: skip
+            self.commands[made["id"]] = made
+            return 201, made
+        found = re.fullmatch(r"/api/v4/commands/([^/]+)", path)
+        if method == "PUT" and found:
+            old = self.commands.get(found.group(1))
+            if old is None:
+                return 404, _error(404, "app.command.getcommand.app_error")
+            problem = _command_problem(body)
+            if problem or body.get("id") != old["id"]:
+                return 400, _error(400, problem or "api.command.id.app_error")
+            # The token and the creator are the server's; an update cannot change them.
+            updated = {**body, "token": old["token"], "creator_id": old["creator_id"],
+                       "create_at": old["create_at"], "update_at": _now()}  # fmt: skip
+            self.commands[old["id"]] = updated
+            return 200, updated
         return 404, _error(404, "api.context.404.app_error")
 
     def create_post(self, user: str, channel_id: str, message: str, props: Json,
@@ -403,6 +453,33 @@ class FakeMattermost:
                 self.violations.append(f"{method} {path}: {type(error).__name__}: {error}"[:500])
 
 
+def _command_problem(command: Any) -> str:
+    """What a real server's `Command.IsValid` refuses (model/command.go), or ""."""
+    if not isinstance(command, dict):
+        return "api.command.invalid_body"
+    trigger = str(command.get("trigger", ""))
+    checks = [
+        (1 <= len(trigger) <= 128 and not trigger.startswith("/") and " " not in trigger,
+         "model.command.is_valid.trigger.app_error"),
+        (command.get("method") in ("P", "G"), "model.command.is_valid.method.app_error"),
+        (re.fullmatch(r"https?://\S+", str(command.get("url", ""))) is not None,
+         "model.command.is_valid.url_http.app_error"),
+        (len(str(command.get("display_name", ""))) <= 64,
+         "model.command.is_valid.display_name.app_error"),
+        (len(str(command.get("description", ""))) <= 128,
+         "model.command.is_valid.description.app_error"),
+        (len(str(command.get("auto_complete_desc", ""))) <= 1024,
+         "model.command.is_valid.autocomplete_data.app_error"),
+        (len(str(command.get("auto_complete_hint", ""))) <= 1024,
+         "model.command.is_valid.autocomplete_data.app_error"),
+        (len(str(command.get("username", ""))) <= 64,
+         "model.command.is_valid.username.app_error"),
+        (isinstance(command.get("auto_complete", False), bool),
+         "model.command.is_valid.autocomplete.app_error"),
+    ]  # fmt: skip
+    return next((error for ok, error in checks if not ok), "")
+
+
 def _dialog_fits(dialog: Json) -> bool:
     """A server's limits on a dialog: title and labels 24, text 150, textarea 3,000."""
     limits = {"text": 150, "textarea": 3000, "select": 3000}
@@ -478,6 +555,9 @@ def _handler(fake: FakeMattermost) -> type[BaseHTTPRequestHandler]:
                     fake.changed.notify_all()
                 return self._send(200, b"", "text/plain")
             self._api("POST", body)
+
+        def do_PUT(self) -> None:
+            self._api("PUT", self.rfile.read(int(self.headers.get("Content-Length") or 0)))
 
         def _api(self, method: str, body: bytes) -> None:
             parts = urlsplit(self.path)

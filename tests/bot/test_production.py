@@ -278,3 +278,53 @@ def test_the_demo_loads_after_a_first_start_that_made_the_console_admin(
     assert "32 members, 67 knowledge items" in capsys.readouterr().out
     assert _main("demo") == 1  # now it holds data
     assert "already holds data" in capsys.readouterr().err
+
+
+def _mattermost_env(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    monkeypatch.setenv("MATTERMOST_URL", url)
+    monkeypatch.setenv("MATTERMOST_TOKEN", fake_mattermost.TOKEN)
+    monkeypatch.setenv("MATTERMOST_CALLBACK_URL", "http://ciso-bot:3000")
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///bot.sqlite3")
+
+
+def test_mattermost_setup_creates_the_four_commands_then_updates_them_keeping_tokens(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with fake_mattermost.running() as fake:
+        _mattermost_env(monkeypatch, fake.url)  # no MATTERMOST_COMMAND_TOKENS yet
+        assert _main("run", "--port", "0") == 2
+        assert "mattermost setup --team NAME" in capsys.readouterr().err
+        assert _main("mattermost", "setup", "--team", "haaglanden") == 0
+        first = capsys.readouterr().out
+        made = {c["trigger"]: c for c in fake.commands.values()}
+        fake.commands[made["kennis"]["id"]]["auto_complete_hint"] = "changed by hand"
+        assert _main("mattermost", "setup", "--team", "haaglanden") == 0
+        second = capsys.readouterr().out
+        assert fake.violations == []  # every request and answer as the API describes
+    assert sorted(made) == ["actie", "ciso", "kennis", "knelpunt"]
+    for command in made.values():
+        assert command["url"] == "http://ciso-bot:3000/mattermost/command"
+        assert command["method"] == "P" and command["auto_complete"] is True
+        assert command["auto_complete_desc"] and command["auto_complete_hint"]
+    assert len(fake.commands) == 4  # updated, not made twice
+    assert fake.commands[made["kennis"]["id"]]["auto_complete_hint"].startswith("zoek <vraag>")
+    line = next(x for x in first.splitlines() if x.startswith("MATTERMOST_COMMAND_TOKENS="))
+    assert line in second  # the tokens stay the same on an update
+    tokens = dict(pair.split("=") for pair in line.split("=", 1)[1].split(","))
+    assert tokens == {t: c["token"] for t, c in made.items()}
+    assert "/kennis: created" in first and "/kennis: updated" in second
+
+
+def test_mattermost_setup_names_the_missing_permission_and_an_unknown_team(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with fake_mattermost.running() as fake:
+        _mattermost_env(monkeypatch, fake.url)
+        assert _main("mattermost", "setup", "--team", "nergens") == 1
+        assert "There is no team 'nergens'" in capsys.readouterr().err
+        fake.may_manage_commands = False
+        assert _main("mattermost", "setup", "--team", "haaglanden") == 1
+        refused = capsys.readouterr().err
+        assert fake.commands == {}
+    assert "manage_slash_commands" in refused and "MATTERMOST_TOKEN=… ciso-bot" in refused
+    assert "Traceback" not in refused
