@@ -414,8 +414,13 @@ class Slack:
     # --- running ----------------------------------------------------------------------
 
     def _auth_test(self) -> str:
-        """Raises when Slack refuses the token or cannot be reached."""
-        answer = self.client.auth_test()
+        """Raises (with a short reason) when Slack refuses the token or cannot be reached."""
+        try:
+            answer = self.client.auth_test()
+        except SlackApiError as error:
+            raise RuntimeError(f"auth.test refused: {error.response.get('error')}") from None
+        except OSError as error:
+            raise RuntimeError(f"Slack not reachable: {type(error).__name__}") from None
         return f"auth.test ok as @{answer.get('user', '?')}"
 
     def wsgi(self) -> Callable[..., Iterable[bytes]]:

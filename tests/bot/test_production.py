@@ -8,7 +8,6 @@ where a chat platform is needed.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import socket
 import subprocess
@@ -32,7 +31,6 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterat
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)
     yield
-    logging.getLogger().handlers.clear()  # `main` configured logging to a captured stderr
 
 
 def _main(*args: str) -> int:
