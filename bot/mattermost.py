@@ -11,6 +11,7 @@ Mattermost sends no credentials with them.
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import hmac
 import json
@@ -21,7 +22,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs
 
-from bot import http_server, mattermost_forms
+from bot import http_server, logs, mattermost_forms
 from bot.cli import version
 from bot.config import Settings
 from bot.health import Monitor
@@ -119,6 +120,10 @@ class Mattermost:
         self.work.shutdown(wait=True)
         self.api.close()
 
+    def _submit(self, work: Callable[..., None], *args: Any) -> None:
+        """Queue work after the answer, in this request's context (its log request id)."""
+        self.work.submit(contextvars.copy_context().run, work, *args)
+
     def deliver(self, reply: Reply) -> None:
         """For the scheduler: send one message a job produced; raises if refused."""
         self.delivery.send(reply)
@@ -146,12 +151,15 @@ class Mattermost:
             if length > MAX_BODY:
                 return _answer(start_response, 413, {"error": "too large"})
             body = environ["wsgi.input"].read(length) if length else b""
-            try:
-                status, answer = route(environ, body)
-            except Exception:
-                log.exception("Mattermost request failed: %s", path)
-                status, answer = 200, {"text": translate(self.settings.language,
-                                                         "error.unexpected")}  # fmt: skip
+            # Log lines of this request, and of the work it queues, carry one id: the
+            # proxy's X-Request-Id when there is one.
+            with logs.request(environ.get("HTTP_X_REQUEST_ID")):
+                try:
+                    status, answer = route(environ, body)
+                except Exception:
+                    log.exception("Mattermost request failed: %s", path)
+                    status, answer = 200, {"text": translate(self.settings.language,
+                                                             "error.unexpected")}  # fmt: skip
             return _answer(start_response, status, answer)
 
         return application
@@ -204,7 +212,7 @@ class Mattermost:
             response_url = ""  # only ever answer to our own server
         first = next((r for r in replies if _inline(r)), None)
         others = [r for r in replies if r is not first]
-        self.work.submit(self._deliver_all, others, request, response_url)
+        self._submit(self._deliver_all, others, request, response_url)
         if first is None:
             return 200, {}
         bound = Binding(user, form.get("channel_id", ""))
@@ -256,7 +264,7 @@ class Mattermost:
     def _answer_press(self, replies: list[Reply], request: Request) -> Json:
         """A button's answer: short text inline, anything with buttons or files by DM."""
         first = next((r for r in replies if _inline(r) and not r.all_buttons()), None)
-        self.work.submit(self._deliver_all, [r for r in replies if r is not first], request, "")
+        self._submit(self._deliver_all, [r for r in replies if r is not first], request, "")
         if first is not None:
             return {"ephemeral_text": as_text(first)}
         to_dm = any(r.visibility is Visibility.EPHEMERAL for r in replies)
@@ -282,7 +290,7 @@ class Mattermost:
                 return 200, {}
             request = self.people.request(user, channel=channel, action_id=str(found["action_id"]),
                                     action_value=str(found["value"]))  # fmt: skip
-            self.work.submit(self._deliver_all, self.core.handle(request), request, "")
+            self._submit(self._deliver_all, self.core.handle(request), request, "")
             return 200, {}
         form_id = str(found.get("form", ""))
         if form_id not in forms.FORMS:
@@ -308,7 +316,7 @@ class Mattermost:
             names[fields["owner"]] = self.people.person(fields["owner"])[1]
         request = self.people.request(user, channel=channel, form_id=form_id, fields=fields,
                                       mention_names=names)  # fmt: skip
-        self.work.submit(self._deliver_all, self.core.handle(request), request, "")
+        self._submit(self._deliver_all, self.core.handle(request), request, "")
         return 200, {}
 
     def _open_form(

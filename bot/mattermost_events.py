@@ -116,7 +116,7 @@ class Events:
         word, _, rest = str(post.get("message", "")).strip().lstrip("/").partition(" ")
         if word.lower() not in COMMANDS:
             language = self.core.language_for(PLATFORM, user)
-            replies = [Reply(text=translate(language, "mattermost.dm_help"))]
+            replies = [Reply(text=translate(language, "dm.help"))]
             request = self.people.request(user, channel=channel, direct=True, command="")
         else:
             text, names, _unknown = self.people.mentions(rest, {})

@@ -27,7 +27,7 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
-from bot import http_server, slack_forms, slack_render
+from bot import http_server, logs, slack_forms, slack_render
 from bot.cli import version
 from bot.config import Settings
 from bot.health import Monitor, Recheck
@@ -125,8 +125,9 @@ class Slack:
         app.shortcut("save_to_kb")(self._shortcut)
         app.event("reaction_added")(self._reaction)
         app.event("app_home_opened")(self._home)
-        # Messages and other subscribed events need no answer, but must be acknowledged.
-        app.event("message")(lambda: None)
+        # A message in the bot's DM is a command typed without the slash (as in
+        # Mattermost); other messages need no answer, but must be acknowledged.
+        app.event("message")(self._message)
 
     def _once(self, key: str) -> bool:
         """True the first time Slack delivers this (retries and double clicks are dropped)."""
@@ -140,13 +141,18 @@ class Slack:
         self._later(self._run_command, body, respond)
 
     def _later(self, work: Callable[..., None], *args: Any) -> None:
-        """Do the work after the ack; a failure is logged, never shown as a traceback."""
+        """Do the work after the ack; a failure is logged, never shown as a traceback.
+
+        Its log lines carry Slack's id for what happened (the event or the trigger)."""
+        body = args[0] if args and isinstance(args[0], dict) else {}
+        request_id = body.get("event_id") or body.get("trigger_id")
 
         def run() -> None:
-            try:
-                work(*args)
-            except Exception:
-                log.exception("Slack work failed")
+            with logs.request(str(request_id) if request_id else None):
+                try:
+                    work(*args)
+                except Exception:
+                    log.exception("Slack work failed")
 
         self.work.submit(run)
 
@@ -301,6 +307,27 @@ class Slack:
             log.warning("conversations.info failed: %s", error.response.get("error"))
             return True
         return bool(found.get("is_private") or found.get("is_im") or found.get("is_mpim"))
+
+    def _message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        if event.get("channel_type") == "im" and not event.get("subtype"):
+            self._later(self._run_message, body, event)
+
+    def _run_message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        """`kennis zoek phishing` typed in the bot's DM: run it as the slash command."""
+        user, channel = str(event.get("user", "")), str(event.get("channel", ""))
+        if not user or event.get("bot_id") or not channel:
+            return  # the bot's own messages (and other apps') are not commands
+        if not self._once(f"message:{channel}:{event.get('ts', '')}"):
+            return
+        word, _, rest = str(event.get("text", "")).strip().lstrip("/").partition(" ")
+        if word.lower() not in COMMANDS:
+            request = self._request(user, channel=channel, direct=True)
+            replies = [Reply(text=translate(self._language(user), "dm.help"))]
+        else:
+            request = self._request(user, channel=channel, direct=True,
+                                    command=word.lower(), text=rest.strip())  # fmt: skip
+            replies = self.core.handle(request)
+        self.deliver_all(replies, request, None)
 
     def _home(self, event: dict[str, Any]) -> None:
         self._later(self._run_home, event)

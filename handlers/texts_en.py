@@ -803,7 +803,7 @@ TEXTS: dict[str, str] = {
     "report.chart_title": "Actions by status",
     "report.chart_axis": "number of actions",
     "mattermost.in_dm": "Your answer is in your direct message with me.",
-    "mattermost.dm_help": (
+    "dm.help": (
         "Type a command here without the slash, such as `kennis zoek phishing` or "
         "`actie lijst`, or use `/ciso help`."
     ),

@@ -832,7 +832,7 @@ TEXTS: dict[str, str] = {
     "report.chart_title": "Acties per status",
     "report.chart_axis": "aantal acties",
     "mattermost.in_dm": "Je antwoord staat in je privébericht met mij.",
-    "mattermost.dm_help": (
+    "dm.help": (
         "Typ hier een opdracht zonder schuine streep, zoals `kennis zoek phishing` of "
         "`actie lijst`, of gebruik `/ciso help`."
     ),

@@ -3,6 +3,7 @@ against the fake servers, and the sweeper with an injected monotonic clock."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -160,3 +161,17 @@ def test_metrics_move_to_the_health_port_when_one_is_given(bot: SlackBot) -> Non
     bot.slack.monitor.metrics_elsewhere = True
     assert bot.get("/metrics").status == 404
     assert bot.get("/health").status == 200
+
+
+def test_json_log_lines_of_a_request_carry_its_id(
+    bot: SlackBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot import logs
+
+    logs.configure("INFO", [], "json")
+    bot.command("U0NOBODY", "/ciso", "ik")  # users.info fails for this user: a warning
+    bot.fake.wait_for_response()
+    bot.slack.close()
+    lines = [json.loads(x) for x in capsys.readouterr().err.splitlines() if x.startswith("{")]
+    (warned,) = [e for e in lines if "users.info failed" in e["message"]]
+    assert warned["level"] == "WARNING" and ".1764400000." in warned["request_id"]

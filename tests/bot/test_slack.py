@@ -544,3 +544,28 @@ def test_a_hostile_announcement_pings_no_one_and_shows_real_addresses(bot: Slack
     shown = _texts(posted["blocks"]) + posted.get("text", "")
     assert "<@U0CARLA>" not in shown and "|IBD-portal>" not in shown
     assert "IBD-portal (https://evil.example/x)" in shown
+
+
+def _typed(user: str, text: str, ts: str, **extra: Any) -> dict[str, Any]:
+    """A message in the bot's DM, as Slack sends it with the message.im subscription."""
+    return {"type": "message", "channel": f"D0{user[2:]}", "channel_type": "im",
+            "user": user, "text": text, "ts": ts, "event_ts": ts, **extra}  # fmt: skip
+
+
+def test_a_command_typed_in_the_bots_dm_works_as_in_mattermost(bot: SlackBot) -> None:
+    bot.core_says("U0ANNA", "kennis", "deel Phishing met valse facturen #phishing")
+    assert (
+        bot.event(_typed("U0BRAM", "kennis zoek phishing", "1764400400.1"), "Ev0DM1").status == 200
+    )
+    bot.event(_typed("U0BRAM", "kennis zoek phishing", "1764400400.1"), "Ev0DM1", retry=1)
+    (found,) = bot.fake.wait_for("chat.postMessage")
+    assert "Phishing met valse facturen" in _texts(found["blocks"])
+    assert found["channel"] == "D0BRAM"  # the answer comes in the same DM
+    bot.event(_typed("U0BRAM", "hallo bot", "1764400401.1"), "Ev0DM2")
+    (_, hint) = bot.fake.wait_for("chat.postMessage", 2)
+    assert "kennis zoek phishing" in hint["text"]
+    # The bot's own messages, edits and other apps' posts are never commands.
+    bot.event(_typed("U0BRAM", "kennis zoek x", "1764400402.1", bot_id="B0"), "Ev0DM3")
+    bot.event(_typed("U0BRAM", "ciso ik", "1764400403.1", subtype="message_changed"), "Ev0DM4")
+    bot.slack.close()
+    assert len(bot.fake.of("chat.postMessage")) == 2

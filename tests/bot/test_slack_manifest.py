@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -21,3 +22,23 @@ def test_manifest_has_every_command_shortcut_event_and_scope() -> None:
             "channels:history", "files:write", "channels:read", "groups:read", "im:read",
             "mpim:read"} <= scopes  # fmt: skip
     assert "home_tab_enabled: true" in MANIFEST and "should_escape: true" in MANIFEST
+
+
+def test_the_socket_mode_manifest_is_the_same_app_without_addresses() -> None:
+    import yaml
+
+    http = yaml.safe_load(MANIFEST)
+    socket = yaml.safe_load(
+        (Path(__file__).parents[2] / "slack" / "manifest-socket-mode.yml").read_text("utf-8")
+    )
+    assert socket["settings"]["socket_mode_enabled"] is True
+    assert http["settings"]["socket_mode_enabled"] is False
+    assert "bot.example.nl" not in json.dumps(socket)
+    for command in http["features"]["slash_commands"]:
+        command.pop("url")
+    http["settings"]["event_subscriptions"].pop("request_url")
+    http["settings"]["interactivity"].pop("request_url")
+    http["settings"]["socket_mode_enabled"] = True
+    assert socket == http  # same commands, events, scopes and texts
+    assert "message.im" in socket["settings"]["event_subscriptions"]["bot_events"]
+    assert socket["features"]["app_home"]["messages_tab_read_only_enabled"] is False
