@@ -1,0 +1,67 @@
+"""How long the command line takes to answer `--help`, `--version` and a check.
+
+What an administrator waits for at a prompt: a new Python process each time, as the
+shell starts it. Compared in the same run with a bare `python -c pass` (the floor) and
+with importing the whole application (what every `--help` cost before the parser was
+made to load nothing else). Prints the median and worst of `--runs` runs each.
+
+Run: `python bench/cli_start.py` (or `--runs 20`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+HELPS = ["run", "console", "check", "migrate", "demo", "export", "import", "backup", "tick",
+         "reminders", "digest", "rapport", "knelpunten", "actions", "mattermost"]  # fmt: skip
+
+
+def _time(command: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
+    taken = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True, env=env, cwd=ROOT)
+        taken.append(time.perf_counter() - started)
+    return statistics.median(taken), max(taken)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="ciso-cli-"))
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'bot.sqlite3'}",
+           "LOG_LEVEL": "WARNING"}  # fmt: skip
+    bot = [sys.executable, "-m", "bot", "--env-file", str(folder / "none.env")]
+    subprocess.run([*bot, "migrate"], capture_output=True, check=True, env=env)
+    print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
+          f"median and worst of {args.runs} new processes each")  # fmt: skip
+    rows = [
+        ("python -c pass (floor)", [sys.executable, "-c", "pass"]),
+        ("import the whole application (before)",
+         [sys.executable, "-c", "import bot.app, bot.slack, bot.mattermost, bot.cli_tools"]),
+        ("ciso-bot --version", [*bot, "--version"]),
+        ("ciso-bot --help", [*bot, "--help"]),
+        *((f"ciso-bot {name} --help", [*bot, name, "--help"]) for name in HELPS),
+        ("ciso-bot check (console install)", [*bot, "check"]),
+    ]  # fmt: skip
+    worst_help = 0.0
+    for label, command in rows:
+        median, worst = _time(command, args.runs, env)
+        if "--help" in command or "--version" in command:
+            worst_help = max(worst_help, worst)
+        print(f"  {label:<42} {median * 1000:7.0f} ms   worst {worst * 1000:6.0f} ms")
+    print(f"slowest --help/--version of all: {worst_help * 1000:.0f} ms (target: well under 500)")
+
+
+if __name__ == "__main__":
+    main()
