@@ -70,6 +70,7 @@ def tick_any(settings: Settings, args: argparse.Namespace) -> int:
         return tick(settings, args)
     from bot.cli_platforms import deliverer
     from bot.mattermost_api import MattermostError
+    from bot.preflight import mattermost_refusal
 
     app = create_app(settings, clock_for(settings, args.now))
     if not _may_sweep(app.core, args.force):
@@ -78,7 +79,8 @@ def tick_any(settings: Settings, args: argparse.Namespace) -> int:
     try:
         deliver, close = deliverer(settings, app.core)
     except MattermostError as error:
-        print(f"{settings.platform}: {error}", file=sys.stderr)
+        print(mattermost_refusal(settings, error.status, error.error_id), file=sys.stderr)
+        app.core.leave()
         app.close()
         return 2
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.bot.test_console import run_cli
+from tests.bot.cli_runner import run_cli
 
 ENV = {"BOT_ADMINS": "admin"}
 SETUP = """\

@@ -11,7 +11,7 @@ from bot.clock import FixedClock
 from bot.scheduler import Sweeper, sweep
 from handlers.core import Reply
 from handlers.router import Core
-from tests.bot.test_console import run_cli
+from tests.bot.cli_runner import run_cli
 from tests.conftest import Chat
 
 SETUP = """\

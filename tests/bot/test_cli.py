@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.bot.test_console import run_cli
+from tests.bot.cli_runner import run_cli
 
 
 def test_migrate_reports_the_revision(tmp_path: Path) -> None:

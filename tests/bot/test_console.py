@@ -9,26 +9,7 @@ from pathlib import Path
 
 import pytest
 
-
-def run_cli(
-    tmp_path: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {
-        "PATH": os.environ.get("PATH", ""),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
-        "LOG_LEVEL": "WARNING",
-        **(env or {}),
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=60,
-        cwd=tmp_path,
-    )
-
+from tests.bot.cli_runner import run_cli, run_process
 
 CONVERSATION = """\
 /ciso lid @anna Den Haag ciso werkgroep
@@ -86,7 +67,8 @@ def test_console_as_an_unknown_user_explains_membership(tmp_path: Path) -> None:
 
 def test_run_without_a_platform_or_a_terminal_stops_naming_what_to_set(tmp_path: Path) -> None:
     # Under systemd or in a container: a console would read nothing and exit 0 at once.
-    result = run_cli(tmp_path, "run", stdin="/ciso help\n", env={"SLACK_BOT_TOKN": "xoxb-1"})
+    # A real process with a pipe for standard input, as systemd or a container gives it.
+    result = run_process(tmp_path, "run", stdin="/ciso help\n", env={"SLACK_BOT_TOKN": "xoxb-1"})
     assert result.returncode == 2 and result.stdout == ""
     for variable in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "MATTERMOST_URL"):
         assert variable in result.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.bot.test_console import run_cli
+from tests.bot.cli_runner import run_cli
 
 
 def test_tick_sends_the_digest_once_and_digest_prints_a_week(tmp_path: Path) -> None:

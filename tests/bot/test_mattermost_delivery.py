@@ -137,8 +137,8 @@ def test_the_time_zone_comes_from_the_users_profile(bot: MattermostBot) -> None:
 
 
 def test_a_refused_token_stops_the_start(tmp_path: Path) -> None:
+    from tests.bot.cli_runner import run_cli
     from tests.bot.fake_mattermost import COMMAND_TOKENS_SETTING, running
-    from tests.bot.test_console import run_cli
 
     with running() as fake:
         env = {"MATTERMOST_URL": fake.url, "MATTERMOST_TOKEN": "verkeerd",

@@ -326,3 +326,22 @@ def test_mattermost_setup_names_the_missing_permission_and_an_unknown_team(
         assert fake.commands == {}
     assert "manage_slash_commands" in refused and "MATTERMOST_TOKEN=… ciso-bot" in refused
     assert "Traceback" not in refused
+
+
+def test_an_export_imports_after_a_first_start_that_made_the_admin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'source.sqlite3'}")
+    assert _main("demo") == 0
+    assert _main("export", "--out", str(tmp_path / "export.json")) == 0
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
+    monkeypatch.setenv("BOT_ADMINS", "U0ADMIN")
+    first = subprocess.run(
+        [sys.executable, "-m", "bot", "--env-file", "none.env", "console", "--as", "U0ADMIN"],
+        input="/ciso ik\n", capture_output=True, text=True, timeout=60,
+        env={**os.environ, "LOG_LEVEL": "WARNING"},
+    )  # fmt: skip
+    assert first.returncode == 0
+    capsys.readouterr()
+    assert _main("import", str(tmp_path / "export.json")) == 0
+    assert "Imported" in capsys.readouterr().out

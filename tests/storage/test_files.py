@@ -12,7 +12,7 @@ import pytest
 from storage import migrate
 from storage.db import Database
 from storage.files import write_private
-from tests.bot.test_console import run_cli
+from tests.bot.cli_runner import run_cli
 
 
 def mode(path: Path) -> int:
