@@ -107,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--keep", type=int, default=14,
                         help="how many copies to keep (default 14)")  # fmt: skip
 
+    audit = sub.add_parser("audit", help="the audit log: who changed what, when (oldest first)")
+    audit.add_argument("--since", type=_moment, help="only entries from this ISO date(-time)")
+    audit.add_argument("--format", choices=("text", "csv"), default="text")
+    audit.add_argument("--out", type=Path, help="file to write (default: standard output)")
+
     mattermost = sub.add_parser("mattermost", help="Mattermost: set up the slash commands")
     mattermost_sub = mattermost.add_subparsers(dest="mattermost_command", required=True)
     setup = mattermost_sub.add_parser(
@@ -195,6 +200,7 @@ COMMANDS = {
     "digest": "bot.cli_reports:show_digest",
     "rapport": "bot.cli_reports:write_report",
     "mattermost": "bot.mattermost_setup:setup",
+    "audit": "bot.cli_tools:audit_log",
 }
 Command = Callable[["Settings", argparse.Namespace], int]
 

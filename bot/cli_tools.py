@@ -254,3 +254,25 @@ def backup_copy(settings: Settings, args: argparse.Namespace) -> int:
           f"integrity ok) in {made.seconds:.1f} s; {len(removed)} older copy(ies) removed, "
           f"{args.keep} kept at most.")  # fmt: skip
     return 0
+
+
+def audit_log(settings: Settings, args: argparse.Namespace) -> int:
+    """`ciso-bot audit`: the whole audit log, oldest first, as text or CSV."""
+    from handlers.logbook import audit_csv, audit_text
+    from storage import audit
+
+    zone = ZoneInfo(settings.timezone)
+    since = args.since.replace(tzinfo=args.since.tzinfo or zone) if args.since else None
+    app = create_app(settings, SystemClock())
+    try:
+        with app.db.read() as session:
+            found = audit.entries(session, since=since, oldest_first=True)
+    finally:
+        app.close()
+    document = audit_csv(found, zone) if args.format == "csv" else audit_text(found, zone)
+    if args.out:
+        write_private(args.out, document)
+        print(f"{len(found)} audit entries written to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(document)
+    return 0

@@ -6,7 +6,6 @@ strictest label it contains. The command line uses the same functions.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
@@ -22,7 +21,7 @@ from handlers.bottleneck_status import escalation_body
 from handlers.bottleneck_views import Words, counted, history_lines, municipality_count
 from handlers.context import ESCALATION_BODIES, Context
 from handlers.core import Attachment, Reply, UserError, Visibility
-from handlers.document_text import block, cell, inline, plain
+from handlers.document_text import block, cell, csv_document, inline, plain
 from handlers.permissions import require_member, require_role
 from handlers.router import Subcommand
 
@@ -81,13 +80,11 @@ def export_csv(
     opens it: `;` between cells, UTF-8 with a byte-order mark, CRLF, every cell quoted,
     dates in the reader's time zone, no markup, and no cell that Excel would run as a
     formula. `names`: platform user id → name, for mentions in the text."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(words.t("export.columns").split("|"))
-    for d in details:
-        values = _row(words, d, names)
-        writer.writerow([v.isoformat() if isinstance(v, date) else cell(str(v)) for v in values])
-    return "\ufeff" + out.getvalue()
+    rows = (
+        [v.isoformat() if isinstance(v, date) else cell(str(v)) for v in _row(words, d, names)]
+        for d in details
+    )
+    return csv_document(words.t("export.columns").split("|"), rows)
 
 
 def _row(words: Words, d: BottleneckDetail, names: Mapping[str, str] | None) -> list[object]:

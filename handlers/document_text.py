@@ -10,8 +10,10 @@ text has its own rules in `handlers.chat_text`.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 # Emphasis, code, links and images (`[`), tables (`|`), and the escape itself.
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -66,3 +68,13 @@ def cell(text: str, names: Mapping[str, str] | None = None) -> str:
     with `'` (a workbook stores text as text and needs no such guard)."""
     text = plain(text, names)
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_document(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A CSV file as Dutch Excel opens it: `;` between cells, UTF-8 with a byte-order
+    mark, CRLF, every cell quoted. The cells are made by the caller (with `cell`)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return "\ufeff" + out.getvalue()

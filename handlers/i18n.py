@@ -28,6 +28,11 @@ def addressed(language: str, informal: bool, key: str, /, **params: object) -> s
     return template.format(**params) if params else template
 
 
+def knows(key: str) -> bool:
+    """Whether the catalogues hold `key` (both do, or neither: a test checks it)."""
+    return key in NL
+
+
 def format_date(day: date, language: str) -> str:
     """A date in words: `15 maart 2027`, `15 March 2027`."""
     months = translate(language, "date.months").split()

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage import members
 
-from handlers import digest, report
+from handlers import digest, logbook, report
 from handlers.context import ROLES, Context
 from handlers.core import Field, Reply, Section, UserError
 from handlers.i18n import LANGUAGES, translate
@@ -43,10 +43,12 @@ def register(router: Router) -> None:
             ("instellingen", "settings"): settings,
             ("digest", "weekoverzicht"): digest.command,
             ("rapport", "report"): report.command,
+            ("logboek", "log", "history"): logbook.command,
         },
         unknown_key="ciso.unknown",
     )
     router.add_command("ciso", handle, "bot")
+    router.add_action(logbook.MORE, logbook.more)
 
 
 def show_help(context: Context, _rest: str = "") -> Reply:

@@ -53,3 +53,15 @@ def can_link_to_bottleneck(caller: Caller, bottleneck: BottleneckView) -> bool:
         caller.member_id in bottleneck.supporter_ids or caller.member_id == bottleneck.reporter_id
     )
     return involved or caller.has_role("werkgroep", "beheerder")
+
+
+def may_read_history(
+    caller: Caller, subject: tuple[str, int] | None, writers: frozenset[int]
+) -> bool:
+    """A beheerder reads the whole audit log; anyone else the history of what they
+    wrote (`writers`: an item's author, a bottleneck's reporter, an action's creator and
+    owner). What each entry is about is still filtered through TLP."""
+    if caller.has_role("beheerder"):
+        return True
+    mine = caller.member_id is not None and caller.member_id in writers
+    return subject is not None and subject[0] != "member" and mine

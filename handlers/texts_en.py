@@ -75,7 +75,8 @@ TEXTS: dict[str, str] = {
         "`/ciso rapport [Q1 2027]` (progress report for the RBO).\n"
         "**Administration** — `/ciso lid @someone <municipality> <role…>` (roles: ciso, adviseur, "
         "werkgroep, portefeuillehouder, partner, beheerder), `/ciso verwijder @someone`, "
-        "`/ciso organisatie nieuw <name> [partner]`.\n"
+        "`/ciso organisatie nieuw <name> [partner]`, `/ciso logboek [kennis <no> | @someone]` "
+        "(who changed what; you can read the history of your own items yourself).\n"
         "Classification follows TLP 2.0: AMBER and above is shown to you only, never in a channel."
     ),
     "ciso.unknown": "I don't know `/ciso {word}`. See `/ciso help`.",
@@ -878,4 +879,70 @@ TEXTS: dict[str, str] = {
         "{owner} may not read an action with {tlp} of this organisation, so cannot own it. "
         "Nothing was saved."
     ),
+    # The audit log in chat (`/ciso logboek`).
+    "logbook.usage": (
+        "Usage: `/ciso logboek` (everything, for an administrator), `/ciso logboek kennis <no>`, "
+        "`/ciso logboek knelpunt <no>`, `/ciso logboek actie <no>` or `/ciso logboek @someone`."
+    ),
+    "logbook.unknown_member": "{user} is not a member of the network.",
+    "logbook.not_allowed": (
+        "The log is for administrators. You can read the history of what you wrote yourself: "
+        "your knowledge items, the bottlenecks you reported and your actions "
+        "(`/ciso logboek kennis <no>`)."
+    ),
+    "logbook.title_all": "Log: the latest changes",
+    "logbook.title.knowledge": "Log of knowledge item #{number}",
+    "logbook.title.bottleneck": "Log of bottleneck #{number}",
+    "logbook.title.action": "Log of action #{number}",
+    "logbook.title.member": "Log: what this member did",
+    "logbook.subject.knowledge": "knowledge item #{number}",
+    "logbook.subject.bottleneck": "bottleneck #{number}",
+    "logbook.subject.action": "action #{number}",
+    "logbook.subject.member": "member #{number}",
+    "logbook.subject.organisation": "organisation #{number}",
+    "logbook.gone": "(deleted)",
+    "logbook.empty": "Nothing in it (yet).",
+    "logbook.hidden": "{count} line(s) about something you may not see, left out.",
+    "logbook.more": "Older lines",
+    "logbook.field.tlp": "label",
+    "logbook.field.title": "title",
+    "logbook.field.body": "text changed",
+    "logbook.field.tags": "tags",
+    "logbook.field.recipients": "readers",
+    "logbook.field.roles": "roles",
+    "logbook.field.new_deadline": "new deadline",
+    "logbook.field.old_deadline": "old deadline",
+    "logbook.field.text": "text",
+    "logbook.field.item": "knowledge item",
+    "logbook.field.merged": "merged from bottleneck",
+    "audit.knowledge.created": "shared",
+    "audit.knowledge.updated": "changed",
+    "audit.knowledge.deleted": "deleted",
+    "audit.knowledge.useful": "found useful",
+    "audit.bottleneck.reported": "reported",
+    "audit.bottleneck.supported": "supported",
+    "audit.bottleneck.withdrawn": "support withdrawn",
+    "audit.bottleneck.status": "status changed",
+    "audit.bottleneck.reopened": "reopened",
+    "audit.bottleneck.decision": "decision recorded",
+    "audit.bottleneck.note": "note added",
+    "audit.bottleneck.link": "knowledge item linked",
+    "audit.bottleneck.unlink": "knowledge item unlinked",
+    "audit.bottleneck.label_raised": "label raised by a merge",
+    "audit.bottleneck.merged_from": "merged",
+    "audit.action.created": "created",
+    "audit.action.labelled": "labelled",
+    "audit.action.update": "progress reported",
+    "audit.action.postponed": "postponed",
+    "audit.action.done": "done",
+    "audit.action.reopened": "reopened",
+    "audit.action.deleted": "deleted",
+    "audit.action.owner": "new owner",
+    "audit.member.added": "added",
+    "audit.member.updated": "changed",
+    "audit.member.removed": "removed",
+    "audit.member.preferences": "settings changed",
+    "audit.member.digest": "digest switched on or off",
+    "audit.member.admin_from_config": "administrator from the configuration",
+    "audit.organisation.added": "added",
 }

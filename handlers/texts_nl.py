@@ -75,7 +75,8 @@ TEXTS: dict[str, str] = {
         "`/ciso rapport [Q1 2027]` (voortgangsrapportage voor het RBO).\n"
         "**Beheer** — `/ciso lid @iemand <gemeente> <rol…>` (rollen: ciso, adviseur, werkgroep, "
         "portefeuillehouder, partner, beheerder), `/ciso verwijder @iemand`, "
-        "`/ciso organisatie nieuw <naam> [partner]`.\n"
+        "`/ciso organisatie nieuw <naam> [partner]`, `/ciso logboek [kennis <nr> | @iemand]` "
+        "(wie wijzigde wat; de geschiedenis van je eigen items kun je zelf lezen).\n"
         "Rubricering volgt TLP 2.0: AMBER en hoger zie je alleen zelf, nooit in een kanaal."
     ),
     "ciso.unknown": "`/ciso {word}` ken ik niet. Zie `/ciso help`.",
@@ -908,4 +909,69 @@ TEXTS: dict[str, str] = {
         "{owner} mag een actie met {tlp} van deze organisatie niet lezen en kan dus geen eigenaar "
         "zijn. Er is niets opgeslagen."
     ),
+    # The audit log in chat (`/ciso logboek`).
+    "logbook.usage": (
+        "Gebruik: `/ciso logboek` (alles, voor een beheerder), `/ciso logboek kennis <nr>`, "
+        "`/ciso logboek knelpunt <nr>`, `/ciso logboek actie <nr>` of `/ciso logboek @iemand`."
+    ),
+    "logbook.unknown_member": "{user} is geen lid van het netwerk.",
+    "logbook.not_allowed": (
+        "Het logboek is voor beheerders. Zelf kun je de geschiedenis lezen van wat je schreef: "
+        "je kennisitems, de knelpunten die je meldde en je acties (`/ciso logboek kennis <nr>`)."
+    ),
+    "logbook.title_all": "Logboek: de laatste wijzigingen",
+    "logbook.title.knowledge": "Logboek van kennisitem #{number}",
+    "logbook.title.bottleneck": "Logboek van knelpunt #{number}",
+    "logbook.title.action": "Logboek van actie #{number}",
+    "logbook.title.member": "Logboek: wat dit lid deed",
+    "logbook.subject.knowledge": "kennisitem #{number}",
+    "logbook.subject.bottleneck": "knelpunt #{number}",
+    "logbook.subject.action": "actie #{number}",
+    "logbook.subject.member": "lid #{number}",
+    "logbook.subject.organisation": "organisatie #{number}",
+    "logbook.gone": "(verwijderd)",
+    "logbook.empty": "Er staat (nog) niets in.",
+    "logbook.hidden": "{count} regel(s) over iets wat je niet mag zien, weggelaten.",
+    "logbook.more": "Oudere regels",
+    "logbook.field.tlp": "label",
+    "logbook.field.title": "titel",
+    "logbook.field.body": "tekst gewijzigd",
+    "logbook.field.tags": "tags",
+    "logbook.field.recipients": "lezers",
+    "logbook.field.roles": "rollen",
+    "logbook.field.new_deadline": "nieuwe termijn",
+    "logbook.field.old_deadline": "oude termijn",
+    "logbook.field.text": "tekst",
+    "logbook.field.item": "kennisitem",
+    "logbook.field.merged": "samengevoegd uit knelpunt",
+    "audit.knowledge.created": "gedeeld",
+    "audit.knowledge.updated": "gewijzigd",
+    "audit.knowledge.deleted": "verwijderd",
+    "audit.knowledge.useful": "nuttig gevonden",
+    "audit.bottleneck.reported": "gemeld",
+    "audit.bottleneck.supported": "gesteund",
+    "audit.bottleneck.withdrawn": "steun ingetrokken",
+    "audit.bottleneck.status": "status gewijzigd",
+    "audit.bottleneck.reopened": "heropend",
+    "audit.bottleneck.decision": "besluit vastgelegd",
+    "audit.bottleneck.note": "notitie toegevoegd",
+    "audit.bottleneck.link": "kennisitem gekoppeld",
+    "audit.bottleneck.unlink": "kennisitem ontkoppeld",
+    "audit.bottleneck.label_raised": "label verhoogd bij samenvoegen",
+    "audit.bottleneck.merged_from": "samengevoegd",
+    "audit.action.created": "aangemaakt",
+    "audit.action.labelled": "gerubriceerd",
+    "audit.action.update": "voortgang gemeld",
+    "audit.action.postponed": "uitgesteld",
+    "audit.action.done": "afgerond",
+    "audit.action.reopened": "heropend",
+    "audit.action.deleted": "verwijderd",
+    "audit.action.owner": "nieuwe eigenaar",
+    "audit.member.added": "toegevoegd",
+    "audit.member.updated": "gewijzigd",
+    "audit.member.removed": "verwijderd",
+    "audit.member.preferences": "instellingen gewijzigd",
+    "audit.member.digest": "weekoverzicht aan- of uitgezet",
+    "audit.member.admin_from_config": "beheerder uit de configuratie",
+    "audit.organisation.added": "toegevoegd",
 }

@@ -62,3 +62,22 @@ def test_the_console_keeps_members_display_names(tmp_path: Path) -> None:
     run_cli(tmp_path, "console", "--as", "anna.denhaag", stdin="/ciso ik\n")
     members = run_cli(tmp_path, "console", "--as", "bram.leiden", stdin="/ciso leden\n")
     assert "Anna de Vries — ciso, werkgroep" in members.stdout
+
+
+def test_audit_prints_the_whole_log_as_text_or_csv_since_a_date(tmp_path: Path) -> None:
+    import csv
+
+    assert run_cli(tmp_path, "demo", "--now", "2026-11-28T10:00").returncode == 0
+    text = run_cli(tmp_path, "audit")
+    assert text.returncode == 0
+    lines = text.stdout.splitlines()
+    assert len(lines) > 100 and "knowledge.created" in text.stdout
+    assert lines == sorted(lines, key=lambda line: line.split()[0])  # oldest first
+    recent = run_cli(tmp_path, "audit", "--since", "2026-11-20", "--format", "csv",
+                     "--out", str(tmp_path / "audit.csv"))  # fmt: skip
+    assert recent.returncode == 0 and "audit entries written" in recent.stderr
+    with open(tmp_path / "audit.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert rows[0] == ["tijd", "wie", "naam", "wat", "onderwerp", "nummer", "details"]
+    assert 1 < len(rows) < len(lines) and all(r[0] >= "2026-11-20" for r in rows[1:])
+    assert (tmp_path / "audit.csv").stat().st_mode & 0o777 == 0o600
