@@ -20,7 +20,7 @@ from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError
 
 from bot.digest_schedule import DEFAULT_CRON, DigestSchedule
-from handlers.context import ESCALATION_BODIES, CoreSettings
+from handlers.context import ESCALATION_BODIES, REVIEW_DAYS_BY_TAG, CoreSettings
 from handlers.i18n import LANGUAGES
 from handlers.workdays import WorkCalendar
 from storage.thesaurus import Thesaurus
@@ -76,6 +76,8 @@ KNOWN_SETTINGS = frozenset(
         "MATTERMOST_TOKEN",
         "MATTERMOST_COMMAND_TOKENS",
         "MATTERMOST_CALLBACK_URL",
+        "KNOWLEDGE_REVIEW_DAYS",
+        "KNOWLEDGE_REVIEW_TAGS",
     }
 ) | {f"{name}_FILE" for name in SECRET_SETTINGS}
 CHECKED_PREFIXES = ("SLACK_", "MATTERMOST_", "BOT_", "LOG_")
@@ -121,6 +123,8 @@ class Settings:
     overview_weekday: int = 0
     work_calendar: WorkCalendar = field(default_factory=WorkCalendar)
     digest_cron: str = DEFAULT_CRON
+    review_days: int = 365
+    review_days_by_tag: tuple[tuple[str, int], ...] = REVIEW_DAYS_BY_TAG
     thesaurus: Thesaurus = field(default_factory=Thesaurus.shipped, repr=False)
     # What the administrator should hear at start: misspelt variables, a new database.
     warnings: tuple[str, ...] = ()
@@ -175,6 +179,8 @@ class Settings:
             overview_weekday=self.overview_weekday,
             digest_schedule=DigestSchedule(self.digest_cron, ZoneInfo(self.timezone)),
             thesaurus=self.thesaurus,
+            review_days=self.review_days,
+            review_days_by_tag=self.review_days_by_tag,
         )
 
 
@@ -309,6 +315,23 @@ def _mattermost(env: Mapping[str, str]) -> dict[str, Any]:
         raise ConfigError("MATTERMOST_CALLBACK_URL", "is an address such as http://ciso-bot:3000")
     return {"mattermost_url": url, "mattermost_token": token,
             "mattermost_command_tokens": commands, "mattermost_callback_url": callback}  # fmt: skip
+
+
+def _review_tags(env: Mapping[str, str]) -> tuple[tuple[str, int], ...]:
+    """`kwetsbaarheden=30,incident=90,beleid=365`: days until review, by tag."""
+    text = env.get("KNOWLEDGE_REVIEW_TAGS", "").strip()
+    if not text:
+        return REVIEW_DAYS_BY_TAG
+    found = []
+    for entry in (e.strip() for e in text.split(",") if e.strip()):
+        tag, sep, days = entry.partition("=")
+        tag = tag.strip().lstrip("#").lower()
+        days = days.strip()
+        if not sep or not tag or not days.isdigit() or not 1 <= int(days) <= 3650:
+            raise ConfigError("KNOWLEDGE_REVIEW_TAGS", "gives days by tag, 1 to 3650: "
+                              "kwetsbaarheden=30,incident=90,beleid=365")  # fmt: skip
+        found.append((tag, int(days)))
+    return tuple(found)
 
 
 def _thesaurus(env: Mapping[str, str]) -> Thesaurus:
@@ -466,4 +489,6 @@ def load_settings(env: Mapping[str, str], base: Path | None = None) -> Settings:
         overview_weekday=_weekday(env, "OVERDUE_OVERVIEW_DAY", "mon"),
         work_calendar=_calendar(env),
         digest_cron=_cron(env, timezone),
+        review_days=_number(env, "KNOWLEDGE_REVIEW_DAYS", 365, 1, 3650),
+        review_days_by_tag=_review_tags(env),
     )

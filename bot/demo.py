@@ -12,6 +12,7 @@ from bot.demo_bottlenecks import BOTTLENECKS
 from bot.demo_data import ITEMS, MEMBERS, VOTES
 from handlers.context import CoreSettings
 from handlers.deadlines import Deadlines
+from handlers.knowledge_review import review_days
 from handlers.parsing import title_and_body
 from handlers.reminders import plan_for
 from storage import (
@@ -86,6 +87,8 @@ def load_demo(
                 author_id=ids[author],
                 organisation_id=orgs[author],
                 recipient_ids=[ids[r] for r in recipients],
+                # As if shared then: by its tags, some items are past their review date.
+                review_at=moment.date() + timedelta(days=review_days(CoreSettings(), tags)),
             )
             item_ids.append(item.id)
         for voter, number in VOTES:

@@ -243,9 +243,12 @@ class Mattermost:
             return 200, {"ephemeral_text": translate(language, "mattermost.bad_button")}
         form_id = forms.OPENED_BY_BUTTON.get(action_id)
         if form_id and trigger and value.isdigit():
-            initial = {"deadline": "over 1 week"} if form_id == "actie.postpone" else {}
-            if self._open_form(form_id, trigger, Binding(user, channel), metadata=value,
-                               initial=initial):  # fmt: skip
+            pressed = self.people.request(user, channel=channel, action_id=action_id,
+                                          action_value=value)  # fmt: skip
+            initial = self.core.form_initial(form_id, pressed)
+            if initial is not None and self._open_form(
+                form_id, trigger, Binding(user, channel), metadata=value, initial=initial
+            ):
                 return 200, {}
         if not self._first_press(action_id, str(context["nonce"]), user):
             return 200, {"ephemeral_text": translate(language, "mattermost.already_pressed")}

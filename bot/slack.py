@@ -119,9 +119,8 @@ class Slack:
         app = self.app
         app.command(re.compile(r"^/(kennis|knelpunt|actie|ciso)$"))(self._command)
         app.action(re.compile(r".+"))(self._button)
-        app.view(re.compile(r"^(kennis\.share|knelpunt\.report|actie\.(new|update|postpone))$"))(
-            self._form
-        )
+        forms_ids = "|".join(re.escape(form_id) for form_id in forms.FORMS)
+        app.view(re.compile(f"^({forms_ids})$"))(self._form)
         app.shortcut("save_to_kb")(self._shortcut)
         app.event("reaction_added")(self._reaction)
         app.event("app_home_opened")(self._home)
@@ -187,14 +186,19 @@ class Slack:
         user = str((body.get("user") or {}).get("id", ""))
         form = forms.OPENED_BY_BUTTON.get(str(action.get("action_id", "")))
         value = str(action.get("value", ""))
-        if form and body.get("trigger_id") and value.isdigit():
-            # Slack has forms: ask for the update or the reason there.
-            initial = {"deadline": "over 1 week"} if form == "actie.postpone" else {}
-            self._open_form(form, str(body["trigger_id"]), user, metadata=value, initial=initial)
-            return
         channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
             "channel_id", ""
         )
+        if form and body.get("trigger_id") and value.isdigit():
+            # Slack has forms: ask for the update, the reason or the new text there.
+            pressed = self._request(user, channel=str(channel or ""),
+                                    action_id=str(action.get("action_id", "")),
+                                    action_value=value)  # fmt: skip
+            initial = self.core.form_initial(form, pressed)
+            if initial is not None:  # else: refused, answered as the button press below
+                self._open_form(form, str(body["trigger_id"]), user, metadata=value,
+                                initial=initial)  # fmt: skip
+                return
         request = self._request(
             user,
             channel=str(channel or ""),

@@ -70,6 +70,7 @@ def register(router: Router) -> None:
     router.add_form("actie.new", create_form)
     router.add_form("actie.update", action_changes.progress_form)
     router.add_form("actie.postpone", action_changes.postpone_form)
+    router.add_form_initial("actie.postpone", lambda _c: {"deadline": "over 1 week"})
 
 
 def show_help(context: Context, _rest: str = "") -> Reply:

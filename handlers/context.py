@@ -42,6 +42,18 @@ def informal_for(member: MemberView | None) -> bool:
     return member is None or "portefeuillehouder" not in member.roles
 
 
+# Advisories about vulnerabilities are wrong within weeks, incident notes within
+# months; policy lasts a year (KNOWLEDGE_REVIEW_TAGS replaces this list).
+REVIEW_DAYS_BY_TAG = (
+    ("kwetsbaarheden", 30),
+    ("kwetsbaarheid", 30),
+    ("advisory", 30),
+    ("incident", 90),
+    ("dreiging", 90),
+    ("beleid", 365),
+)
+
+
 @dataclass(frozen=True)
 class CoreSettings:
     """The part of the configuration that handlers need."""
@@ -66,6 +78,10 @@ class CoreSettings:
     digest_schedule: WeeklySchedule | None = None
     # Synonyms for search: the shipped groups, plus the install's (THESAURUS_FILE).
     thesaurus: Thesaurus = field(default_factory=Thesaurus.shipped)
+    # How long knowledge stays true: days until review, by tag (the shortest of an
+    # item's tags), else the default.
+    review_days: int = 365
+    review_days_by_tag: tuple[tuple[str, int], ...] = REVIEW_DAYS_BY_TAG
 
 
 @dataclass(frozen=True)
@@ -143,6 +159,10 @@ class Context:
     def date(self, moment: datetime) -> str:
         """A moment as a date in words, in the caller's time zone (`15 maart 2027`)."""
         return format_date(self.day(moment), self.language)
+
+    def date_of(self, day: Day) -> str:
+        """A day in words, in the caller's language (`3 december 2027`)."""
+        return format_date(day, self.language)
 
     def today(self) -> Day:
         return self.now().astimezone(self.timezone).date()

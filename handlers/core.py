@@ -56,6 +56,8 @@ class Request:
     fields: Mapping[str, str] = field(default_factory=dict)
     # The label the person chose after the bot asked (their text was unclear).
     chosen_label: TLP | None = None
+    # They saw what is similar and share (or report) it anyway.
+    similar_seen: bool = False
 
     @property
     def is_action(self) -> bool:

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
 from storage import activity
+from storage import knowledge as knowledge_store
 from storage.activity import Period, Shown
 from storage.db import Database
 from storage.tlp import TLP, Audience, strictest
@@ -55,6 +56,8 @@ class DigestFacts:
     due_soon: tuple[ActionView, ...]
     overdue: tuple[ActionView, ...]
     trend: Trend
+    # Knowledge the reader may see that is past its review date (not archived).
+    to_review: int = 0
 
     @property
     def late_answers(self) -> tuple[BottleneckView, ...]:
@@ -113,6 +116,7 @@ def gather(
             ),
             overdue=tuple(activity.actions_overdue(session, audience, today)),
             trend=trend,
+            to_review=knowledge_store.currency(session, audience, today)[1],
         )
 
 
@@ -392,6 +396,8 @@ def knowledge_section(words: Words, facts: DigestFacts) -> Section:
         lines.append(words.t("digest.more", count=more))
     if facts.knowledge.hidden:
         lines.append(counted(words, "digest.hidden_knowledge", facts.knowledge.hidden))
+    if facts.to_review:
+        lines.append(counted(words, "digest.to_review", facts.to_review))
     buttons = tuple(
         Button("kennis.show", str(k.id), _label(k.id, k.title))
         for k in facts.knowledge.items[:SHOWN]

@@ -48,7 +48,7 @@ FORMS = {
         "kennis.share",
         "kennis",
         (Field("title", "text"), Field("text", "long"), Field("tags", "text", False),
-         Field("tlp", "tlp")),
+         Field("tlp", "tlp"), Field("valid_until", "text", False)),
     ),
     "knelpunt.report": Form(
         "knelpunt.report",
@@ -62,6 +62,14 @@ FORMS = {
         (Field("title", "text"), Field("owner", "user"), Field("deadline", "text"),
          Field("bottleneck", "text", False), Field("tlp", "tlp", False)),
     ),
+    # From a review question's *Bijwerken*: the item's number travels in the metadata,
+    # and the form opens with the item as it is. The label is not in it: it stays.
+    "kennis.edit": Form(
+        "kennis.edit",
+        "kennis",
+        (Field("title", "text"), Field("text", "long"), Field("tags", "text", False),
+         Field("valid_until", "text", False)),
+    ),
     # From a reminder's buttons; the action's number travels in the view's metadata.
     "actie.update": Form("actie.update", "actie", (Field("text", "long"),)),
     "actie.postpone": Form(
@@ -69,7 +77,11 @@ FORMS = {
     ),
 }  # fmt: skip
 # Buttons that open a form in Slack rather than asking for a command.
-OPENED_BY_BUTTON = {"actie.update_prompt": "actie.update", "actie.postpone_week": "actie.postpone"}
+OPENED_BY_BUTTON = {
+    "actie.update_prompt": "actie.update",
+    "actie.postpone_week": "actie.postpone",
+    "kennis.review_edit": "kennis.edit",
+}
 # Which command (and first word) opens which form when nothing else is typed.
 OPENED_BY = {
     ("kennis", "deel"): "kennis.share",
@@ -109,8 +121,16 @@ def submission(
         limit = MAX_NOTE if form_id == "actie.update" else limit
         if len(filled.get(name, "")) > limit:
             errors[name] = t("form.error.too_long", limit=limit)
-    if form_id in ("actie.update", "actie.postpone") and not metadata.isdigit():
+    if form_id in ("actie.update", "actie.postpone", "kennis.edit") and not metadata.isdigit():
         errors[form.fields[0].name] = t("form.error.number")
+    valid_until = filled.get("valid_until", "").strip()
+    if valid_until:
+        try:
+            day = Deadlines(today, calendar, language).parse(valid_until, allow_today=False)
+            if day <= today:
+                raise UserError("knowledge.valid_until_past", phrase=valid_until[:60])
+        except UserError as error:
+            errors["valid_until"] = t(error.key, **error.params)
     for field in form.fields:
         chosen = filled.get(field.name, "")
         if field.kind == "tlp" and (chosen or field.required) and chosen not in LABEL_VALUES:

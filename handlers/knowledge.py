@@ -6,16 +6,18 @@ Search lives in `handlers.knowledge_search`; both read items only through TLP.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
-from storage import knowledge, members
+from storage import bottleneck_links, knowledge, members
 from storage.search import related
 from storage.tlp import TLP, Place, may_show_in
 from storage.views import KnowledgeView
 
-from handlers import knowledge_search
+from handlers import knowledge_review, knowledge_search, label_choice
 from handlers.context import Context
 from handlers.core import Button, Reply, Section, UserError, Visibility
+from handlers.knowledge_review import next_review, read_valid_until, split_valid_until
 from handlers.knowledge_views import announce_button, item_section, short_section, strictest
 from handlers.labels import LabelledText, labelled_text
 from handlers.notices import Writer, direct
@@ -39,6 +41,9 @@ def register(router: Router) -> None:
             ("nuttig", "useful"): useful,
             ("recent", "nieuw", "latest"): recent,
             ("tags",): list_tags,
+            ("herzien", "review"): knowledge_review.still_true,
+            ("archiveer", "archive"): knowledge_review.archive,
+            ("herstel", "restore"): knowledge_review.restore,
         },
         unknown_key="knowledge.unknown",
     )
@@ -50,6 +55,20 @@ def register(router: Router) -> None:
     router.add_action("kennis.capture", capture)
     router.add_action("kennis.relabel", relabel)
     router.add_form("kennis.share", share_form)
+    # Review: the question to the author (a job), and the answers to it.
+    router.add_job("knowledge.review", knowledge_review.ask)
+    router.add_action(
+        "kennis.review_ok", lambda c: knowledge_review.still_true(c, c.request.action_value)
+    )
+    router.add_action("kennis.review_edit", knowledge_review.edit_prompt)
+    router.add_action(
+        "kennis.archive", lambda c: knowledge_review.archive(c, c.request.action_value)
+    )
+    router.add_action(
+        "kennis.restore", lambda c: knowledge_review.restore(c, c.request.action_value)
+    )
+    router.add_form("kennis.edit", knowledge_review.edit_form)
+    router.add_form_initial("kennis.edit", knowledge_review.edit_initial)
     knowledge_search.register(router)
 
 
@@ -57,7 +76,7 @@ def show_help(context: Context, _rest: str = "") -> Reply:
     return Reply(text=context.t("knowledge.help"))
 
 
-def _checked_text(rest: str) -> str:
+def checked_text(rest: str) -> str:
     text = clean(rest)
     if len(text) > MAX_TEXT:
         raise UserError("knowledge.too_long", limit=f"{MAX_TEXT:,}".replace(",", "."))
@@ -84,9 +103,17 @@ def _store(context: Context, parsed: LabelledText, label: TLP, **extra: Any) -> 
 
 
 def _create(
-    context: Context, title: str, body: str, tags: tuple[str, ...], label: TLP, **extra: Any
+    context: Context,
+    title: str,
+    body: str,
+    tags: tuple[str, ...],
+    label: TLP,
+    review_at: date | None = None,
+    **extra: Any,
 ) -> KnowledgeView:
+    """Store the caller's item, with its review date (given, or by its tags)."""
     member = context.caller.member
+    review_at = review_at or next_review(context, tags)
     with context.db.write() as session:
         return knowledge.create(
             session,
@@ -98,34 +125,67 @@ def _create(
             tags=tags,
             author_id=context.caller.member_id,
             organisation_id=member.organisation_id if member else None,
+            review_at=review_at,
             **extra,
         )
 
 
 def share(context: Context, rest: str) -> Reply:
     require_member(context)
-    parsed = labelled_text(_checked_text(rest), chosen=context.request.chosen_label)
+    text, valid_until = split_valid_until(context, checked_text(rest))
+    parsed = labelled_text(text, chosen=context.request.chosen_label)
     if not parsed.text:
         raise UserError("knowledge.share_usage")
     label = parsed.label or context.settings.tlp_default
     recipient_ids = _recipient_ids(context, parsed.recipients) if label is TLP.RED else []
-    return _saved(context, _store(context, parsed, label, recipient_ids=recipient_ids))
+    if similar := _similar_first(context, *title_and_body(parsed.text)):
+        return similar
+    return _saved(
+        context,
+        _store(context, parsed, label, review_at=valid_until, recipient_ids=recipient_ids),
+    )
+
+
+def _similar_first(context: Context, title: str, body: str) -> Reply | None:
+    """Before a new item: up to three similar ones the sharer may see, with *Toch delen*
+    and *Annuleren* (as `/knelpunt meld` shows similar bottlenecks first)."""
+    if context.request.similar_seen:
+        return None
+    with context.db.read() as session:
+        items = bottleneck_links.similar_knowledge(
+            session, context.audience(), f"{title} {body}", thesaurus=context.settings.thesaurus
+        )
+    if not items:
+        return None
+    return label_choice.similar_first(
+        context,
+        context.t("knowledge.similar_first", title=title),
+        tuple(short_section(context, item) for item in items),
+        context.t("button.share_anyway"),
+        strictest(items),
+    )
 
 
 def share_form(context: Context) -> Reply:
     """The share form: its fields are the item, the label is the one picked."""
     require_member(context)
     fields = context.request.fields
-    title, body = clean(fields.get("title", "")), _checked_text(fields.get("text", ""))
+    title, body = clean(fields.get("title", "")), checked_text(fields.get("text", ""))
     label = TLP(fields.get("tlp", ""))  # the form checked it is one of its labels
     if not title or not body:
         raise UserError("knowledge.share_usage")
-    tags = tuple(
-        dict.fromkeys(
-            knowledge.normalise_tag(tag) for tag in re.split(r"[,;\s]+", fields.get("tags", ""))
-        )
-    )
-    return _saved(context, _create(context, title, body, tuple(t for t in tags if t), label))
+    given = fields.get("valid_until", "").strip()
+    valid_until = read_valid_until(context, given) if given else None
+    tags = tags_from_field(fields.get("tags", ""))
+    if similar := _similar_first(context, title, body):
+        return similar
+    return _saved(context, _create(context, title, body, tags, label, valid_until))
+
+
+def tags_from_field(written: str) -> tuple[str, ...]:
+    """A form's tags field: `#a b, c` → (`a`, `b`, `c`), stored as tags are."""
+    found = (knowledge.normalise_tag(tag) for tag in re.split(r"[,;\s]+", written))
+    return tuple(t for t in dict.fromkeys(found) if t)
 
 
 def _saved(context: Context, item: KnowledgeView) -> Reply:
@@ -178,7 +238,7 @@ def _changeable_item(context: Context, rest: str) -> KnowledgeView:
 def edit(context: Context, rest: str) -> list[Reply]:
     number_word, new_text = split_word(rest)
     item = _changeable_item(context, number_word)
-    parsed = labelled_text(_checked_text(new_text), chosen=context.request.chosen_label)
+    parsed = labelled_text(checked_text(new_text), chosen=context.request.chosen_label)
     if not parsed.text and parsed.label is None and not parsed.tags:
         raise UserError("knowledge.edit_usage")
     label = parsed.label or item.tlp
@@ -209,7 +269,7 @@ def edit(context: Context, rest: str) -> list[Reply]:
         buttons=(Button("kennis.show", str(updated.id), context.t("button.show")),),
         tlp=updated.tlp,
     )
-    return [reply, *_tell_author(context, item, updated)]
+    return [reply, *tell_author(context, item, updated)]
 
 
 def relabel(context: Context) -> list[Reply]:
@@ -238,7 +298,7 @@ def _changes(w: Writer, before: KnowledgeView, after: KnowledgeView | None) -> s
     return "; ".join(parts)
 
 
-def _tell_author(
+def tell_author(
     context: Context, before: KnowledgeView, after: KnowledgeView | None
 ) -> list[Reply]:
     """The source owns the label: when someone else changed or deleted an item, its author hears."""
@@ -264,7 +324,7 @@ def delete(context: Context, rest: str) -> list[Reply]:
     with context.db.write() as session:
         knowledge.remove(session, context.caller.actor, context.now(), item.id)
     reply = Reply(text=context.t("knowledge.deleted", id=item.id, title=item.title), tlp=item.tlp)
-    return [reply, *_tell_author(context, item, None)]
+    return [reply, *tell_author(context, item, None)]
 
 
 def useful(context: Context, rest: str) -> Reply:
@@ -333,7 +393,7 @@ def capture(context: Context) -> Reply:
     request = context.request
     if not request.source_url:
         raise UserError("knowledge.capture_no_source")
-    parsed = labelled_text(_checked_text(request.text), chosen=request.chosen_label)
+    parsed = labelled_text(checked_text(request.text), chosen=request.chosen_label)
     if not parsed.text:
         raise UserError("knowledge.capture_empty")
     # A message from a private channel or a DM was not meant for the whole network.

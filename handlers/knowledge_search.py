@@ -28,6 +28,8 @@ _PHRASE = re.compile(r'"([^"]*)"')
 _ORG_FILTER = re.compile(r'\b(?:gemeente|organisatie|organisation|org):("([^"]*)"|\S+)', re.I)
 _TLP_FILTER = re.compile(r"\btlp:\s*(amber\s*\+\s*strict|\S+)", re.I)
 _SINCE_FILTER = re.compile(r"\b(?:sinds|since|vanaf):(\S*)", re.I)
+_ARCHIVE_FILTER = re.compile(r"\b(?:archief|archive):(\S*)", re.I)
+ARCHIVE_WORDS = {"ja": True, "yes": True, "nee": False, "no": False}
 _PREFIX = re.compile(r"(?<![^\W_])([^\W_]{2,})\*", re.UNICODE)
 
 
@@ -42,6 +44,7 @@ class ParsedSearch:
     tlp: str | None
     organisation: str | None
     since: str | None
+    archive: str | None = None
 
 
 def parse(text: str) -> ParsedSearch:
@@ -56,6 +59,10 @@ def parse(text: str) -> ParsedSearch:
     if match := _SINCE_FILTER.search(text):
         since = match.group(1)
         text = text[: match.start()] + " " + text[match.end() :]
+    archive = None
+    if match := _ARCHIVE_FILTER.search(text):
+        archive = match.group(1)
+        text = text[: match.start()] + " " + text[match.end() :]
     tags = tuple(dict.fromkeys(m.group(1).lower() for m in TAG.finditer(text)))
     text = TAG.sub(" ", text)
     phrases = tuple(p.strip() for p in _PHRASE.findall(text) if p.strip())
@@ -63,7 +70,7 @@ def parse(text: str) -> ParsedSearch:
     prefixes = tuple(_PREFIX.findall(text))
     text = _PREFIX.sub(" ", text)
     words = tuple(text.replace('"', " ").split())
-    return ParsedSearch(words, phrases, prefixes, tags, tlp, organisation, since)
+    return ParsedSearch(words, phrases, prefixes, tags, tlp, organisation, since, archive)
 
 
 def register(router: Router) -> None:
@@ -157,6 +164,11 @@ def _resolve(context: Context, parsed: ParsedSearch) -> store.SearchQuery:
             raise UserError("search.bad_organisation", value=parsed.organisation[:60])
         organisation_id = org.id
     since = _since(context, parsed.since) if parsed.since is not None else None
+    archived = False
+    if parsed.archive is not None:
+        if parsed.archive.lower() not in ARCHIVE_WORDS:
+            raise UserError("search.bad_archive", value=parsed.archive[:30] or "…")
+        archived = ARCHIVE_WORDS[parsed.archive.lower()]
     query = store.SearchQuery(
         words=parsed.words,
         phrases=parsed.phrases,
@@ -166,6 +178,8 @@ def _resolve(context: Context, parsed: ParsedSearch) -> store.SearchQuery:
         organisation_id=organisation_id,
         since=since,
         thesaurus=context.settings.thesaurus,
+        archived=archived,
+        today=context.today(),
     )
     if not query.has_text and not (query.tags or label or organisation_id or since):
         raise UserError("search.nothing_to_search")

@@ -34,7 +34,19 @@ def byline(context: Context, item: KnowledgeView) -> str:
     parts.append(context.date(item.created_at))
     if item.useful_votes:
         parts.append(f"👍 {item.useful_votes}")
+    if mark := currency_mark(context, item):
+        parts.append(mark)
     return " · ".join(parts)
+
+
+def currency_mark(context: Context, item: KnowledgeView) -> str:
+    """`⏳ niet herzien sinds 3 maart 2026` past its review date, `🗄 gearchiveerd op …`."""
+    if item.archived_at is not None:
+        return "🗄 " + context.t("knowledge.archived_mark", date=context.date(item.archived_at))
+    if item.stale(context.today()):
+        since = context.date(item.reviewed_at or item.created_at)
+        return "⏳ " + context.t("knowledge.stale", date=since)
+    return ""
 
 
 def hit_section(context: Context, hit: SearchHit) -> Section:
@@ -73,6 +85,10 @@ def item_section(context: Context, item: KnowledgeView) -> Section:
     ]
     if item.updated_at != item.created_at:
         fields.append(Field(context.t("field.updated_on"), context.date(item.updated_at)))
+    if mark := currency_mark(context, item):
+        fields.append(Field(context.t("field.currency"), mark))
+    elif item.review_at is not None:
+        fields.append(Field(context.t("field.review_by"), context.date_of(item.review_at)))
     if item.tlp is TLP.RED:
         fields.append(Field(context.t("field.recipients"), ", ".join(item.recipient_names) or "—"))
     if item.source_url:
@@ -80,6 +96,10 @@ def item_section(context: Context, item: KnowledgeView) -> Section:
         fields.append(Field(context.t("field.source"), f"<{item.source_url}|{original}>"))
     buttons = [Button("kennis.useful", str(item.id), context.t("button.useful"))]
     buttons += announce_button(context, item)
+    if can_change_knowledge(context.caller, item) and item.archived_at is not None:
+        buttons.append(Button("kennis.restore", str(item.id), context.t("button.restore")))
+    elif can_change_knowledge(context.caller, item) and item.stale(context.today()):
+        buttons.append(Button("kennis.review_ok", str(item.id), context.t("button.review_ok")))
     if can_change_knowledge(context.caller, item):
         buttons.append(
             Button(

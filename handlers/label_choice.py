@@ -1,8 +1,11 @@
-"""When a label is unclear: hold the request, ask which label, and run it with the answer.
+"""Requests held back until their sender answers a question, then run with the answer.
 
-The request waits in the database (`storage.held`), not in memory, so the buttons work
-after a restart. Only the person who sent it can answer; the answer runs the same
-handler again with `Request.chosen_label` set, and nothing was stored before.
+Two questions use it: which label, when the label is unclear (`Request.chosen_label`),
+and "is it one of these?", when something similar exists already (*Toch delen*:
+`Request.similar_seen`). The request waits in the database (`storage.held`), not in
+memory, so the buttons work after a restart. Only the person who sent it can answer;
+the answer runs the same handler again with the answer set, and nothing was stored
+before.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from storage import held
 from storage.tlp import TLP
 
 from handlers.context import Context
-from handlers.core import Button, Reply, Request, UserError
+from handlers.core import Button, Reply, Request, Section, UserError
 from handlers.labels import LabelQuestion
 from handlers.parsing import item_number
 
@@ -24,30 +27,69 @@ if TYPE_CHECKING:
 
 CHOOSE = "tlp.choose"
 CANCEL = "tlp.cancel"
+ANYWAY = "held.anyway"
 
 
 def register(router: Router) -> None:
     router.add_action(CHOOSE, lambda context: choose(router, context))
     router.add_action(CANCEL, cancel)
+    router.add_action(ANYWAY, lambda context: anyway(router, context))
 
 
 def _as_json(request: Request) -> str:
     data: dict[str, Any] = asdict(request)
-    data["chosen_label"] = None
+    data["chosen_label"] = data["chosen_label"].value if data["chosen_label"] else None
     return json.dumps(data, ensure_ascii=False)
 
 
-def _from_json(text: str, label: TLP) -> Request:
-    return replace(Request(**json.loads(text)), chosen_label=label)
+def _from_json(text: str, **answer: Any) -> Request:
+    data = json.loads(text)
+    chosen = data.pop("chosen_label", None)
+    request = Request(**data, chosen_label=TLP(chosen) if chosen else None)
+    return replace(request, **answer)
+
+
+def _hold(context: Context) -> int:
+    request = context.request
+    with context.db.write() as session:
+        return held.hold(
+            session, context.now(), request.platform, request.user_id, _as_json(request)
+        )
+
+
+def _run(router: Router, context: Context, request: Request) -> list[Reply]:
+    handler = router.handler_for(request)
+    if handler is None or request.action_id in (CHOOSE, CANCEL, ANYWAY):
+        raise UserError("tlp.held_gone")
+    result = handler(replace(context, request=request))
+    return [result] if isinstance(result, Reply) else list(result)
+
+
+def similar_first(
+    context: Context, text: str, sections: tuple[Section, ...], anyway_label: str, tlp: TLP | None
+) -> Reply:
+    """Hold the request and show what is similar, with *Toch …* and *Annuleren*."""
+    held_id = _hold(context)
+    return Reply(
+        text=text,
+        sections=sections,
+        buttons=(
+            Button(ANYWAY, str(held_id), anyway_label),
+            Button(CANCEL, str(held_id), context.t("button.cancel")),
+        ),
+        tlp=tlp,
+    )
+
+
+def anyway(router: Router, context: Context) -> list[Reply]:
+    """*Toch delen*: the held request runs, past the look at what is similar."""
+    request = _from_json(_take(context, context.request.action_value), similar_seen=True)
+    return _run(router, context, request)
 
 
 def ask(context: Context, question: LabelQuestion) -> Reply:
     """Hold the request and ask which label it gets; nothing is stored yet."""
-    request = context.request
-    with context.db.write() as session:
-        held_id = held.hold(
-            session, context.now(), request.platform, request.user_id, _as_json(request)
-        )
+    held_id = _hold(context)
     written = question.written[:40]
     if not written:
         labels = ", ".join(label.value for label in question.offered)
@@ -86,12 +128,7 @@ def choose(router: Router, context: Context) -> Reply | list[Reply]:
         label = TLP(written)
     except ValueError:
         raise UserError("tlp.held_gone") from None
-    request = _from_json(_take(context, number), label)
-    handler = router.handler_for(request)
-    if handler is None or request.action_id in (CHOOSE, CANCEL):
-        raise UserError("tlp.held_gone")
-    result = handler(replace(context, request=request))
-    return [result] if isinstance(result, Reply) else list(result)
+    return _run(router, context, _from_json(_take(context, number), chosen_label=label))
 
 
 def cancel(context: Context) -> Reply:

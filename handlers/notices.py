@@ -51,6 +51,11 @@ class Writer:
     def date(self, moment: datetime) -> str:
         return format_date(self.day(moment), self.language)
 
+    def date_of(self, day: Day) -> str:
+        return format_date(day, self.language)
+
+
+Day = date  # `date` is also a method name in Writer
 
 # Builds one message for one reader: writer -> (text, sections).
 Message = Callable[[Writer], tuple[str, tuple[Section, ...]]]

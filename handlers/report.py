@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from storage import activity, members
+from storage import knowledge as knowledge_store
 from storage.activity import ActionHistory, Period, Shown
 from storage.db import Database
 from storage.tlp import TLP, Audience, strictest
@@ -112,6 +113,7 @@ def build(
         municipalities = [o.name for o in members.organisations(session) if o.kind == "gemeente"]
         coming = activity.actions_due(session, audience, *ahead)
         counted_labels = activity.knowledge_labels(session, audience, span)
+        currency = knowledge_store.currency(session, audience, last)
     days = samples(period, last)
     counts = activity.states_over_time(
         histories, [(min(_moment(d + timedelta(days=1), zone), until), d) for d in days]
@@ -154,7 +156,7 @@ def build(
     lines += _national(words, national)
     lines += _actions(words, histories, span, last)
     lines += _bottlenecks(words, new, escalated, answered)
-    lines += _knowledge(words, per_tag, per_organisation, hidden_knowledge)
+    lines += _knowledge(words, per_tag, per_organisation, hidden_knowledge, currency)
     lines += _participation(words, municipalities, per_organisation, supports)
     lines += [f"## {words.t('report.next_title')}", ""]
     lines += [words.t("report.next_span", first=format_date(next_first, words.language),
@@ -346,8 +348,14 @@ def _knowledge(
     per_tag: Sequence[tuple[str, int]],
     per_organisation: Sequence[tuple[str, int]],
     hidden: int,
+    currency: tuple[int, int, int] = (0, 0, 0),
 ) -> list[str]:
     lines = [f"## {words.t('report.knowledge_title')}", ""]
+    current, stale, archived = currency
+    if current + stale:  # how current the whole knowledge base is, not only this period's
+        share = round(100 * current / (current + stale))
+        lines += [words.t("report.currency", current=current, total=current + stale,
+                          share=share, stale=stale, archived=archived), ""]  # fmt: skip
     if not per_organisation and not hidden:
         return [*lines, words.t("report.knowledge_none"), ""]
     lines.append(words.t("report.per_theme"))

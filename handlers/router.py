@@ -46,6 +46,8 @@ Job = Callable[[JobContext], Sequence[Reply]]
 # Told whether a job's message with this key went out (error None) or not, and
 # whether a failed try may still have reached the platform (`unclear`).
 Receipt = Callable[[JobContext, str, str | None, bool], None]
+# What a form opened from a button starts with; raises UserError when it may not open.
+Initial = Callable[[Context], dict[str, str]]
 
 
 def subcommands(table: Mapping[tuple[str, ...], Subcommand], unknown_key: str) -> Handler:
@@ -71,6 +73,7 @@ class Router:
     forms: dict[str, Handler] = field(default_factory=dict)
     jobs: dict[str, Job] = field(default_factory=dict)
     receipts: dict[str, Receipt] = field(default_factory=dict)
+    initials: dict[str, Initial] = field(default_factory=dict)
 
     def add_command(self, name: str, handler: Handler, *aliases: str) -> None:
         for word in (name, *aliases):
@@ -82,6 +85,10 @@ class Router:
     def add_job(self, name: str, job: Job) -> None:
         """A job the scheduler runs on every sweep; it sends what is due at `now`."""
         self.jobs[name] = job
+
+    def add_form_initial(self, form_id: str, initial: Initial) -> None:
+        """What a form opened from a button starts with (the item being edited)."""
+        self.initials[form_id] = initial
 
     def add_form(self, form_id: str, handler: Handler) -> None:
         """What a submitted form runs; it reads `Request.fields`, not command text."""
@@ -156,6 +163,20 @@ class Core:
         kind, name = _kind_and_name(request, known=handler is not None)
         self.observer.request(kind, name, outcome, time.monotonic() - started)
         return keyed
+
+    def form_initial(self, form_id: str, request: Request) -> dict[str, str] | None:
+        """What a form opened by a button press starts with; None: open no form, but
+        handle the press as a button (it is refused, and says why)."""
+        initial = self.router.initials.get(form_id)
+        if initial is None:
+            return {}
+        try:
+            return initial(self._context(request))
+        except UserError:
+            return None
+        except Exception:
+            log.exception("filling form %s failed", form_id)
+            return None
 
     def _keyed(self, request: Request, reply: Reply) -> Reply:
         """A message to someone other than the person who asked (a supporter's DM, a

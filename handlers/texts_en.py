@@ -124,7 +124,11 @@ TEXTS: dict[str, str] = {
         '`/kennis zoek <query>` — search; with `"exact phrase"`, `ransom*`, `#tag`, '
         "`tlp:amber`, `gemeente:Delft`, `sinds:2026-01-01`.\n"
         "`/kennis toon <no>`, `/kennis wijzig <no> <text>`, `/kennis verwijder <no>`, "
-        "`/kennis nuttig <no>`, `/kennis recent [count]`, `/kennis tags`."
+        "`/kennis nuttig <no>`, `/kennis recent [count]`, `/kennis tags`.\n"
+        "Knowledge goes stale: put `geldig tot 1 maart` in what you share, or the period "
+        "follows from the tags. On that day I ask you whether it is still true. "
+        "`/kennis herzien <no>`, `/kennis archiveer <no>`, `/kennis herstel <no>`; to search "
+        "the archive: `archief:ja`."
     ),
     "knowledge.unknown": "I don't know `/kennis {word}`. See `/kennis help`.",
     "knowledge.share_usage": (
@@ -945,4 +949,61 @@ TEXTS: dict[str, str] = {
     "audit.member.digest": "digest switched on or off",
     "audit.member.admin_from_config": "administrator from the configuration",
     "audit.organisation.added": "added",
+    # Knowledge that stays true: review dates and the archive.
+    "knowledge.valid_until_past": "“{phrase}” is not in the future. Until when is it valid?",
+    "knowledge.valid_until_twice": "Give one `geldig tot`: until when is this valid?",
+    "knowledge.review_usage": (
+        "Usage: `/kennis herzien <no>` (still true: the usual period) or "
+        "`/kennis herzien <no> geldig tot 1 juni`."
+    ),
+    "knowledge.review_question": (
+        "Is knowledge item **#{id}** “{title}” still true? It was reviewed or shared on "
+        "{since} and was due for review on {review}. Choose below: still true, update or "
+        "archive."
+    ),
+    "knowledge.review_orphan": (
+        "Knowledge item **#{id}** “{title}” is due for review (since {review}), and whoever "
+        "shared it is no longer a member. Can the werkgroep check whether it is still true?"
+    ),
+    "knowledge.review_orphan_hidden": (
+        "Knowledge item **#{id}** is due for review, and whoever shared it is no longer a "
+        "member. Someone who may read it can review it."
+    ),
+    "knowledge.reviewed": "Thank you. #{id} “{title}” stays; next review: {review}.",
+    "knowledge.review_updated": "Updated: #{id} “{title}”. Next review: {review}.",
+    "knowledge.archived": (
+        "#{id} “{title}” is archived: it no longer shows in search results, and can still be "
+        "read by number (`/kennis toon {id}`; to search the archive: `archief:ja`)."
+    ),
+    "knowledge.restored": "#{id} “{title}” is back from the archive; next review: {review}.",
+    "knowledge.not_archived": "#{id} is not archived.",
+    "knowledge.review_edit_how": (
+        "To update #{id} “{title}”: `/kennis wijzig {id} <new text>` replaces the text (the "
+        "first line is the title), then `/kennis herzien {id}`. The text now:"
+    ),
+    "knowledge.stale": "not reviewed since {date}",
+    "knowledge.archived_mark": "archived on {date}",
+    "knowledge.review_line": "Review by: {date}",
+    "button.review_ok": "Still true",
+    "button.review_edit": "Update",
+    "button.archive": "Archive",
+    "button.restore": "Restore",
+    "form.title.kennis.edit": "Update knowledge",
+    "form.field.valid_until": "Valid until (empty: the usual period)",
+    "form.placeholder.valid_until": "1 maart 2027, eind Q2, over 3 maanden",
+    "audit.knowledge.reviewed": "reviewed",
+    "audit.knowledge.archived": "archived",
+    "audit.knowledge.restored": "restored from the archive",
+    "logbook.field.review_at": "review by",
+    "field.currency": "Currency",
+    "field.review_by": "Review by",
+    "search.bad_archive": "I don't know “archief:{value}”: `archief:ja` also searches the archive.",
+    "digest.to_review": "{count} knowledge items are past their review date: their authors were asked whether they are still true.",
+    "digest.to_review_one": "1 knowledge item is past its review date: its author was asked whether it is still true.",
+    "report.currency": "Currency: {current} of the {total} knowledge items are current ({share}%); {stale} past their review date, {archived} archived.",
+    "knowledge.similar_first": (
+        "Before I share “{title}”: is it like one of these? Then add to that item instead, "
+        "or share it anyway."
+    ),
+    "button.share_anyway": "Share anyway",
 }

@@ -123,7 +123,10 @@ TEXTS: dict[str, str] = {
         '`/kennis zoek <vraag>` — zoek; met `"exacte zin"`, `ransom*`, `#tag`, `tlp:amber`, '
         "`gemeente:Delft`, `sinds:2026-01-01`.\n"
         "`/kennis toon <nr>`, `/kennis wijzig <nr> <tekst>`, `/kennis verwijder <nr>`, "
-        "`/kennis nuttig <nr>`, `/kennis recent [aantal]`, `/kennis tags`."
+        "`/kennis nuttig <nr>`, `/kennis recent [aantal]`, `/kennis tags`.\n"
+        "Kennis veroudert: zet `geldig tot 1 maart` in wat je deelt, of de termijn volgt uit "
+        "de tags. Op die dag vraag ik je of het nog actueel is. `/kennis herzien <nr>`, "
+        "`/kennis archiveer <nr>`, `/kennis herstel <nr>`; zoeken in het archief: `archief:ja`."
     ),
     "knowledge.unknown": "`/kennis {word}` ken ik niet. Zie `/kennis help`.",
     "knowledge.share_usage": (
@@ -974,4 +977,61 @@ TEXTS: dict[str, str] = {
     "audit.member.digest": "weekoverzicht aan- of uitgezet",
     "audit.member.admin_from_config": "beheerder uit de configuratie",
     "audit.organisation.added": "toegevoegd",
+    # Knowledge that stays true: review dates and the archive.
+    "knowledge.valid_until_past": "“{phrase}” ligt niet in de toekomst. Tot wanneer is het geldig?",
+    "knowledge.valid_until_twice": "Noem één `geldig tot`: tot wanneer is dit geldig?",
+    "knowledge.review_usage": (
+        "Gebruik: `/kennis herzien <nr>` (nog actueel: de gewone termijn) of "
+        "`/kennis herzien <nr> geldig tot 1 juni`."
+    ),
+    "knowledge.review_question": (
+        "Is kennisitem **#{id}** “{title}” nog actueel? Het werd herzien of gedeeld op "
+        "{since} en zou herzien worden op {review}. Kies hieronder: nog actueel, bijwerken "
+        "of archiveren."
+    ),
+    "knowledge.review_orphan": (
+        "Kennisitem **#{id}** “{title}” is aan herziening toe (sinds {review}), en wie het "
+        "deelde is geen lid meer. Kan de werkgroep kijken of het nog actueel is?"
+    ),
+    "knowledge.review_orphan_hidden": (
+        "Kennisitem **#{id}** is aan herziening toe, en wie het deelde is geen lid meer. "
+        "Iemand die het mag lezen kan het herzien."
+    ),
+    "knowledge.reviewed": "Dank je. #{id} “{title}” blijft staan; volgende herziening: {review}.",
+    "knowledge.review_updated": ("Bijgewerkt: #{id} “{title}”. Volgende herziening: {review}."),
+    "knowledge.archived": (
+        "#{id} “{title}” is gearchiveerd: het staat niet meer in zoekresultaten, en blijft op "
+        "nummer te lezen (`/kennis toon {id}`; zoeken in het archief: `archief:ja`)."
+    ),
+    "knowledge.restored": "#{id} “{title}” is terug uit het archief; volgende herziening: {review}.",
+    "knowledge.not_archived": "#{id} is niet gearchiveerd.",
+    "knowledge.review_edit_how": (
+        "Bijwerken van #{id} “{title}”: `/kennis wijzig {id} <nieuwe tekst>` vervangt de tekst "
+        "(de eerste regel is de titel), daarna `/kennis herzien {id}`. De tekst nu:"
+    ),
+    "knowledge.stale": "niet herzien sinds {date}",
+    "knowledge.archived_mark": "gearchiveerd op {date}",
+    "knowledge.review_line": "Herzien uiterlijk: {date}",
+    "button.review_ok": "Nog actueel",
+    "button.review_edit": "Bijwerken",
+    "button.archive": "Archiveren",
+    "button.restore": "Terugzetten",
+    "form.title.kennis.edit": "Kennis bijwerken",
+    "form.field.valid_until": "Geldig tot (leeg: de gewone termijn)",
+    "form.placeholder.valid_until": "1 maart 2027, eind Q2, over 3 maanden",
+    "audit.knowledge.reviewed": "herzien",
+    "audit.knowledge.archived": "gearchiveerd",
+    "audit.knowledge.restored": "uit het archief gehaald",
+    "logbook.field.review_at": "herzien uiterlijk",
+    "field.currency": "Actualiteit",
+    "field.review_by": "Herzien uiterlijk",
+    "search.bad_archive": "“archief:{value}” ken ik niet: `archief:ja` zoekt ook in het archief.",
+    "digest.to_review": "{count} kennisitems zijn over hun herzieningsdatum: de auteurs is gevraagd of ze nog actueel zijn.",
+    "digest.to_review_one": "1 kennisitem is over zijn herzieningsdatum: de auteur is gevraagd of het nog actueel is.",
+    "report.currency": "Actualiteit: {current} van de {total} kennisitems zijn actueel ({share}%); {stale} over hun herzieningsdatum, {archived} gearchiveerd.",
+    "knowledge.similar_first": (
+        "Voordat ik “{title}” deel: lijkt het op een van deze? Vul dan liever dat item aan, "
+        "of deel het toch."
+    ),
+    "button.share_anyway": "Toch delen",
 }

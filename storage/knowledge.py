@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import BindParameter, ColumnElement, bindparam, delete, func, select
+from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session, aliased
 
 from storage import audit
@@ -59,6 +60,9 @@ _ITEMS = (
         KnowledgeItem.source_author,
         KnowledgeItem.created_at,
         KnowledgeItem.updated_at,
+        KnowledgeItem.review_at,
+        KnowledgeItem.reviewed_at,
+        KnowledgeItem.archived_at,
     )
     .outerjoin(_AUTHOR, _AUTHOR.id == KnowledgeItem.author_id)
     .outerjoin(Organisation, Organisation.id == KnowledgeItem.organisation_id)
@@ -115,6 +119,9 @@ def views(session: Session, ids: Sequence[int]) -> list[KnowledgeView]:
             created_at=row.created_at,
             updated_at=row.updated_at,
             useful_votes=votes.get(row.id, 0),
+            review_at=row.review_at,
+            reviewed_at=row.reviewed_at,
+            archived_at=row.archived_at,
         )
         for row in rows
     }
@@ -132,10 +139,10 @@ def get_visible(session: Session, audience: Audience, item_id: int) -> Knowledge
 def recent(
     session: Session, audience: Audience, limit: int, offset: int = 0
 ) -> list[KnowledgeView]:
-    """The newest items `audience` may see."""
+    """The newest items `audience` may see (the archive left out)."""
     query = (
         select(KnowledgeItem.id)
-        .where(visible(audience))
+        .where(visible(audience), KnowledgeItem.archived_at.is_(None))
         .order_by(KnowledgeItem.created_at.desc(), KnowledgeItem.id.desc())
         .limit(limit)
         .offset(offset)
@@ -176,9 +183,11 @@ def create(
     recipient_ids: Iterable[int] = (),
     source_url: str | None = None,
     source_author: str | None = None,
+    review_at: date | None = None,
 ) -> KnowledgeView:
     """Store a new item and index it."""
     item = KnowledgeItem(
+        review_at=review_at,
         title=title,
         body=body,
         tlp=tlp.value,
@@ -301,3 +310,74 @@ def tag_counts(session: Session, audience: Audience, limit: int = 30) -> list[tu
         .limit(limit)
     )
     return [(name, count) for name, count in session.execute(query)]
+
+
+# --- review dates and the archive -----------------------------------------------------
+
+
+def set_review(
+    session: Session, actor: Actor, at: datetime, item_id: int, review_at: date
+) -> KnowledgeView:
+    """The item was reviewed (still true, or updated): its next review date."""
+    item = session.get(KnowledgeItem, item_id)
+    if item is None:
+        raise LookupError(item_id)
+    before = item.review_at
+    item.review_at, item.reviewed_at = review_at, at
+    session.flush()
+    audit.record(session, actor, "knowledge.reviewed", "knowledge", item.id, at,
+                 review_at={"before": before, "after": review_at})  # fmt: skip
+    return views(session, [item.id])[0]
+
+
+def set_archived(
+    session: Session, actor: Actor, at: datetime, item_id: int, archived: bool
+) -> KnowledgeView:
+    """Archive an item (it leaves search, stays readable by number), or restore it."""
+    item = session.get(KnowledgeItem, item_id)
+    if item is None:
+        raise LookupError(item_id)
+    item.archived_at = at if archived else None
+    session.flush()
+    action = "knowledge.archived" if archived else "knowledge.restored"
+    audit.record(session, actor, action, "knowledge", item.id, at)
+    return views(session, [item.id])[0]
+
+
+def reviews_due(session: Session, until: date, limit: int = 200) -> list[KnowledgeView]:
+    """Items whose review date has come by `until` and whose author was not yet asked
+    about that date (oldest first)."""
+    ids = session.scalars(
+        select(KnowledgeItem.id)
+        .where(
+            KnowledgeItem.review_at <= until,
+            KnowledgeItem.archived_at.is_(None),
+            (KnowledgeItem.review_asked_for.is_(None))
+            | (KnowledgeItem.review_asked_for != KnowledgeItem.review_at),
+        )
+        .order_by(KnowledgeItem.review_at, KnowledgeItem.id)
+        .limit(limit)
+    )
+    return views(session, list(ids))
+
+
+def mark_asked(session: Session, item_id: int, review_at: date) -> None:
+    """The author was asked (planned in the outbox) about this review date."""
+    session.execute(
+        sql_update(KnowledgeItem)
+        .where(KnowledgeItem.id == item_id)
+        .values(review_asked_for=review_at)
+    )
+
+
+def currency(session: Session, audience: Audience, today: date) -> tuple[int, int, int]:
+    """How current the knowledge `audience` may see is: (current, past review, archived)."""
+    counted = select(
+        func.count().filter(KnowledgeItem.archived_at.is_(None),
+                            (KnowledgeItem.review_at.is_(None))
+                            | (KnowledgeItem.review_at >= today)),
+        func.count().filter(KnowledgeItem.archived_at.is_(None), KnowledgeItem.review_at < today),
+        func.count().filter(KnowledgeItem.archived_at.is_not(None)),
+    ).where(visible(audience))  # fmt: skip
+    current, stale, archived = session.execute(counted).one()
+    return int(current), int(stale), int(archived)

@@ -127,6 +127,12 @@ class KnowledgeItem(Base):
     search_tags: Mapped[str] = mapped_column(Text, default="")
     # Compound words reversed (`metsysreehebwuobeg`): a word finds what it ends.
     search_tails: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Knowledge goes stale: the day it should be reviewed by, when it last was, when it
+    # was archived, and the review date its author was last asked about.
+    review_at: Mapped[date | None] = mapped_column(Date, index=True)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    review_asked_for: Mapped[date | None] = mapped_column(Date)
 
     author: Mapped[Member | None] = relationship(lazy="joined")
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import ColumnClause, column, func, literal_column, select, table
+from sqlalchemy import ColumnClause, case, column, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
 from storage.fold import WORD, folded_word, joint_variants, phrase_variants, stem, word_key, words
@@ -74,6 +74,10 @@ class SearchQuery:
     # Compounds the index also holds with another linking letter, searched as well
     # (`kwetsbaarheidsscan` also finds `kwetsbaarhedenscan`); None: not looked up yet.
     joints: tuple[tuple[str, tuple[str, ...]], ...] | None = None
+    # Archived items too (`archief:ja`); by default they leave search.
+    archived: bool = False
+    # Items past their review date on this day rank below current ones (None: no order).
+    today: date | None = None
 
     @property
     def has_text(self) -> bool:
@@ -331,14 +335,22 @@ def _ranked_ids(
     newest_first: bool,
 ) -> list[int]:
     stmt = select(KnowledgeItem.id).where(visible(audience))
+    if not query.archived:
+        stmt = stmt.where(KnowledgeItem.archived_at.is_(None))
+    # Current knowledge first: an item past its review date comes after all that is not.
+    stale = (
+        [case((KnowledgeItem.review_at < query.today, 1), else_=0)]
+        if query.today is not None
+        else []
+    )
     if match is not None:
         stmt = stmt.join(FTS, FTS.c.rowid == KnowledgeItem.id).where(FTS_MATCH.op("MATCH")(match))
         if newest_first:
             stmt = stmt.order_by(FTS.c.rowid.desc())
         else:
-            stmt = stmt.order_by(FTS.c.rank, KnowledgeItem.created_at.desc())
+            stmt = stmt.order_by(*stale, FTS.c.rank, KnowledgeItem.created_at.desc())
     else:
-        stmt = stmt.order_by(KnowledgeItem.created_at.desc(), KnowledgeItem.id.desc())
+        stmt = stmt.order_by(*stale, KnowledgeItem.created_at.desc(), KnowledgeItem.id.desc())
     for tag in query.tags:
         tagged = (
             select(KnowledgeTag.item_id)

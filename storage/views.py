@@ -68,6 +68,13 @@ class KnowledgeView:
     created_at: datetime
     updated_at: datetime
     useful_votes: int
+    review_at: date | None = None  # to be reviewed by this day
+    reviewed_at: datetime | None = None
+    archived_at: datetime | None = None
+
+    def stale(self, today: date) -> bool:
+        """Past its review date and not archived: shown as "niet herzien sinds …"."""
+        return self.archived_at is None and self.review_at is not None and self.review_at < today
 
 
 @dataclass(frozen=True)

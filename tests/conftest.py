@@ -81,6 +81,15 @@ class Chat:
             self.core.confirm(reply, None)
         return self.last
 
+    def share(self, user: str, text: str, channel: str | None = "algemeen") -> list[Reply]:
+        """`/kennis deel`, going on past "is it one of these?" as the sharer would
+        (*Toch delen*): for tests whose set-up shares similar items."""
+        replies = self.say(user, f"/kennis deel {text}", channel)
+        anyway = [b for r in replies for b in r.all_buttons() if b.action_id == "held.anyway"]
+        return (
+            self.press(user, anyway[0].action_id, anyway[0].value, channel) if anyway else replies
+        )
+
     def text(self, user: str, line: str, channel: str | None = "algemeen") -> str:
         """Everything the replies to `line` say, as one string."""
         return everything(self.say(user, line, channel))

@@ -173,7 +173,9 @@ class SlackBot:
 
     def core_says(self, user: str, command: str, text: str) -> None:
         """Set-up straight through the core (no Slack round trip needed)."""
-        request = Request(platform="slack", user_id=user, command=command, text=text)
+        request = Request(
+            platform="slack", user_id=user, command=command, text=text, similar_seen=True
+        )  # set-up: past "is it one of these?"
         for reply in self.app.core.handle(request):
             self.app.core.confirm(reply, None)  # its messages count as delivered
 

@@ -92,7 +92,7 @@ def test_a_form_opens_as_a_dialog_and_field_errors_come_back(bot: MattermostBot)
     assert bot.fake.wait(lambda: bot.fake.dialogs)
     dialog = bot.fake.dialogs[-1]
     names = [e["name"] for e in dialog["dialog"]["elements"]]
-    assert names == ["title", "text", "tags", "tlp"]
+    assert names == ["title", "text", "tags", "tlp", "valid_until"]
     assert dialog["url"] == f"{bot.url}/mattermost/dialog"
     errors = bot.fake.submit(dialog, ANNA, {"title": "", "text": "x", "tlp": "TLP:GREEN"}).json()
     assert set(errors["errors"]) == {"title"}
@@ -253,3 +253,33 @@ def test_the_fake_server_refuses_what_the_api_description_does_not_allow() -> No
         assert bad.status_code in (400, 403)
         assert any("channel_id" in v for v in fake.violations)
         fake.violations.clear()
+
+
+def test_a_review_question_comes_by_dm_and_its_update_opens_a_filled_dialog(
+    bot: MattermostBot, clock: FixedClock
+) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from bot.scheduler import sweep
+
+    bot.core_says(BRAM, "kennis", "deel Logbeleid\nBewaar logs een jaar. #logging "
+                  "geldig tot 7 januari 2027")  # fmt: skip
+    clock.set(datetime(2027, 1, 7, 10, tzinfo=ZoneInfo("Europe/Amsterdam")))
+    assert sweep(bot.app.core, bot.mattermost.deliver) == 1
+    (question,) = bot.dm(BRAM)
+    assert "nog actueel?" in question["message"]
+    update = next(a for a in bot.buttons(question)
+                  if a["integration"]["context"]["action_id"] == "kennis.review_edit")  # fmt: skip
+    assert bot.fake.press(BRAM, update, post_id=question["id"]).json() == {}
+    assert bot.fake.wait(lambda: bot.fake.dialogs)
+    dialog = bot.fake.dialogs[-1]
+    defaults = {e["name"]: e.get("default") for e in dialog["dialog"]["elements"]}
+    assert defaults["title"] == "Logbeleid" and defaults["text"] == "Bewaar logs een jaar."
+    filled = {"title": "Logbeleid 2027", "text": "Anderhalf jaar.", "tags": "logging",
+              "valid_until": "eind 2027"}  # fmt: skip
+    done = bot.fake.submit(dialog, BRAM, filled)
+    assert done.json() == {}
+    (_, told) = bot.dm(BRAM, 2)
+    assert "Volgende herziening: 31 december 2027" in told["message"]
+    assert bot.fake.violations == []

@@ -96,7 +96,7 @@ def test_more_results_button_pages_on(bot: SlackBot) -> None:
 
 
 def _view_submission(
-    bot: SlackBot, user: str, callback_id: str, values: dict[str, Any]
+    bot: SlackBot, user: str, callback_id: str, values: dict[str, Any], metadata: str = ""
 ) -> dict[str, Any]:
     state = {
         "values": {
@@ -120,7 +120,7 @@ def _view_submission(
             "team_id": "T0GEMEENTE",
             "type": "modal",
             "blocks": [],
-            "private_metadata": "",
+            "private_metadata": metadata,
             "callback_id": callback_id,
             "state": state,
             "hash": f"1764400000.{len(values)}",
@@ -150,7 +150,8 @@ def test_share_without_text_opens_a_form_and_field_errors_come_back(bot: SlackBo
     (opened,) = bot.fake.wait_for("views.open")
     view = opened["view"]
     assert view["callback_id"] == "kennis.share" and view["type"] == "modal"
-    assert [b["block_id"] for b in view["blocks"]] == ["title", "text", "tags", "tlp"]
+    assert [b["block_id"] for b in view["blocks"]] == ["title", "text", "tags", "tlp",
+                                                       "valid_until"]  # fmt: skip
     wrong = bot.interaction(_view_submission(bot, "U0ANNA", "kennis.share", {
         "title": "", "text": "x" * 20_001, "tlp": _select("TLP:GREEN")}))  # fmt: skip
     assert wrong.status == 200
@@ -569,3 +570,26 @@ def test_a_command_typed_in_the_bots_dm_works_as_in_mattermost(bot: SlackBot) ->
     bot.event(_typed("U0BRAM", "ciso ik", "1764400403.1", subtype="message_changed"), "Ev0DM4")
     bot.slack.close()
     assert len(bot.fake.of("chat.postMessage")) == 2
+
+
+def test_updating_an_item_from_its_review_question_opens_a_filled_form(bot: SlackBot) -> None:
+    bot.core_says("U0BRAM", "kennis", "deel Logbeleid\nBewaar logs een jaar. #logging")
+    assert bot.press("U0BRAM", "kennis.review_edit", "1", channel="D0BRAM").status == 200
+    (opened,) = bot.fake.wait_for("views.open")
+    view = opened["view"]
+    assert view["callback_id"] == "kennis.edit" and view["private_metadata"] == "1"
+    filled = {b["block_id"]: b["element"].get("initial_value") for b in view["blocks"]}
+    assert filled == {"title": "Logbeleid", "text": "Bewaar logs een jaar.",
+                      "tags": "#logging", "valid_until": None}  # fmt: skip
+    # Someone who may not change it gets no form: the press is answered instead.
+    bot.press("U0CARLA", "kennis.review_edit", "1", channel="D0CARLA")
+    (refused,) = bot.fake.wait_for_response()
+    assert "#1" in refused["text"] and len(bot.fake.of("views.open")) == 1
+    submitted = bot.interaction(_view_submission(bot, "U0BRAM", "kennis.edit", {
+        "title": "Logbeleid 2027", "text": "Bewaar logs anderhalf jaar.", "tags": "logging",
+        "valid_until": "eind 2027"}, metadata="1"))  # fmt: skip
+    assert submitted.status == 200
+    bot.slack.close()
+    assert _items(bot) == ["Logbeleid 2027"]
+    (told,) = bot.fake.of("chat.postMessage")
+    assert "Volgende herziening: 31 december 2027" in told["text"]

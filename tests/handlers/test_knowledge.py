@@ -11,7 +11,7 @@ from tests.conftest import Chat, everything
 
 
 def _share(chat: Chat, user: str, text: str) -> int:
-    reply = chat.say(user, f"/kennis deel {text}")[0]
+    reply = chat.share(user, text)[0]
     assert reply.text.startswith("Opgeslagen als kennisitem"), reply.text
     return int(reply.text.split("#")[1].split("*")[0])
 
@@ -178,14 +178,14 @@ def test_compounds_are_found_when_exact_words_are_few_and_paging_keeps_them(
 
 
 def test_a_question_as_people_type_it_finds_the_item_without_a_fallback(network: Chat) -> None:
-    network.say("anna", "/kennis deel Datalek melden bij de AP\nMeld binnen 72 uur. #datalek")
+    network.share("anna", "Datalek melden bij de AP\nMeld binnen 72 uur. #datalek")
     text = network.text("bram", "/kennis zoek hoe melden jullie een datalek?")
     assert "Datalek melden bij de AP" in text and "Geen item bevat al je woorden" not in text
 
 
 def test_hyphenated_and_joined_words_find_each_other(network: Chat) -> None:
-    network.say("anna", "/kennis deel Back-ups offline bewaren\nTest je back-up maandelijks.")
-    network.say("anna", "/kennis deel E-mail beveiligen\nGebruik DMARC.")
+    network.share("anna", "Back-ups offline bewaren\nTest je back-up maandelijks.")
+    network.share("anna", "E-mail beveiligen\nGebruik DMARC.")
     for query in ("backup", "back-up", "back-ups"):
         assert "Back-ups offline bewaren" in network.text("bram", f"/kennis zoek {query}"), query
     assert "E-mail beveiligen" in network.text("bram", "/kennis zoek email")

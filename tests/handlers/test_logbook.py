@@ -12,7 +12,7 @@ def _log(chat: Chat, user: str, rest: str = "") -> str:
 def test_an_author_reads_the_history_of_their_item_with_the_label_before_and_after(
     network: Chat,
 ) -> None:
-    network.say("bram", "/kennis deel Back-upbeleid Leiden #backup", channel=None)
+    network.share("bram", "Back-upbeleid Leiden #backup", channel=None)
     network.say("bram", "/kennis wijzig 1 TLP:AMBER", channel=None)
     network.say("anna", "/kennis nuttig 1", channel=None)
     log = _log(network, "bram", "kennis 1")
@@ -29,8 +29,8 @@ def test_an_author_reads_the_history_of_their_item_with_the_label_before_and_aft
 def test_the_whole_log_is_for_a_beheerder_and_hides_what_they_may_not_see(
     network: Chat,
 ) -> None:
-    network.say("bram", "/kennis deel Intern incident Leiden TLP:AMBER+STRICT", channel=None)
-    network.say("bram", "/kennis deel Openbaar advies #phishing TLP:CLEAR", channel=None)
+    network.share("bram", "Intern incident Leiden TLP:AMBER+STRICT", channel=None)
+    network.share("bram", "Openbaar advies #phishing TLP:CLEAR", channel=None)
     assert "Het logboek is voor beheerders" in _log(network, "anna")
     network.say("admin", "/ciso lid <@anna> Den Haag ciso werkgroep beheerder")
     log = _log(network, "anna")
@@ -42,7 +42,7 @@ def test_the_whole_log_is_for_a_beheerder_and_hides_what_they_may_not_see(
 
 
 def test_a_deleted_item_keeps_who_what_and_when_never_its_content(network: Chat) -> None:
-    network.say("bram", "/kennis deel Geheime leverancierslijst TLP:AMBER", channel=None)
+    network.share("bram", "Geheime leverancierslijst TLP:AMBER", channel=None)
     network.say("bram", "/kennis verwijder 1", channel=None)
     log = _log(network, "admin", "kennis 1")
     lines = [line for line in log.splitlines() if line.startswith("• ")]
@@ -53,7 +53,7 @@ def test_a_deleted_item_keeps_who_what_and_when_never_its_content(network: Chat)
 
 def test_the_log_pages_with_a_button_and_refuses_nonsense(network: Chat) -> None:
     for number in range(25):
-        network.say("bram", f"/kennis deel Notitie {number} #backup", channel=None)
+        network.share("bram", f"Notitie {number} #backup", channel=None)
     first = network.say("admin", "/ciso logboek", channel=None)
     (button,) = first[0].buttons
     older = everything(network.press("admin", button.action_id, button.value))

@@ -79,9 +79,7 @@ def world(network: Chat) -> Chat:
     chat.say("admin", "/ciso verwijder <@oud>")
     for label, short in SHORT.items():
         named = " <@bram>" if label is TLP.RED else ""
-        chat.say(
-            "dirk", f"/kennis deel kennis{short} geheim advies #tag{short} {label.value}{named}"
-        )
+        chat.share("dirk", f"kennis{short} geheim advies #tag{short} {label.value}{named}")
         if label is TLP.RED:
             continue
         chat.say("dirk", f"/knelpunt meld knelpunt{short} zorg {label.value}")
@@ -166,7 +164,7 @@ def test_no_mix_of_items_actions_and_merges_shows_more_than_allowed(
             continue
         assert isinstance(who, str) and isinstance(what, TLP)
         if kind == "kennis":
-            chat.say(who, f"/kennis deel {marker('kennis', what, who)} geheim {what.value}")
+            chat.share(who, f"{marker('kennis', what, who)} geheim {what.value}")
         elif kind == "knelpunt":
             title = marker("knelpunt", what, who)
             replies = chat.say(who, f"/knelpunt meld {title} zorg{title} {what.value}")

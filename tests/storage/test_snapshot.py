@@ -39,7 +39,7 @@ def test_a_backup_taken_while_writes_go_on_is_consistent_and_restorable(
     def write() -> None:
         while not stop.is_set():
             written[0] += 1
-            network.say("anna", f"/kennis deel Notitie {written[0]} over back-ups #backup")
+            network.share("anna", f"Notitie {written[0]} over back-ups #backup")
 
     writer = threading.Thread(target=write)
     writer.start()
