@@ -129,3 +129,18 @@ def test_on_a_terminal_the_console_greets_prompts_and_stops_at_ctrl_d(tmp_path: 
     assert process.wait(timeout=30) == 0
     os.close(controller)
     assert b"CISO-netwerk \xe2\x80\x94 console" in seen
+
+
+def test_sharing_something_similar_asks_first_in_the_console(tmp_path: Path) -> None:
+    script = (
+        "/ciso lid @anna Den Haag ciso\n"
+        "/kennis deel Ransomware: de eerste 24 uur #ransomware\n"
+        "/kennis deel Ransomware: de eerste uren\n"
+        ":press held.anyway\n"
+        "/kennis recent\n"
+    )
+    result = run_cli(tmp_path, "console", "--as", "admin", stdin=script,
+                     env={"BOT_ADMINS": "admin"})  # fmt: skip
+    assert "lijkt het op een van deze?" in result.stdout
+    assert "[Toch delen]" in result.stdout and "[Annuleren]" in result.stdout
+    assert "Opgeslagen als kennisitem **#2**" in result.stdout

@@ -283,3 +283,23 @@ def test_a_review_question_comes_by_dm_and_its_update_opens_a_filled_dialog(
     (_, told) = bot.dm(BRAM, 2)
     assert "Volgende herziening: 31 december 2027" in told["message"]
     assert bot.fake.violations == []
+
+
+def test_the_share_dialog_shows_similar_items_first_and_shares_anyway(
+    bot: MattermostBot,
+) -> None:
+    bot.core_says(ANNA, "kennis", "deel Phishing met valse facturen van leveranciers")
+    bot.command(BRAM, "kennis", "deel")
+    assert bot.fake.wait(lambda: bot.fake.dialogs)
+    answer = bot.fake.submit(bot.fake.dialogs[-1], BRAM, {
+        "title": "Valse facturen van leveranciers", "text": "Phishing via facturen.",
+        "tlp": "TLP:GREEN"})  # fmt: skip
+    assert answer.json() == {}
+    (asked,) = bot.dm(BRAM)
+    assert "lijkt het op een van deze?" in asked["message"]
+    anyway = next(a for a in bot.buttons(asked)
+                  if a["integration"]["context"]["action_id"] == "held.anyway")  # fmt: skip
+    before = _items(bot)
+    bot.fake.press(BRAM, anyway, post_id=asked["id"])
+    assert eventually(lambda: _items(bot) == before + 1)
+    assert bot.fake.violations == []

@@ -593,3 +593,19 @@ def test_updating_an_item_from_its_review_question_opens_a_filled_form(bot: Slac
     assert _items(bot) == ["Logbeleid 2027"]
     (told,) = bot.fake.of("chat.postMessage")
     assert "Volgende herziening: 31 december 2027" in told["text"]
+
+
+def test_the_share_form_shows_similar_items_first_and_shares_anyway(bot: SlackBot) -> None:
+    bot.core_says("U0ANNA", "kennis", "deel Phishing met valse facturen van leveranciers")
+    submitted = bot.interaction(_view_submission(bot, "U0BRAM", "kennis.share", {
+        "title": "Valse facturen van leveranciers", "text": "Phishing via facturen.",
+        "tlp": _select("TLP:GREEN")}))  # fmt: skip
+    assert submitted.status == 200
+    (asked,) = bot.fake.wait_for("chat.postMessage")
+    assert "lijkt het op een van deze?" in _texts(asked["blocks"])
+    anyway = next(e for b in asked["blocks"] if b["type"] == "actions" for e in b["elements"]
+                  if e["action_id"] == "held.anyway")  # fmt: skip
+    assert _items(bot) == ["Phishing met valse facturen van leveranciers"]
+    bot.press("U0BRAM", "held.anyway", anyway["value"], channel="D0BRAM")
+    bot.slack.close()
+    assert "Valse facturen van leveranciers" in _items(bot)

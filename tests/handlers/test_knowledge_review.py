@@ -202,3 +202,43 @@ def test_the_digest_counts_and_the_report_states_how_current_knowledge_is(
     report = markdown.content.decode() if isinstance(markdown.content, bytes) else markdown.content
     assert "Actualiteit: 1 van de 2 kennisitems zijn actueel (50%); 1 over hun " \
         "herzieningsdatum, 1 gearchiveerd." in report  # fmt: skip
+
+
+def test_similar_items_are_shown_before_a_new_one_is_shared(chat: Chat, db: Database) -> None:
+    chat.say("bram", "/kennis deel Ransomware bij de gemeente: eerste 24 uur #ransomware")
+    chat.say("bram", "/kennis deel Intern ransomwaredraaiboek Leiden TLP:AMBER+STRICT")
+    held = chat.say("carla", "/kennis deel Ransomware bij de gemeente: de eerste uren")
+    text = everything(held)
+    assert "lijkt het op een van deze?" in text
+    assert "#1 Ransomware bij de gemeente: eerste 24 uur" in text
+    assert "ransomwaredraaiboek" not in text  # what carla may not see is never shown
+    buttons = {b.action_id: b.value for r in held for b in r.all_buttons()}
+    assert {"held.anyway", "tlp.cancel"} <= set(buttons)
+    with db.read() as session:
+        assert len(knowledge.recent(session, Audience.group(TLP.AMBER), 10)) == 1  # nothing yet
+    # Only the sharer can go on; after a restart the buttons still work.
+    refused = everything(chat.press("bram", "held.anyway", buttons["held.anyway"]))
+    assert "Opgeslagen" not in refused
+    again = Chat(Core(build_router(), db, chat.core.clock, SETTINGS))
+    saved = everything(again.press("carla", "held.anyway", buttons["held.anyway"]))
+    assert "Opgeslagen als kennisitem **#3**" in saved
+    assert "Opgeslagen" not in everything(again.press("carla", "held.anyway",
+                                                      buttons["held.anyway"]))  # fmt: skip
+    # Annuleren stores nothing.
+    cancelled = chat.say("carla", "/kennis deel Ransomware bij de gemeente: uren tellen")
+    cancel = next(b for r in cancelled for b in r.all_buttons() if b.action_id == "tlp.cancel")
+    assert "niets opgeslagen" in everything(chat.press("carla", cancel.action_id, cancel.value))
+    with db.read() as session:
+        assert len(knowledge.recent(session, Audience.group(TLP.AMBER), 10)) == 2
+
+
+def test_the_share_form_also_shows_similar_items_first(chat: Chat) -> None:
+    chat.say("bram", "/kennis deel Phishing met valse facturen van leveranciers #phishing")
+    form = Request(platform="console", user_id="carla", is_direct=True, form_id="kennis.share",
+                   fields={"title": "Valse facturen van leveranciers", "text": "Phishing.",
+                           "tags": "phishing", "tlp": "TLP:GREEN", "valid_until": ""})  # fmt: skip
+    held = chat.core.handle(form)
+    (anyway,) = [b for r in held for b in r.all_buttons() if b.action_id == "held.anyway"]
+    assert "#1 Phishing met valse facturen" in everything(held)
+    assert "Opgeslagen als kennisitem **#2**" in everything(
+        chat.press("carla", anyway.action_id, anyway.value, channel=None))  # fmt: skip
