@@ -70,6 +70,10 @@ FORMS = {
         (Field("title", "text"), Field("text", "long"), Field("tags", "text", False),
          Field("valid_until", "text", False)),
     ),
+    # From a question's *Antwoorden*: the question's number travels in the metadata.
+    "kennis.answer": Form(
+        "kennis.answer", "kennis", (Field("text", "long"), Field("tlp", "tlp", False))
+    ),
     # From a reminder's buttons; the action's number travels in the view's metadata.
     "actie.update": Form("actie.update", "actie", (Field("text", "long"),)),
     "actie.postpone": Form(
@@ -81,6 +85,7 @@ OPENED_BY_BUTTON = {
     "actie.update_prompt": "actie.update",
     "actie.postpone_week": "actie.postpone",
     "kennis.review_edit": "kennis.edit",
+    "kennis.answer": "kennis.answer",
 }
 # Which command (and first word) opens which form when nothing else is typed.
 OPENED_BY = {
@@ -121,7 +126,8 @@ def submission(
         limit = MAX_NOTE if form_id == "actie.update" else limit
         if len(filled.get(name, "")) > limit:
             errors[name] = t("form.error.too_long", limit=limit)
-    if form_id in ("actie.update", "actie.postpone", "kennis.edit") and not metadata.isdigit():
+    numbered = ("actie.update", "actie.postpone", "kennis.edit", "kennis.answer")
+    if form_id in numbered and not metadata.isdigit():
         errors[form.fields[0].name] = t("form.error.number")
     valid_until = filled.get("valid_until", "").strip()
     if valid_until:

@@ -14,7 +14,7 @@ from storage.search import related
 from storage.tlp import TLP, Place, may_show_in
 from storage.views import KnowledgeView
 
-from handlers import knowledge_review, knowledge_search, label_choice
+from handlers import knowledge_review, knowledge_search, label_choice, questions
 from handlers.context import Context
 from handlers.core import Button, Reply, Section, UserError, Visibility
 from handlers.knowledge_review import next_review, read_valid_until, split_valid_until
@@ -44,6 +44,9 @@ def register(router: Router) -> None:
             ("herzien", "review"): knowledge_review.still_true,
             ("archiveer", "archive"): knowledge_review.archive,
             ("herstel", "restore"): knowledge_review.restore,
+            ("vraag", "ask", "question"): questions.ask,
+            ("vragen", "questions"): questions.open_list,
+            ("antwoord", "answer"): questions.answer_command,
         },
         unknown_key="knowledge.unknown",
     )
@@ -69,6 +72,12 @@ def register(router: Router) -> None:
     )
     router.add_form("kennis.edit", knowledge_review.edit_form)
     router.add_form_initial("kennis.edit", knowledge_review.edit_initial)
+    # Questions to the network and their answers.
+    router.add_action(questions.ANSWER, questions.answer_prompt)
+    router.add_action(questions.HELPFUL, questions.helpful)
+    router.add_action(questions.SHOW, questions.show)
+    router.add_action(questions.THREAD, questions.thread_answer)
+    router.add_form("kennis.answer", questions.answer_form)
     knowledge_search.register(router)
 
 

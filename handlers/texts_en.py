@@ -1006,4 +1006,69 @@ TEXTS: dict[str, str] = {
         "or share it anyway."
     ),
     "button.share_anyway": "Share anyway",
+    # Questions to the network (`/kennis vraag`).
+    "question.usage": (
+        "What would you like to ask the network? Usage: `/kennis vraag <question> [#tag] "
+        "[TLP:GREEN]`, for example `/kennis vraag Has anyone worked with supplier X?`."
+    ),
+    "question.too_long": "That is too long: {limit} characters at most.",
+    "question.no_red": (
+        "A question to the network cannot be TLP:RED: hardly anyone may read it. Choose "
+        "TLP:AMBER or TLP:AMBER+STRICT, or ask someone directly."
+    ),
+    "question.maybe_answered": (
+        "Before I ask the network “{title}”: is the answer perhaps in one of these items?"
+    ),
+    "question.asked_channel": (
+        "Your question **#{id}** “{title}” is in the network channel. I will send you the "
+        "answers by direct message."
+    ),
+    "question.asked_dm": (
+        "Your question **#{id}** “{title}” went to {count} members who may read it. I will "
+        "send you the answers by direct message."
+    ),
+    "question.posted": "❓ **Question #{id}** from {who}: **{title}**",
+    "question.bad_number": "“{value}” is not a question number, for example `3`.",
+    "question.not_found": "Question #{id} does not exist, or you may not see it.",
+    "question.closed": "Question #{id} has been answered; it is in knowledge item #{item}.",
+    "question.answer_usage": "What is your answer? Usage: `/kennis antwoord {id} <answer>`.",
+    "question.answer_how": (
+        "To answer question #{id} “{title}”: `/kennis antwoord {id} <your answer> [TLP:…]`, "
+        "or answer in the thread under the question."
+    ),
+    "question.asker_may_not_read": (
+        "Whoever asked #{id} may not read {tlp} of your organisation, so I cannot pass this "
+        "answer on. Choose another label, or answer them directly. Nothing was saved."
+    ),
+    "question.answer_sent": "Thank you. Your answer to #{id} “{title}” was passed on to whoever asked.",
+    "question.new_answer": "💬 A new answer to your question **#{id}** “{title}”, from {who}:",
+    "question.answer_gone": "This answer does not exist (any more), or you may not see it.",
+    "question.only_asker": "Only whoever asked the question picks the answer that helped.",
+    "question.saved": (
+        "Thank you. Question #{id} is answered and is now in the knowledge base with its "
+        "answers as knowledge item **#{item}** ({tlp})."
+    ),
+    "question.left_out": (
+        "{count} answer(s) with TLP:AMBER+STRICT of another organisation are not in it: they "
+        "stay with the question."
+    ),
+    "question.your_answer_helped": "👍 Your answer to “{title}” helped; it is now in knowledge item #{item}.",
+    "question.answer_by": "Answer from {who}",
+    "question.none_open": "There are no open questions you may see.",
+    "question.open_title": "**Open questions to the network** ({count})",
+    "question.line": "{who} · {date} · {answers} answer(s) · {tlp}",
+    "question.hidden_answers": "{count} answer(s) you may not see, left out.",
+    "question.unanswered_title": "Questions without an answer after three working days:",
+    "question.unanswered_hidden": "{count} unanswered question(s) that may not be shown in this channel.",
+    "digest.unanswered": "{count} questions to the network have no answer after three working days.",
+    "digest.unanswered_one": "1 question to the network has no answer after three working days.",
+    "button.answer": "Answer",
+    "button.helpful": "This helped",
+    "button.ask_anyway": "Ask anyway",
+    "form.title.kennis.answer": "Answer",
+    "audit.question.asked": "asked",
+    "audit.question.answered": "answered",
+    "audit.question.closed": "closed: knowledge item made",
+    "logbook.subject.question": "question #{number}",
+    "logbook.field.answer": "answer",
 }

@@ -1034,4 +1034,73 @@ TEXTS: dict[str, str] = {
         "of deel het toch."
     ),
     "button.share_anyway": "Toch delen",
+    # Questions to the network (`/kennis vraag`).
+    "question.usage": (
+        "Wat wil je het netwerk vragen? Gebruik: `/kennis vraag <vraag> [#tag] [TLP:GREEN]`, "
+        "bijvoorbeeld `/kennis vraag Heeft iemand ervaring met leverancier X? #leveranciers`."
+    ),
+    "question.too_long": "Dat is te lang: hooguit {limit} tekens.",
+    "question.no_red": (
+        "Een vraag aan het netwerk kan niet TLP:RED zijn: die mag bijna niemand lezen. Kies "
+        "TLP:AMBER of TLP:AMBER+STRICT, of vraag het iemand rechtstreeks."
+    ),
+    "question.maybe_answered": (
+        "Voordat ik “{title}” aan het netwerk vraag: staat het antwoord misschien al in een "
+        "van deze items?"
+    ),
+    "question.asked_channel": (
+        "Je vraag **#{id}** “{title}” staat in het netwerkkanaal. Antwoorden krijg je van mij "
+        "per privébericht."
+    ),
+    "question.asked_dm": (
+        "Je vraag **#{id}** “{title}” is naar {count} leden gestuurd die haar mogen lezen. "
+        "Antwoorden krijg je van mij per privébericht."
+    ),
+    "question.posted": "❓ **Vraag #{id}** van {who}: **{title}**",
+    "question.bad_number": "“{value}” is geen nummer van een vraag, bijvoorbeeld `3`.",
+    "question.not_found": "Vraag #{id} bestaat niet, of je mag haar niet zien.",
+    "question.closed": "Vraag #{id} is al beantwoord; het staat in kennisitem #{item}.",
+    "question.answer_usage": "Wat is je antwoord? Gebruik: `/kennis antwoord {id} <antwoord>`.",
+    "question.answer_how": (
+        "Antwoorden op vraag #{id} “{title}”: `/kennis antwoord {id} <je antwoord> [TLP:…]`, "
+        "of antwoord in de draad onder de vraag."
+    ),
+    "question.asker_may_not_read": (
+        "De vrager van #{id} mag {tlp} van jouw organisatie niet lezen, dus dit antwoord kan "
+        "ik niet doorgeven. Kies een ander label, of antwoord rechtstreeks. Er is niets "
+        "opgeslagen."
+    ),
+    "question.answer_sent": "Dank je. Je antwoord op #{id} “{title}” is doorgegeven aan de vrager.",
+    "question.new_answer": "💬 Nieuw antwoord op je vraag **#{id}** “{title}”, van {who}:",
+    "question.answer_gone": "Dit antwoord bestaat niet (meer), of je mag het niet zien.",
+    "question.only_asker": "Alleen wie de vraag stelde kiest het antwoord dat hielp.",
+    "question.saved": (
+        "Dank je. Vraag #{id} is beantwoord en staat nu met de antwoorden in de kennisbank als "
+        "kennisitem **#{item}** ({tlp})."
+    ),
+    "question.left_out": (
+        "{count} antwoord(en) met TLP:AMBER+STRICT van een andere organisatie staan er niet "
+        "in: die blijven bij de vraag."
+    ),
+    "question.your_answer_helped": (
+        "👍 Je antwoord op “{title}” hielp; het staat nu in kennisitem #{item}."
+    ),
+    "question.answer_by": "Antwoord van {who}",
+    "question.none_open": "Er staan geen open vragen die je mag zien.",
+    "question.open_title": "**Open vragen aan het netwerk** ({count})",
+    "question.line": "{who} · {date} · {answers} antwoord(en) · {tlp}",
+    "question.hidden_answers": "{count} antwoord(en) die je niet mag zien, weggelaten.",
+    "question.unanswered_title": "Vragen zonder antwoord na drie werkdagen:",
+    "question.unanswered_hidden": "{count} vraag/vragen zonder antwoord die niet in dit kanaal mogen.",
+    "digest.unanswered": "{count} vragen aan het netwerk hebben na drie werkdagen nog geen antwoord.",
+    "digest.unanswered_one": "1 vraag aan het netwerk heeft na drie werkdagen nog geen antwoord.",
+    "button.answer": "Antwoorden",
+    "button.helpful": "Dit hielp",
+    "button.ask_anyway": "Toch vragen",
+    "form.title.kennis.answer": "Antwoorden",
+    "audit.question.asked": "gevraagd",
+    "audit.question.answered": "beantwoord",
+    "audit.question.closed": "afgesloten: kennisitem gemaakt",
+    "logbook.subject.question": "vraag #{number}",
+    "logbook.field.answer": "antwoord",
 }

@@ -189,6 +189,49 @@ class UsefulVote(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class Question(Base):
+    """A question to the network (`/kennis vraag`); it becomes an item once answered."""
+
+    __tablename__ = "questions"
+    __table_args__ = (Index("ix_questions_open", "closed_at", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    asker_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL")
+    )
+    title: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    tags: Mapped[str] = mapped_column(String(400))  # space-separated, as stored tags are
+    tlp: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The knowledge item the question and its answers became.
+    item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("knowledge_items.id", ondelete="SET NULL")
+    )
+
+
+class Answer(Base):
+    """An answer to a question: from its form, a command, or a reply in its thread."""
+
+    __tablename__ = "answers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL")
+    )
+    body: Mapped[str] = mapped_column(Text)
+    tlp: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(20))  # form, command, thread
+    helpful: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class AuditEntry(Base):
     """Who changed what, when: one row per state change."""
 
