@@ -20,6 +20,7 @@ from typing import Any
 
 from bot.mattermost_api import MattermostApi, MattermostError
 from bot.mattermost_people import PLATFORM, People
+from handlers import questions
 from handlers.core import Reply, Request
 from handlers.i18n import translate
 from handlers.router import Core
@@ -106,10 +107,15 @@ class Events:
         log.info("caught up on %d post(s) in %d channel(s)", found, len(gap["channels"]))
 
     def _posted(self, data: Json) -> None:
-        """A message in a DM with the bot: a command typed without the slash."""
+        """A message in a DM with the bot: a command typed without the slash. A reply in
+        a channel thread under one of the bot's questions: an answer."""
         post = _json(data.get("post"))
         user, channel = str(post.get("user_id", "")), str(post.get("channel_id", ""))
-        if data.get("channel_type") != "D" or not user or user == self.bot_id:
+        if not user or user == self.bot_id or post.get("type"):
+            return
+        if data.get("channel_type") != "D":
+            if post.get("root_id"):
+                self._thread_reply(post)
             return
         if post.get("type") or not self.core.claim_once(f"mattermost:post:{post.get('id')}"):
             return
@@ -125,6 +131,23 @@ class Events:
                                           mention_names=names)  # fmt: skip
             replies = self.core.handle(request)
         self.deliver_all(replies, request, "")
+
+    def _thread_reply(self, post: Json) -> None:
+        root = str(post.get("root_id", ""))
+        try:
+            first = self.api.post(root)
+        except MattermostError as error:
+            log.warning("cannot read a thread's first post: %s", error.error_id)
+            return
+        question = _question_of(first) if first.get("user_id") == self.bot_id else None
+        if question is None or not self.core.claim_once(f"mattermost:post:{post.get('id')}"):
+            return
+        user, channel = str(post.get("user_id", "")), str(post.get("channel_id", ""))
+        text, names, _unknown = self.people.mentions(str(post.get("message", "")), {})
+        request = self.people.request(user, channel=channel, action_id=questions.THREAD,
+                                      action_value=question, text=text,
+                                      mention_names=names)  # fmt: skip
+        self.deliver_all(self.core.handle(request), request, "")
 
     def _reaction(self, data: Json) -> None:
         """The capture emoji on a post: save the post to the knowledge base."""
@@ -164,3 +187,8 @@ def _json(value: object) -> Json:
     except ValueError:
         return {}
     return found if isinstance(found, dict) else {}
+
+
+def _question_of(post: Json) -> str | None:
+    """The question a post of the bot asks, from the topic it carries in its props."""
+    return questions.question_of_topic(str((post.get("props") or {}).get("ciso_bot_topic", "")))

@@ -124,4 +124,6 @@ def post_props(reply: Reply, url: str, signer: Signer, bound: Binding) -> Json:
     props: Json = {"attachments": attachments(reply, url, signer, bound)}
     if reply.key:
         props["ciso_bot_message"] = reply.message_id
+    if reply.topic:  # kept by the server (an integration's context is not): for threads
+        props["ciso_bot_topic"] = reply.topic
     return props

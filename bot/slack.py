@@ -35,7 +35,7 @@ from bot.logs import safe_log_text
 from bot.metrics import Metrics
 from bot.scheduler import send_one
 from bot.slack_delivery import SlackDelivery
-from handlers import forms
+from handlers import forms, questions
 from handlers.core import Reply, Request
 from handlers.i18n import translate
 from handlers.router import Core
@@ -111,6 +111,7 @@ class Slack:
         self.monitor = Monitor(core.db, self.metrics, platform=Recheck(self._auth_test),
                                version=version())  # fmt: skip
         self._people: dict[str, tuple[str, str]] = {}
+        self._me = ""  # the bot's user id, once asked
         self._register()
 
     # --- listeners --------------------------------------------------------------------
@@ -313,14 +314,53 @@ class Slack:
         return bool(found.get("is_private") or found.get("is_im") or found.get("is_mpim"))
 
     def _message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
-        if event.get("channel_type") == "im" and not event.get("subtype"):
+        if event.get("subtype") or event.get("bot_id"):
+            return  # edits, joins, the bot's own and other apps' messages
+        if event.get("channel_type") == "im":
             self._later(self._run_message, body, event)
+        elif event.get("thread_ts") and event.get("thread_ts") != event.get("ts"):
+            self._later(self._run_thread_reply, body, event)
+
+    def _run_thread_reply(self, body: dict[str, Any], event: dict[str, Any]) -> None:
+        """A reply in a thread: an answer when the thread is under a question of ours."""
+        user, channel = str(event.get("user", "")), str(event.get("channel", ""))
+        question = self._question_under(channel, str(event.get("thread_ts", "")))
+        if question is None or not user:
+            return
+        if not self._once(f"message:{channel}:{event.get('ts', '')}"):
+            return
+        request = self._request(user, channel=channel, action_id=questions.THREAD,
+                                action_value=question, text=str(event.get("text", "")))  # fmt: skip
+        self.deliver_all(self.core.handle(request), request, None)
+
+    def _question_under(self, channel: str, thread_ts: str) -> str | None:
+        """The question the thread's first message asks, from the topic in its metadata."""
+        try:
+            found = self.client.conversations_history(
+                channel=channel, latest=thread_ts, inclusive=True, limit=1,
+                include_all_metadata=True,
+            )  # fmt: skip
+        except SlackApiError as error:
+            log.warning("cannot read a thread's first message: %s", error.response.get("error"))
+            return None
+        for message in found.get("messages") or []:
+            if message.get("ts") != thread_ts or message.get("user") != self._bot_user():
+                continue
+            payload = (message.get("metadata") or {}).get("event_payload") or {}
+            return questions.question_of_topic(str(payload.get("topic", "")))
+        return None
+
+    def _bot_user(self) -> str:
+        """The bot's own user id (`auth.test`, asked once)."""
+        if not self._me:
+            self._me = str(self.client.auth_test().get("user_id", ""))
+        return self._me
 
     def _run_message(self, body: dict[str, Any], event: dict[str, Any]) -> None:
         """`kennis zoek phishing` typed in the bot's DM: run it as the slash command."""
         user, channel = str(event.get("user", "")), str(event.get("channel", ""))
-        if not user or event.get("bot_id") or not channel:
-            return  # the bot's own messages (and other apps') are not commands
+        if not user or not channel:
+            return
         if not self._once(f"message:{channel}:{event.get('ts', '')}"):
             return
         word, _, rest = str(event.get("text", "")).strip().lstrip("/").partition(" ")

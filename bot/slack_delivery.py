@@ -105,8 +105,9 @@ HISTORY = 50
 
 
 def _metadata(reply: Reply) -> dict[str, Any]:
-    """A job's message carries its key, so that a resend after a crash can be recognised."""
-    if not reply.key:
+    """A job's message carries its key, so that a resend after a crash can be recognised,
+    and its topic, so that a reply in its thread can be traced back to it."""
+    if not reply.key and not reply.topic:
         return {}
-    payload = {"key": reply.key, "message": reply.message_id}
+    payload = {"key": reply.key, "message": reply.message_id, "topic": reply.topic}
     return {"metadata": {"event_type": "ciso_bot_message", "event_payload": payload}}

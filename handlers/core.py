@@ -127,6 +127,9 @@ class Reply:
     # The message may already have gone out (its sender died before recording it):
     # an adapter that can look first does so, and does not send it twice.
     maybe_sent: bool = False
+    # What the message is about (`question:12`), kept with the post on the platform so
+    # that a reply in its thread can be traced back to it.
+    topic: str = ""
 
     @property
     def message_id(self) -> str:

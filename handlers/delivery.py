@@ -146,6 +146,7 @@ def to_json(reply: Reply) -> str:
         "channel": reply.channel,
         "user": reply.user,
         "tlp": reply.tlp.value if reply.tlp else None,
+        "topic": reply.topic,
     }
     return json.dumps(data, ensure_ascii=False)
 
@@ -168,4 +169,5 @@ def from_json(text: str) -> Reply:
         channel=data["channel"],
         user=data["user"],
         tlp=TLP(data["tlp"]) if data["tlp"] else None,
+        topic=str(data.get("topic") or ""),  # older rows have none
     )

@@ -18,7 +18,7 @@ from storage.activity import Period
 from storage.db import Database
 from storage.views import DigestView, MemberView
 
-from handlers import delivery, notices
+from handlers import delivery, notices, questions
 from handlers.context import Context, CoreSettings, JobContext
 from handlers.core import Reply, Section, UserError, Visibility
 from handlers.digest_views import compose, gather
@@ -53,7 +53,8 @@ def digest_for(
     """`member`'s digest of `period`, read as they may read it, in their language."""
     words = notices.Writer.for_member(member, settings)
     today = min(now, period.end).astimezone(words.timezone).date()
-    facts = gather(db, notices.reader(member), period, now, today)
+    unanswered_before = questions.unanswered_since(settings, now)
+    facts = gather(db, notices.reader(member), period, now, today, unanswered_before)
     text, sections, label = compose(words, facts, note=note)
     return Reply(text=text, sections=sections, tlp=label)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
-from storage import activity
+from storage import activity, questions
 from storage import knowledge as knowledge_store
 from storage.activity import Period, Shown
 from storage.db import Database
@@ -58,6 +58,8 @@ class DigestFacts:
     trend: Trend
     # Knowledge the reader may see that is past its review date (not archived).
     to_review: int = 0
+    # Questions to the network the reader may see, without an answer after 3 working days.
+    unanswered: int = 0
 
     @property
     def late_answers(self) -> tuple[BottleneckView, ...]:
@@ -81,7 +83,12 @@ class DigestFacts:
 
 
 def gather(
-    db: Database, audience: Audience, period: Period, now: datetime, today: date
+    db: Database,
+    audience: Audience,
+    period: Period,
+    now: datetime,
+    today: date,
+    unanswered_before: datetime | None = None,
 ) -> DigestFacts:
     """Everything the digest says for `audience`, about `period`, with open work as of `today`."""
     before = Period(period.start - (period.end - period.start), period.start)
@@ -117,6 +124,9 @@ def gather(
             overdue=tuple(activity.actions_overdue(session, audience, today)),
             trend=trend,
             to_review=knowledge_store.currency(session, audience, today)[1],
+            unanswered=questions.unanswered_count(session, audience, unanswered_before)[0]
+            if unanswered_before is not None
+            else 0,
         )
 
 
@@ -398,6 +408,8 @@ def knowledge_section(words: Words, facts: DigestFacts) -> Section:
         lines.append(counted(words, "digest.hidden_knowledge", facts.knowledge.hidden))
     if facts.to_review:
         lines.append(counted(words, "digest.to_review", facts.to_review))
+    if facts.unanswered:
+        lines.append(counted(words, "digest.unanswered", facts.unanswered))
     buttons = tuple(
         Button("kennis.show", str(k.id), _label(k.id, k.title))
         for k in facts.knowledge.items[:SHOWN]

@@ -78,6 +78,7 @@ def register(router: Router) -> None:
     router.add_action(questions.SHOW, questions.show)
     router.add_action(questions.THREAD, questions.thread_answer)
     router.add_form("kennis.answer", questions.answer_form)
+    router.add_job("questions.unanswered", questions.unanswered_overview)
     knowledge_search.register(router)
 
 

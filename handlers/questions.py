@@ -18,12 +18,13 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from storage import bottleneck_links, knowledge, members, questions
+from storage import reminders as reminders_store
 from storage.questions import AnswerView, QuestionView
-from storage.tlp import TLP, may_see, strictest
+from storage.tlp import TLP, Audience, may_see, strictest
 from storage.views import MemberView
 
-from handlers import label_choice, notices
-from handlers.context import Context, CoreSettings
+from handlers import delivery, label_choice, notices
+from handlers.context import Context, CoreSettings, JobContext
 from handlers.core import Button, Reply, Section, UserError, Visibility
 from handlers.knowledge_review import next_review
 from handlers.knowledge_views import short_section
@@ -31,11 +32,13 @@ from handlers.labels import labelled_text
 from handlers.notices import Writer
 from handlers.parsing import clean, item_number, split_word, title_and_body
 from handlers.permissions import require_member
+from handlers.reminders import overview_week
 
 ANSWER = "kennis.answer"  # the button under a question: the answer form opens
 HELPFUL = "kennis.helpful"
 SHOW = "kennis.question"
 THREAD = "kennis.thread_answer"  # a reply in the question's thread (from an adapter)
+TOPIC = "question"
 LABELS = (TLP.CLEAR, TLP.GREEN, TLP.AMBER, TLP.AMBER_STRICT)
 MAX_TEXT = 4_000
 UNANSWERED_WORKDAYS = 3
@@ -96,6 +99,17 @@ def _question_text(writer: Writer, q: QuestionView) -> tuple[str, tuple[Section,
     return text, ()
 
 
+def topic(question_id: int) -> str:
+    """What a question's post carries, so that replies in its thread find it."""
+    return f"{TOPIC}:{question_id}"
+
+
+def question_of_topic(text: str) -> str | None:
+    """The question number in a post's topic (`question:12`), or None."""
+    prefix, _, number = text.partition(":")
+    return number if prefix == TOPIC and number.isdigit() else None
+
+
 def _answer_button(writer: Writer, q: QuestionView) -> Button:
     return Button(ANSWER, str(q.id), writer.t("button.answer"), "primary")
 
@@ -108,7 +122,7 @@ def _post(context: Context, q: QuestionView, asker: MemberView) -> list[Reply]:
         text, sections = _question_text(writer, q)
         return [Reply(text=text, sections=sections, buttons=(_answer_button(writer, q),),
                       visibility=Visibility.CHANNEL, channel=settings.network_channel,
-                      tlp=q.tlp)]  # fmt: skip
+                      tlp=q.tlp, topic=topic(q.id))]  # fmt: skip
     with context.db.read() as session:
         everyone = members.active_members(session)
 
@@ -338,3 +352,45 @@ def unanswered_since(settings: CoreSettings, now: datetime) -> datetime:
         while not settings.work_calendar.is_workday(day):
             day -= timedelta(days=1)
     return datetime.combine(day, local.timetz())
+
+
+# --- the werkgroep hears of questions nobody answers ----------------------------------------
+
+
+def unanswered_overview(context: JobContext) -> list[Reply]:
+    """Once a week, with the overdue actions: questions without an answer after three
+    working days, to the werkgroep (what may not be shown where it reads: a number)."""
+    week = overview_week(context)
+    if week is None:
+        return []
+    key = f"unanswered-questions:{week}"
+    before = unanswered_since(context.settings, context.now())
+    with context.db.write() as session:
+        if not reminders_store.claim_notice(session, key, context.now()):
+            return []
+        waiting = [q for q in questions.open_questions(session, Audience.bookkeeping(),
+                                                       before=before, limit=200)
+                   if not q.answers]  # fmt: skip
+        if waiting:
+            delivery.plan(session, key, _unanswered(context, waiting), context.now())
+    return []
+
+
+def _unanswered(context: JobContext, waiting: list[QuestionView]) -> list[Reply]:
+    def listing(shown: list[QuestionView]) -> notices.Message:
+        def message(w: Writer) -> tuple[str, tuple[Section, ...]]:
+            lines = [f"• #{q.id} {q.title} — {q.asker_name or w.t('value.unknown')}, "
+                     f"{w.date(q.created_at)}" for q in shown]  # fmt: skip
+            if len(shown) < len(waiting):
+                lines.append(w.t("question.unanswered_hidden", count=len(waiting) - len(shown)))
+            return w.t("question.unanswered_title"), (Section(text="\n".join(lines)),)
+
+        return message
+
+    open_ = [q for q in waiting if q.tlp in (TLP.CLEAR, TLP.GREEN)]
+    return notices.workgroup(
+        context.db, context.settings, listing(waiting), tlp=strictest(q.tlp for q in waiting),
+        without_content=listing(open_),
+        may_read=lambda m: all(notices.may_read(m, q.tlp, organisation_id=q.organisation_id,
+                                                author_id=q.asker_id) for q in waiting),
+    )  # fmt: skip

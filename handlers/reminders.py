@@ -264,16 +264,11 @@ def weekly_overview(context: JobContext) -> Sequence[Reply]:
 
     A week's overview that fell in downtime goes out at the first sweep after it.
     """
-    local = context.now().astimezone(context.timezone)
-    settings = context.settings
-    monday = local.date() - timedelta(days=local.weekday())
-    due = at_hour(
-        monday + timedelta(days=settings.overview_weekday), settings.reminder_hour, context.timezone
-    )
-    if local < due:
+    week = overview_week(context)
+    if week is None:
         return []
-    year, week, _ = local.isocalendar()
-    key = f"overdue-overview:{year}-W{week:02d}"
+    local = context.now().astimezone(context.timezone)
+    key = f"overdue-overview:{week}"
     # Deciding and planning are one transaction; the outbox then sends each copy
     # until the platform took it (a 503 at this moment loses nothing).
     with context.db.write() as session:
@@ -285,6 +280,21 @@ def weekly_overview(context: JobContext) -> Sequence[Reply]:
         if overdue:
             delivery.plan(session, key, _overview(context, local, overdue, total), context.now())
     return []
+
+
+def overview_week(context: JobContext) -> str | None:
+    """This ISO week (`2026-W49`) once its werkgroep overview is due (OVERDUE_OVERVIEW_DAY at
+    REMINDER_HOUR); None before that."""
+    local = context.now().astimezone(context.timezone)
+    settings = context.settings
+    monday = local.date() - timedelta(days=local.weekday())
+    due = at_hour(
+        monday + timedelta(days=settings.overview_weekday), settings.reminder_hour, context.timezone
+    )
+    if local < due:
+        return None
+    year, week, _ = local.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def _overview(

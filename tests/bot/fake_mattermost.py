@@ -288,11 +288,11 @@ class FakeMattermost:
         return 404, _error(404, "api.context.404.app_error")
 
     def create_post(self, user: str, channel_id: str, message: str, props: Json,
-                    file_ids: list[str]) -> Json:  # fmt: skip
+                    file_ids: list[str], root_id: str = "") -> Json:  # fmt: skip
         post: Json = {"id": self.new_id("p"), "create_at": _now(), "update_at": _now(),
                 "edit_at": 0, "delete_at": 0, "is_pinned": False, "user_id": user,
                 "channel_id": channel_id,
-                "root_id": "", "original_id": "", "message": message, "type": "",
+                "root_id": root_id, "original_id": "", "message": message, "type": "",
                 "props": props, "hashtag": "", "file_ids": file_ids, "pending_post_id": "",
                 "metadata": {}}  # fmt: skip
         with self.changed:

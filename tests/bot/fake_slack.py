@@ -158,6 +158,9 @@ class FakeSlack:
                     "bot_id": "BBOT"}  # fmt: skip
         if method == "chat.postMessage":
             message = {"type": "message", "text": args.get("text", ""), "user": "UBOT", "ts": ts}
+            if args.get("blocks"):  # Slack hands the blocks back with the message
+                blocks = args["blocks"]
+                message["blocks"] = json.loads(blocks) if isinstance(blocks, str) else blocks
             if args.get("metadata"):
                 metadata = args["metadata"]
                 message["metadata"] = (
@@ -186,6 +189,10 @@ class FakeSlack:
             key = (args["channel"], str(args.get("latest") or args.get("ts")))
             if key in self.messages:
                 return {"ok": True, "messages": [self.messages[key]], "has_more": False}
+            inclusive = str(args.get("inclusive")).lower() in ("true", "1")
+            if args.get("latest") and inclusive:  # one message, by its ts (a thread's parent)
+                same = [m for m in self.posted.get(args["channel"], []) if m["ts"] == key[1]]
+                return {"ok": True, "messages": same[:1], "has_more": False}
             with_metadata = str(args.get("include_all_metadata")).lower() in ("true", "1")
             recent = self.posted.get(args["channel"], [])[: int(args.get("limit") or 100)]
             if not with_metadata:

@@ -303,3 +303,22 @@ def test_the_share_dialog_shows_similar_items_first_and_shares_anyway(
     bot.fake.press(BRAM, anyway, post_id=asked["id"])
     assert eventually(lambda: _items(bot) == before + 1)
     assert bot.fake.violations == []
+
+
+def test_a_question_in_the_network_channel_is_answered_by_a_reply_to_it(
+    bot: MattermostBot,
+) -> None:
+    bot.command(BRAM, "kennis", "vraag Wie heeft ervaring met Acme SIEM?")
+    (question,) = bot.fake.wait_for_posts(GENERAL)
+    assert "Vraag #1" in question["message"]
+    assert question["props"]["ciso_bot_topic"] == "question:1"
+    bot.fake.create_post(ANNA, GENERAL, "Wij, sinds 2024.", {}, [], root_id=question["id"])
+    bot.fake.create_post(ANNA, GENERAL, "Los bericht zonder draad.", {}, [])
+    (answer,) = bot.dm(BRAM)
+    assert "Nieuw antwoord op je vraag **#1**" in answer["message"]
+    assert "Wij, sinds 2024." in answer["message"] + str(answer["props"])
+    helpful = next(a for a in bot.buttons(answer)
+                   if a["integration"]["context"]["action_id"] == "kennis.helpful")  # fmt: skip
+    bot.fake.press(BRAM, helpful, post_id=answer["id"])
+    assert eventually(lambda: _items(bot) == 1)
+    assert bot.fake.violations == []

@@ -609,3 +609,26 @@ def test_the_share_form_shows_similar_items_first_and_shares_anyway(bot: SlackBo
     bot.press("U0BRAM", "held.anyway", anyway["value"], channel="D0BRAM")
     bot.slack.close()
     assert "Valse facturen van leveranciers" in _items(bot)
+
+
+def test_a_question_in_the_network_channel_is_answered_in_its_thread(bot: SlackBot) -> None:
+    assert bot.command("U0BRAM", "/kennis", "vraag Wie heeft ervaring met Acme SIEM?",
+                       channel="D0BRAM").status == 200  # fmt: skip
+    (posted,) = bot.fake.wait_for("chat.postMessage")
+    assert posted["channel"] == "C0NETWERK" and "Vraag #1" in posted["text"]
+    parent = bot.fake.posted["C0NETWERK"][0]["ts"]
+    reply = {"type": "message", "channel": "C0NETWERK", "channel_type": "channel",
+             "user": "U0ANNA", "text": "Wij, sinds 2024: goed te doen.", "ts": "1764400500.1",
+             "thread_ts": parent}  # fmt: skip
+    assert bot.event(reply, "Ev0THREAD1").status == 200
+    assert bot.event(reply, "Ev0THREAD1", retry=1).status == 200  # Slack's retry: once
+    # A reply in a thread that is not under a question is nobody's answer.
+    bot.event({**reply, "thread_ts": "1764400000.9", "ts": "1764400501.1"}, "Ev0THREAD2")
+    to_bram = bot.fake.wait_for("chat.postMessage", 2)[1]
+    assert to_bram["channel"] == "D0BRAM" and "Nieuw antwoord" in to_bram["text"]
+    helpful = next(e for b in to_bram["blocks"] if b["type"] == "actions"
+                   for e in b["elements"] if e["action_id"] == "kennis.helpful")  # fmt: skip
+    bot.press("U0BRAM", "kennis.helpful", helpful["value"], channel="D0BRAM")
+    bot.slack.close()
+    assert "Wie heeft ervaring met Acme SIEM?" in _items(bot)
+    assert len([c for c in bot.fake.of("chat.postMessage") if c["channel"] == "D0BRAM"]) == 1

@@ -116,3 +116,38 @@ def test_open_questions_are_listed_and_shown_within_their_labels(chat: Chat) -> 
     shown = everything(chat.press("carla", "kennis.question", "1", channel=None))
     assert "Open vraag over MFA?" in shown
     assert "bestaat niet" in everything(chat.press("carla", "kennis.question", "2"))
+
+
+def test_a_question_without_an_answer_after_three_working_days_reaches_the_werkgroep(
+    chat: Chat, clock: FixedClock
+) -> None:
+    from datetime import date, datetime
+
+    from bot.scheduler import sweep
+    from tests.conftest import AMSTERDAM
+
+    def at(day: date, hour: int = 10) -> datetime:
+        return datetime(day.year, day.month, day.day, hour, tzinfo=AMSTERDAM)
+
+    chat.say("admin", "/ciso lid <@mayor> Zoetermeer portefeuillehouder")
+    clock.set(at(date(2026, 12, 3)))  # Thursday
+    chat.say("bram", "/kennis vraag Wie heeft een goede DPIA voor camera's?", channel=None)
+    chat.say("carla", "/kennis vraag Wie kent Acme? TLP:AMBER", channel=None)
+    chat.say("anna", "/kennis antwoord 2 Wij kennen Acme.")
+    sent: list[Reply] = []
+    clock.set(at(date(2026, 12, 7), 8))  # Monday before the overview hour: nothing
+    sweep(chat.core, sent.append)
+    assert not [r for r in sent if "zonder antwoord" in r.text]
+    clock.set(at(date(2026, 12, 7)))  # Monday 10:00: two working days only (Fri, Mon)
+    sweep(chat.core, sent.append)
+    assert not [r for r in sent if "zonder antwoord" in r.text]
+    clock.set(at(date(2026, 12, 14)))  # the next Monday: asked 7 working days ago
+    sweep(chat.core, sent.append)
+    (overview,) = [r for r in sent if "zonder antwoord" in r.text]
+    assert overview.channel is None and overview.user == "anna"  # the werkgroep, by DM
+    assert "#1 Wie heeft een goede DPIA" in everything([overview])
+    assert "Acme" not in everything([overview])  # answered: not listed
+    sweep(chat.core, sent.append)
+    assert len([r for r in sent if "zonder antwoord" in r.text]) == 1  # once a week
+    digest = chat.text("mayor", "/ciso digest", channel=None)
+    assert "1 vraag aan het netwerk heeft na drie werkdagen nog geen antwoord" in digest
