@@ -128,7 +128,9 @@ TEXTS: dict[str, str] = {
         "Knowledge goes stale: put `geldig tot 1 maart` in what you share, or the period "
         "follows from the tags. On that day I ask you whether it is still true. "
         "`/kennis herzien <no>`, `/kennis archiveer <no>`, `/kennis herstel <no>`; to search "
-        "the archive: `archief:ja`."
+        "the archive: `archief:ja`.\n"
+        "Ask the network: `/kennis vraag <question> [#tag] [TLP:…]`, `/kennis vragen` (open "
+        "questions), `/kennis antwoord <no> <answer>`, or answer in the thread under it."
     ),
     "knowledge.unknown": "I don't know `/kennis {word}`. See `/kennis help`.",
     "knowledge.share_usage": (

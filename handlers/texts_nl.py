@@ -126,7 +126,9 @@ TEXTS: dict[str, str] = {
         "`/kennis nuttig <nr>`, `/kennis recent [aantal]`, `/kennis tags`.\n"
         "Kennis veroudert: zet `geldig tot 1 maart` in wat je deelt, of de termijn volgt uit "
         "de tags. Op die dag vraag ik je of het nog actueel is. `/kennis herzien <nr>`, "
-        "`/kennis archiveer <nr>`, `/kennis herstel <nr>`; zoeken in het archief: `archief:ja`."
+        "`/kennis archiveer <nr>`, `/kennis herstel <nr>`; zoeken in het archief: `archief:ja`.\n"
+        "Vraag het netwerk: `/kennis vraag <vraag> [#tag] [TLP:…]`, `/kennis vragen` (open "
+        "vragen), `/kennis antwoord <nr> <antwoord>`, of antwoord in de draad onder de vraag."
     ),
     "knowledge.unknown": "`/kennis {word}` ken ik niet. Zie `/kennis help`.",
     "knowledge.share_usage": (
