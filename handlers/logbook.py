@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from storage import actions, audit, bottlenecks, knowledge, members
+from storage import actions, audit, bottlenecks, knowledge, members, questions
 from storage.audit import AuditView
 from storage.tlp import TLP, may_see
 
@@ -106,7 +106,7 @@ def _page(context: Context, target: Subject | None, offset: int) -> Reply:
     return _reply(context, target, offset, found, shown, hidden, strictest)
 
 
-LABELLED = frozenset({"knowledge", "bottleneck", "action"})
+LABELLED = frozenset({"knowledge", "bottleneck", "action", "question"})
 
 
 def _writers(context: Context, target: Subject) -> frozenset[int]:
@@ -151,6 +151,9 @@ def _labels(session: Any, entries: Iterable[AuditView]) -> dict[tuple[str, str |
     for b in bottlenecks.views(session, sorted(wanted.get("bottleneck", ()))):
         found["bottleneck", str(b.id)] = (b.tlp, {
             "organisation_id": b.organisation_id, "author_id": b.reporter_id})  # fmt: skip
+    for q in questions.views(session, sorted(wanted.get("question", ()))):
+        found["question", str(q.id)] = (q.tlp, {
+            "organisation_id": q.organisation_id, "author_id": q.asker_id})  # fmt: skip
     for a in actions.views(session, sorted(wanted.get("action", ()))):
         found["action", str(a.id)] = (a.tlp, {
             "organisation_id": a.organisation_id, "author_id": a.creator_id})  # fmt: skip

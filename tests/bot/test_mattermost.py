@@ -322,3 +322,31 @@ def test_a_question_in_the_network_channel_is_answered_by_a_reply_to_it(
     bot.fake.press(BRAM, helpful, post_id=answer["id"])
     assert eventually(lambda: _items(bot) == 1)
     assert bot.fake.violations == []
+
+
+def test_the_answer_button_opens_a_dialog_whose_answer_reaches_the_asker(
+    bot: MattermostBot,
+) -> None:
+    bot.command(BRAM, "kennis", "vraag Wie heeft ervaring met Acme SIEM?")
+    (question,) = bot.fake.wait_for_posts(GENERAL)
+    answer = next(a for a in bot.buttons(question)
+                  if a["integration"]["context"]["action_id"] == "kennis.answer")  # fmt: skip
+    assert bot.fake.press(ANNA, answer, post_id=question["id"]).json() == {}
+    assert bot.fake.wait(lambda: bot.fake.dialogs)
+    dialog = bot.fake.dialogs[-1]
+    assert [e["name"] for e in dialog["dialog"]["elements"]] == ["text", "tlp"]
+    done = bot.fake.submit(dialog, ANNA, {"text": "Wij, sinds 2024.", "tlp": "TLP:AMBER"})
+    assert done.json() == {}
+    (to_bram,) = bot.dm(BRAM)
+    assert "Nieuw antwoord op je vraag **#1**" in to_bram["message"]
+    helpful = next(a for a in bot.buttons(to_bram)
+                   if a["integration"]["context"]["action_id"] == "kennis.helpful")  # fmt: skip
+    bot.fake.press(BRAM, helpful, post_id=to_bram["id"])
+    assert eventually(lambda: _items(bot) == 1)
+    with bot.app.db.read() as session:
+        from storage import knowledge
+        from storage.tlp import TLP, Audience
+
+        (item,) = knowledge.recent(session, Audience.group(TLP.AMBER), 5)
+    assert item.tlp is TLP.AMBER and "Wij, sinds 2024." in item.body
+    assert bot.fake.violations == []

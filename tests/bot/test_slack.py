@@ -632,3 +632,28 @@ def test_a_question_in_the_network_channel_is_answered_in_its_thread(bot: SlackB
     bot.slack.close()
     assert "Wie heeft ervaring met Acme SIEM?" in _items(bot)
     assert len([c for c in bot.fake.of("chat.postMessage") if c["channel"] == "D0BRAM"]) == 1
+
+
+def test_the_answer_button_opens_a_form_whose_answer_reaches_the_asker(bot: SlackBot) -> None:
+    bot.command("U0BRAM", "/kennis", "vraag Wie heeft ervaring met Acme SIEM?", channel="D0BRAM")
+    (posted,) = bot.fake.wait_for("chat.postMessage")
+    answer = next(e for b in posted["blocks"] if b["type"] == "actions" for e in b["elements"]
+                  if e["action_id"] == "kennis.answer")  # fmt: skip
+    bot.press("U0ANNA", "kennis.answer", answer["value"], channel="C0NETWERK")
+    (opened,) = bot.fake.wait_for("views.open")
+    assert opened["view"]["callback_id"] == "kennis.answer"
+    assert opened["view"]["private_metadata"] == answer["value"]
+    done = bot.interaction(_view_submission(bot, "U0ANNA", "kennis.answer", {
+        "text": "Wij gebruiken het sinds 2024.", "tlp": _select("TLP:AMBER")},
+        metadata=answer["value"]))  # fmt: skip
+    assert done.status == 200
+    sent = bot.fake.wait_for("chat.postMessage", 3)  # the question, anna's thanks, bram's DM
+    (to_bram,) = [m for m in sent if m["channel"] == "D0BRAM"]
+    assert "Nieuw antwoord" in to_bram["text"]
+    helpful = next(e for b in to_bram["blocks"] if b["type"] == "actions"
+                   for e in b["elements"] if e["action_id"] == "kennis.helpful")  # fmt: skip
+    bot.press("U0BRAM", "kennis.helpful", helpful["value"], channel="D0BRAM")
+    bot.slack.close()
+    with bot.app.db.read() as session:
+        (item,) = knowledge.recent(session, Audience.group(TLP.AMBER), 5)
+    assert item.title == "Wie heeft ervaring met Acme SIEM?" and item.tlp is TLP.AMBER

@@ -63,3 +63,13 @@ def test_the_log_pages_with_a_button_and_refuses_nonsense(network: Chat) -> None
     assert "is geen lid" in _log(network, "admin", "<@niemand>")
     forged = everything(network.press("bram", button.action_id, button.value))
     assert "Het logboek is voor beheerders" in forged  # a pressed button is checked too
+
+
+def test_questions_in_the_log_follow_their_label(network: Chat) -> None:
+    network.say("dirk", "/kennis vraag Intern: wie kent het Haagse SOC? TLP:AMBER+STRICT",
+                channel=None)  # fmt: skip
+    network.say("admin", "/ciso lid <@bram> Leiden ciso beheerder")
+    log = _log(network, "bram")
+    assert "Haagse SOC" not in log and "weggelaten" in log
+    network.say("admin", "/ciso lid <@anna> Den Haag ciso werkgroep beheerder")
+    assert "Haagse SOC" in _log(network, "anna")  # same municipality
