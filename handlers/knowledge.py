@@ -18,11 +18,18 @@ from handlers import knowledge_review, knowledge_search, label_choice, questions
 from handlers.context import Context
 from handlers.core import Button, Reply, Section, UserError, Visibility
 from handlers.knowledge_review import next_review, read_valid_until, split_valid_until
-from handlers.knowledge_views import announce_button, item_section, short_section, strictest
+from handlers.knowledge_views import (
+    announce_button,
+    changeable_item,
+    item_section,
+    short_section,
+    strictest,
+    visible_item,
+)
 from handlers.labels import LabelledText, labelled_text
 from handlers.notices import Writer, direct
 from handlers.parsing import clean, item_number, split_word, title_and_body
-from handlers.permissions import can_change_knowledge, may_relabel, require_member
+from handlers.permissions import may_relabel, require_member
 from handlers.router import Router, subcommands
 
 MAX_TEXT = 20_000
@@ -217,17 +224,8 @@ def _saved(context: Context, item: KnowledgeView) -> Reply:
     )
 
 
-def _visible_item(context: Context, rest: str) -> KnowledgeView:
-    number = item_number(split_word(rest)[0] if rest.strip() else "", "knowledge.bad_number")
-    with context.db.read() as session:
-        item = knowledge.get_visible(session, context.audience(), number)
-    if item is None:
-        raise UserError("knowledge.not_found", id=number)
-    return item
-
-
 def show(context: Context, rest: str) -> Reply:
-    item = _visible_item(context, rest)
+    item = visible_item(context, rest)
     with context.db.read() as session:
         others = related(session, context.audience(), item)
     sections = [item_section(context, item)]
@@ -237,17 +235,9 @@ def show(context: Context, rest: str) -> Reply:
     return Reply(text="", sections=tuple(sections), tlp=strictest([item, *others]))
 
 
-def _changeable_item(context: Context, rest: str) -> KnowledgeView:
-    require_member(context)
-    item = _visible_item(context, rest)
-    if not can_change_knowledge(context.caller, item):
-        raise UserError("knowledge.not_yours", id=item.id)
-    return item
-
-
 def edit(context: Context, rest: str) -> list[Reply]:
     number_word, new_text = split_word(rest)
-    item = _changeable_item(context, number_word)
+    item = changeable_item(context, number_word)
     parsed = labelled_text(checked_text(new_text), chosen=context.request.chosen_label)
     if not parsed.text and parsed.label is None and not parsed.tags:
         raise UserError("knowledge.edit_usage")
@@ -330,7 +320,7 @@ def tell_author(
 
 
 def delete(context: Context, rest: str) -> list[Reply]:
-    item = _changeable_item(context, rest)
+    item = changeable_item(context, rest)
     with context.db.write() as session:
         knowledge.remove(session, context.caller.actor, context.now(), item.id)
     reply = Reply(text=context.t("knowledge.deleted", id=item.id, title=item.title), tlp=item.tlp)
@@ -339,7 +329,7 @@ def delete(context: Context, rest: str) -> list[Reply]:
 
 def useful(context: Context, rest: str) -> Reply:
     require_member(context)
-    item = _visible_item(context, rest)
+    item = visible_item(context, rest)
     member_id = context.caller.member_id
     if member_id is None:
         raise UserError("member.not_member")
@@ -353,7 +343,7 @@ def useful(context: Context, rest: str) -> Reply:
 
 def announce(context: Context) -> Reply:
     """Post an item to the channel the button was pressed in, if its label allows."""
-    item = _visible_item(context, context.request.action_value)
+    item = visible_item(context, context.request.action_value)
     if context.request.is_direct or not context.request.channel_id:
         raise UserError("knowledge.announce_no_channel")
     if not may_show_in(item.tlp, Place.CHANNEL):

@@ -22,9 +22,9 @@ from storage.views import KnowledgeView, MemberView
 from handlers import delivery, notices
 from handlers.context import Context, CoreSettings, JobContext
 from handlers.core import Button, Reply, Section, UserError
+from handlers.knowledge_views import changeable_item
 from handlers.notices import Writer
-from handlers.parsing import item_number, split_word
-from handlers.permissions import can_change_knowledge, require_member
+from handlers.parsing import split_word
 from handlers.reminders import at_hour
 from handlers.workdays import WorkCalendar
 
@@ -139,22 +139,10 @@ def _question(context: JobContext, item: KnowledgeView, author: MemberView | Non
 # --- what the author answers ------------------------------------------------------------
 
 
-def _changeable(context: Context, written: str) -> KnowledgeView:
-    require_member(context)
-    number = item_number(written, "knowledge.bad_number")
-    with context.db.read() as session:
-        item = knowledge.get_visible(session, context.audience(), number)
-    if item is None:
-        raise UserError("knowledge.not_found", id=number)
-    if not can_change_knowledge(context.caller, item):
-        raise UserError("knowledge.not_yours", id=item.id)
-    return item
-
-
 def still_true(context: Context, rest: str) -> Reply:
     """*Nog actueel*, or `/kennis herzien <nr> [geldig tot …]`: a new review date."""
     number, phrase = split_word(rest)
-    item = _changeable(context, number)
+    item = changeable_item(context, number)
     given = VALID_UNTIL.search(f" {phrase}") if phrase.strip() else None
     if phrase.strip() and given is None:
         raise UserError("knowledge.review_usage")
@@ -173,7 +161,7 @@ def still_true(context: Context, rest: str) -> Reply:
 
 
 def archive(context: Context, rest: str) -> Reply:
-    item = _changeable(context, rest)
+    item = changeable_item(context, rest)
     with context.db.write() as session:
         knowledge.set_archived(session, context.caller.actor, context.now(), item.id, True)
     return Reply(
@@ -184,7 +172,7 @@ def archive(context: Context, rest: str) -> Reply:
 
 
 def restore(context: Context, rest: str) -> Reply:
-    item = _changeable(context, rest)
+    item = changeable_item(context, rest)
     if item.archived_at is None:
         raise UserError("knowledge.not_archived", id=item.id)
     day = item.review_at
@@ -203,7 +191,7 @@ def restore(context: Context, rest: str) -> Reply:
 
 def edit_prompt(context: Context) -> Reply:
     """*Bijwerken* where no form opens (the console): how to update, with the text now."""
-    item = _changeable(context, context.request.action_value)
+    item = changeable_item(context, context.request.action_value)
     return Reply(
         text=context.t("knowledge.review_edit_how", id=item.id, title=item.title),
         sections=(Section(text=item.body[:3000]),),
@@ -213,7 +201,7 @@ def edit_prompt(context: Context) -> Reply:
 
 def edit_initial(context: Context) -> dict[str, str]:
     """What the edit form opens with: the item as it is now."""
-    item = _changeable(context, context.request.action_value)
+    item = changeable_item(context, context.request.action_value)
     return {"title": item.title, "text": item.body, "tags": " ".join(f"#{t}" for t in item.tags)}
 
 
@@ -225,7 +213,7 @@ def edit_form(context: Context) -> list[Reply]:
     from handlers.knowledge import checked_text, tags_from_field, tell_author
 
     fields = context.request.fields
-    item = _changeable(context, fields.get("number", ""))
+    item = changeable_item(context, fields.get("number", ""))
     title, body = fields.get("title", "").strip(), checked_text(fields.get("text", ""))
     if not title or not body:
         raise UserError("knowledge.share_usage")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from storage import tlp
+from storage import knowledge, tlp
 from storage.tlp import TLP, Place, may_show_in
 from storage.views import KnowledgeView, SearchHit
 
 from handlers.context import Context
-from handlers.core import Button, Field, Section
-from handlers.permissions import can_change_knowledge
+from handlers.core import Button, Field, Section, UserError
+from handlers.parsing import item_number, split_word
+from handlers.permissions import can_change_knowledge, require_member
 
 TLP_ICONS = {
     TLP.CLEAR: "⚪",
@@ -115,3 +116,22 @@ def item_section(context: Context, item: KnowledgeView) -> Section:
         fields=tuple(fields),
         buttons=tuple(buttons),
     )
+
+
+def visible_item(context: Context, rest: str) -> KnowledgeView:
+    """The item numbered first in `rest`, if the caller may see it (else: not found)."""
+    number = item_number(split_word(rest)[0] if rest.strip() else "", "knowledge.bad_number")
+    with context.db.read() as session:
+        item = knowledge.get_visible(session, context.audience(), number)
+    if item is None:
+        raise UserError("knowledge.not_found", id=number)
+    return item
+
+
+def changeable_item(context: Context, rest: str) -> KnowledgeView:
+    """As `visible_item`, and the caller may change it (author, werkgroep, beheerder)."""
+    require_member(context)
+    item = visible_item(context, rest)
+    if not can_change_knowledge(context.caller, item):
+        raise UserError("knowledge.not_yours", id=item.id)
+    return item

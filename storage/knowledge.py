@@ -315,13 +315,18 @@ def tag_counts(session: Session, audience: Audience, limit: int = 30) -> list[tu
 # --- review dates and the archive -----------------------------------------------------
 
 
+def _row(session: Session, item_id: int) -> KnowledgeItem:
+    item = session.get(KnowledgeItem, item_id)
+    if item is None:
+        raise LookupError(item_id)
+    return item
+
+
 def set_review(
     session: Session, actor: Actor, at: datetime, item_id: int, review_at: date
 ) -> KnowledgeView:
     """The item was reviewed (still true, or updated): its next review date."""
-    item = session.get(KnowledgeItem, item_id)
-    if item is None:
-        raise LookupError(item_id)
+    item = _row(session, item_id)
     before = item.review_at
     item.review_at, item.reviewed_at = review_at, at
     session.flush()
@@ -334,9 +339,7 @@ def set_archived(
     session: Session, actor: Actor, at: datetime, item_id: int, archived: bool
 ) -> KnowledgeView:
     """Archive an item (it leaves search, stays readable by number), or restore it."""
-    item = session.get(KnowledgeItem, item_id)
-    if item is None:
-        raise LookupError(item_id)
+    item = _row(session, item_id)
     item.archived_at = at if archived else None
     session.flush()
     action = "knowledge.archived" if archived else "knowledge.restored"
