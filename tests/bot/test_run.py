@@ -155,3 +155,35 @@ def test_a_read_only_database_is_one_clear_line_before_anything_starts(tmp_path:
     result = _run_until_exit(tmp_path, f"sqlite:///file:{path}?mode=ro&uri=true", _free_port())
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "The database cannot be written (attempt to write a readonly database)" in result.stderr
+
+
+def test_socket_mode_serves_health_and_metrics_on_the_health_port(tmp_path: Path) -> None:
+    import json
+
+    from tests.bot.fake_socket_mode import socket_mode
+
+    port = _free_port()
+    with running() as fake, socket_mode() as endpoint:
+        fake.socket_url = endpoint.url
+        env = {"PATH": os.environ.get("PATH", ""),
+               "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}",
+               "SLACK_BOT_TOKEN": TOKEN, "SLACK_APP_TOKEN": "xapp-1-test",
+               "SLACK_API_URL": f"{fake.url}/api/", "LOG_LEVEL": "WARNING"}  # fmt: skip
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"),
+             "run", "--host", "127.0.0.1", "--health-port", str(port)],
+            env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            _wait_until_healthy(port, process)
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as answer:
+                checks = json.loads(answer.read())["checks"]
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as answer:
+                metrics = answer.read().decode()
+        finally:
+            process.send_signal(signal.SIGTERM)
+            _out, errors = process.communicate(timeout=30)
+    assert checks["platform"] == {"ok": True, "detail": "Socket Mode connected"}
+    assert checks["sweeper"]["ok"] and checks["database"]["ok"]
+    assert "ciso_bot_messages_waiting" in metrics and "process_resident_memory_bytes" in metrics
+    assert process.returncode == 0, errors
