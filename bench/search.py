@@ -241,8 +241,9 @@ def main() -> int:
         for size in (int(s) for s in args.sizes.split(",")):
             path = folder / f"bench-{size}.sqlite3"
             if args.dir and path.exists():
-                print(f"Reusing {path} ({size:,} items)", flush=True)
+                print(f"Reusing {path} ({size:,} items), migrated to this version", flush=True)
                 db = Database.from_url(f"sqlite:///{path}")
+                migrate.upgrade(db.engine)
             else:
                 print(f"Building {size:,} items …", flush=True)
                 db = build(path, size)

@@ -16,6 +16,7 @@ from storage import activity, questions
 from storage import knowledge as knowledge_store
 from storage.activity import Period, Shown
 from storage.db import Database
+from storage.questions import QuestionView
 from storage.tlp import TLP, Audience, strictest
 from storage.views import ActionView, BottleneckView, KnowledgeView
 
@@ -59,7 +60,7 @@ class DigestFacts:
     # Knowledge the reader may see that is past its review date (not archived).
     to_review: int = 0
     # Questions to the network the reader may see, without an answer after 3 working days.
-    unanswered: int = 0
+    unanswered: tuple[QuestionView, ...] = ()
 
     @property
     def late_answers(self) -> tuple[BottleneckView, ...]:
@@ -77,6 +78,7 @@ class DigestFacts:
         work = [*self.done, *self.due_soon, *self.overdue]
         return (
             [k.tlp for k in self.knowledge.items]
+            + [q.tlp for q in self.unanswered[:SHOWN]]
             + [b.tlp for b in bottlenecks]
             + [a.tlp for a in work]
         )
@@ -124,9 +126,13 @@ def gather(
             overdue=tuple(activity.actions_overdue(session, audience, today)),
             trend=trend,
             to_review=knowledge_store.currency(session, audience, today)[1],
-            unanswered=questions.unanswered_count(session, audience, unanswered_before)[0]
+            unanswered=tuple(
+                q
+                for q in questions.open_questions(session, audience, before=unanswered_before)
+                if not q.answers
+            )
             if unanswered_before is not None
-            else 0,
+            else (),
         )
 
 
@@ -409,7 +415,8 @@ def knowledge_section(words: Words, facts: DigestFacts) -> Section:
     if facts.to_review:
         lines.append(counted(words, "digest.to_review", facts.to_review))
     if facts.unanswered:
-        lines.append(counted(words, "digest.unanswered", facts.unanswered))
+        lines.append(counted(words, "digest.unanswered", len(facts.unanswered)))
+        lines += [f"  • ❓ #{q.id} {q.title}" for q in facts.unanswered[:SHOWN]]
     buttons = tuple(
         Button("kennis.show", str(k.id), _label(k.id, k.title))
         for k in facts.knowledge.items[:SHOWN]

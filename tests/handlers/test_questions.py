@@ -151,3 +151,4 @@ def test_a_question_without_an_answer_after_three_working_days_reaches_the_werkg
     assert len([r for r in sent if "zonder antwoord" in r.text]) == 1  # once a week
     digest = chat.text("mayor", "/ciso digest", channel=None)
     assert "1 vraag aan het netwerk heeft na drie werkdagen nog geen antwoord" in digest
+    assert "❓ #1 Wie heeft een goede DPIA" in digest and "Acme" not in digest
