@@ -113,13 +113,24 @@ def test_the_backup_command_copies_checks_and_keeps_n(
     assert _count(copy, "organisations") == _count(tmp_path / "bot.sqlite3", "organisations")
 
 
-def _export_at(revision: str, tmp_path: Path) -> dict[str, object]:
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo at the current schema, made once for every revision's export."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    db = Database.from_url(f"sqlite:///{path}")
+    migrate.upgrade(db.engine)
+    load_demo(db, NOW)
+    db.dispose()
+    return path
+
+
+def _export_at(revision: str, tmp_path: Path, demo: Path) -> dict[str, object]:
     """An export as an older version made it: the demo, taken back to `revision` by the
     old migrations' own downgrades, and written with that schema's tables."""
-    source = Database.from_url(f"sqlite:///{tmp_path / f'old-{revision}.sqlite3'}")
+    copy = tmp_path / f"old-{revision}.sqlite3"
+    shutil.copy(demo, copy)
+    source = Database.from_url(f"sqlite:///{copy}")
     try:
-        migrate.upgrade(source.engine)
-        load_demo(source, NOW)
         migrate.downgrade(source.engine, revision)
         with source.read() as session:
             data = backup.export_tables(session, backup.schema_tables(source.engine), revision,
@@ -138,10 +149,10 @@ def _revisions() -> list[str]:
 @pytest.mark.parametrize("revision", _revisions())
 def test_an_export_of_every_earlier_schema_is_restored_and_migrated(
     revision: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], demo_file: Path,
 ) -> None:  # fmt: skip
     exported = tmp_path / f"export-{revision}.json"
-    exported.write_text(json.dumps(_export_at(revision, tmp_path)))
+    exported.write_text(json.dumps(_export_at(revision, tmp_path, demo_file)))
     target = tmp_path / "new.sqlite3"
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{target}")
     monkeypatch.setenv("LOG_LEVEL", "WARNING")
