@@ -103,8 +103,17 @@ class KnowledgeItem(Base):
     __tablename__ = "knowledge_items"
     __table_args__ = (
         Index("ix_knowledge_items_created_at", "created_at"),
-        # Who may see an item, without reading its row: the broad-search count uses it.
-        Index("ix_knowledge_items_visibility", "id", "tlp", "organisation_id", "author_id"),
+        # Who may see an item, and whether it is current, without reading its row: the
+        # broad-search count and the ranking of search results use it.
+        Index(
+            "ix_knowledge_items_visibility",
+            "id",
+            "tlp",
+            "organisation_id",
+            "author_id",
+            "archived_at",
+            "review_at",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

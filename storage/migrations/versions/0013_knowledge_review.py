@@ -4,6 +4,7 @@ it is archived, and for which review date its author was asked already.
 Columns are added with ALTER TABLE (no batch copy), so the search triggers stay. Items
 that exist get a review date a year after they were shared, and never sooner than a
 month from the upgrade: an upgrade does not flood authors with questions on day one.
+The covering index for labels gains both columns (search ranks with them).
 
 Revision ID: 0013
 Revises: 0012
@@ -33,9 +34,19 @@ def upgrade() -> None:
         "date('now', '+30 days'))"
     )
     op.create_index("ix_knowledge_items_review_at", "knowledge_items", ["review_at"])
+    # Search ranks current items first and leaves the archive out: the covering index
+    # of who may see an item holds both, so ranking never reads an item's row.
+    op.drop_index("ix_knowledge_items_visibility", table_name="knowledge_items")
+    op.create_index("ix_knowledge_items_visibility", "knowledge_items",
+                    [*VISIBILITY, "archived_at", "review_at"])  # fmt: skip
+
+
+VISIBILITY = ["id", "tlp", "organisation_id", "author_id"]
 
 
 def downgrade() -> None:
+    op.drop_index("ix_knowledge_items_visibility", table_name="knowledge_items")
+    op.create_index("ix_knowledge_items_visibility", "knowledge_items", VISIBILITY)
     op.drop_index("ix_knowledge_items_review_at", "knowledge_items")
     for name in COLUMNS:  # SQLite 3.35+ drops a column in place: the triggers stay
         op.execute(f"ALTER TABLE knowledge_items DROP COLUMN {name}")
