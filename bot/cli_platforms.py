@@ -172,17 +172,21 @@ def _serve_slack(
     server = None if socket_mode else _listen(slack.serve, args.host, args.port)
     if server is None and not socket_mode:
         return 2
+    handler = None
+    if socket_mode:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        # Health follows the Socket Mode session from the start (not yet connected: 503).
+        handler = SocketModeHandler(slack.app, settings.slack_app_token)
+        running.callback(handler.close)
+        slack.monitor.platform = lambda: _socket_state(handler)
     if not _health_port(slack.monitor, args, running):
         return 2
     _sweeper(app, slack.deliver, slack.monitor, slack.metrics, running)
-    if server is None:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
-
+    if handler is not None:
         log.info("Slack: Socket Mode")
-        handler = SocketModeHandler(slack.app, settings.slack_app_token)
-        slack.monitor.platform = lambda: _socket_state(handler)
         handler.start()  # type: ignore[no-untyped-call]
-    else:
+    elif server is not None:
         running.callback(server.shutdown)
         log.info("Slack: HTTP Events API on %s:%s/slack/events", args.host, server.server_port)
         server.serve_forever()

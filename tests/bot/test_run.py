@@ -176,8 +176,11 @@ def test_socket_mode_serves_health_and_metrics_on_the_health_port(tmp_path: Path
         )  # fmt: skip
         try:
             _wait_until_healthy(port, process)
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as answer:
-                checks = json.loads(answer.read())["checks"]
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as got:
+                    checks = json.loads(got.read())["checks"]
+            except urllib.error.HTTPError as error:  # say which check failed
+                raise AssertionError(error.read().decode()) from None
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as answer:
                 metrics = answer.read().decode()
         finally:
