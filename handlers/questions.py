@@ -44,6 +44,11 @@ MAX_TEXT = 4_000
 UNANSWERED_WORKDAYS = 3
 
 
+def _who(unknown: str, name: str | None, organisation: str | None) -> str:
+    """`Anna de Vries (Den Haag)`: who asked or answered."""
+    return f"{name or unknown} ({organisation})" if organisation else (name or unknown)
+
+
 def _text(written: str) -> str:
     text = clean(written)
     if len(text) > MAX_TEXT:
@@ -90,9 +95,7 @@ def ask(context: Context, rest: str) -> list[Reply]:
 
 
 def _question_text(writer: Writer, q: QuestionView) -> tuple[str, tuple[Section, ...]]:
-    who = q.asker_name or writer.t("value.unknown")
-    if q.organisation_name:
-        who += f" ({q.organisation_name})"
+    who = _who(writer.t("value.unknown"), q.asker_name, q.organisation_name)
     body = f"\n{q.body}" if q.body else ""
     tags = " " + " ".join(f"#{t}" for t in q.tags) if q.tags else ""
     text = writer.t("question.posted", id=q.id, who=who, title=q.title) + body + tags
@@ -211,9 +214,7 @@ def _answer(context: Context, q: QuestionView, written: str, source: str) -> lis
 
 
 def _answer_text(writer: Writer, q: QuestionView, a: AnswerView) -> tuple[str, tuple[Section, ...]]:
-    who = a.author_name or writer.t("value.unknown")
-    if a.organisation_name:
-        who += f" ({a.organisation_name})"
+    who = _who(writer.t("value.unknown"), a.author_name, a.organisation_name)
     return writer.t("question.new_answer", id=q.id, title=q.title, who=who), (
         Section(text=a.body, context=f"{a.tlp.value}"),
     )
@@ -279,9 +280,7 @@ def _item_answers(
 def _item_body(context: Context, q: QuestionView, answers: list[AnswerView]) -> str:
     parts = [q.body] if q.body else []
     for a in answers:
-        who = a.author_name or context.t("value.unknown")
-        if a.organisation_name:
-            who += f" ({a.organisation_name})"
+        who = _who(context.t("value.unknown"), a.author_name, a.organisation_name)
         mark = "✅ " if a.id == answers[0].id else ""
         parts.append(f"{mark}{context.t('question.answer_by', who=who)}\n{a.body}")
     return "\n\n".join(parts)
@@ -303,9 +302,7 @@ def open_list(context: Context, _rest: str) -> Reply:
 
 
 def _line(context: Context, q: QuestionView) -> Section:
-    who = q.asker_name or context.t("value.unknown")
-    if q.organisation_name:
-        who += f" ({q.organisation_name})"
+    who = _who(context.t("value.unknown"), q.asker_name, q.organisation_name)
     return Section(
         text=f"**#{q.id} {q.title}**",
         context=context.t(
