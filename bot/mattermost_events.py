@@ -20,6 +20,7 @@ from typing import Any
 
 from bot.mattermost_api import MattermostApi, MattermostError
 from bot.mattermost_people import PLATFORM, People
+from bot.remembered import Remembered
 from handlers import questions
 from handlers.core import Reply, Request
 from handlers.i18n import translate
@@ -55,6 +56,7 @@ class Events:
         self.work = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mattermost-events")
         self._lock = threading.Lock()
         self._channels: dict[str, str] = {c: "O" for c in channels}  # id → type
+        self._threads: Remembered[str | None] = Remembered(1000)  # root post → question
         self._types: dict[str, str] = {}  # channel types the server named in an event
         self._last_seen = 0  # ms
 
@@ -133,13 +135,7 @@ class Events:
         self.deliver_all(replies, request, "")
 
     def _thread_reply(self, post: Json) -> None:
-        root = str(post.get("root_id", ""))
-        try:
-            first = self.api.post(root)
-        except MattermostError as error:
-            log.warning("cannot read a thread's first post: %s", error.error_id)
-            return
-        question = _question_of(first) if first.get("user_id") == self.bot_id else None
+        question = self._question_under(str(post.get("root_id", "")))
         if question is None or not self.core.claim_once(f"mattermost:post:{post.get('id')}"):
             return
         user, channel = str(post.get("user_id", "")), str(post.get("channel_id", ""))
@@ -148,6 +144,19 @@ class Events:
                                       action_value=question, text=text,
                                       mention_names=names)  # fmt: skip
         self.deliver_all(self.core.handle(request), request, "")
+
+    def _question_under(self, root: str) -> str | None:
+        """The question a thread's first post asks (remembered per thread: a busy thread
+        would otherwise cost a read each reply)."""
+        if root not in self._threads:
+            try:
+                first = self.api.post(root)
+            except MattermostError as error:
+                log.warning("cannot read a thread's first post: %s", error.error_id)
+                return None  # not remembered: the next reply tries again
+            mine = first.get("user_id") == self.bot_id
+            self._threads.put(root, _question_of(first) if mine else None)
+        return self._threads.get(root)
 
     def _reaction(self, data: Json) -> None:
         """The capture emoji on a post: save the post to the knowledge base."""

@@ -33,6 +33,7 @@ from bot.config import Settings
 from bot.health import Monitor, Recheck
 from bot.logs import safe_log_text
 from bot.metrics import Metrics
+from bot.remembered import Remembered
 from bot.scheduler import send_one
 from bot.slack_delivery import SlackDelivery
 from handlers import forms, questions
@@ -112,6 +113,7 @@ class Slack:
                                version=version())  # fmt: skip
         self._people: dict[str, tuple[str, str]] = {}
         self._me = ""  # the bot's user id, once asked
+        self._threads: Remembered[str | None] = Remembered(1000)  # thread → question
         self._register()
 
     # --- listeners --------------------------------------------------------------------
@@ -334,15 +336,22 @@ class Slack:
         self.deliver_all(self.core.handle(request), request, None)
 
     def _question_under(self, channel: str, thread_ts: str) -> str | None:
-        """The question the thread's first message asks, from the topic in its metadata."""
-        try:
-            found = self.client.conversations_history(
-                channel=channel, latest=thread_ts, inclusive=True, limit=1,
-                include_all_metadata=True,
-            )  # fmt: skip
-        except SlackApiError as error:
-            log.warning("cannot read a thread's first message: %s", error.response.get("error"))
-            return None
+        """The question the thread's first message asks, from the topic in its metadata
+        (remembered per thread: busy threads would otherwise cost a read each reply)."""
+        key = f"{channel}:{thread_ts}"
+        if key not in self._threads:
+            try:
+                self._threads.put(key, self._read_question_under(channel, thread_ts))
+            except SlackApiError as error:  # not remembered: the next reply tries again
+                log.warning("cannot read a thread's first message: %s",
+                            error.response.get("error"))  # fmt: skip
+                return None
+        return self._threads.get(key)
+
+    def _read_question_under(self, channel: str, thread_ts: str) -> str | None:
+        found = self.client.conversations_history(
+            channel=channel, latest=thread_ts, inclusive=True, limit=1, include_all_metadata=True
+        )
         for message in found.get("messages") or []:
             if message.get("ts") != thread_ts or message.get("user") != self._bot_user():
                 continue

@@ -621,17 +621,22 @@ def test_a_question_in_the_network_channel_is_answered_in_its_thread(bot: SlackB
              "user": "U0ANNA", "text": "Wij, sinds 2024: goed te doen.", "ts": "1764400500.1",
              "thread_ts": parent}  # fmt: skip
     assert bot.event(reply, "Ev0THREAD1").status == 200
+    to_bram = bot.fake.wait_for("chat.postMessage", 2)[1]
+    assert to_bram["channel"] == "D0BRAM" and "Nieuw antwoord" in to_bram["text"]
     assert bot.event(reply, "Ev0THREAD1", retry=1).status == 200  # Slack's retry: once
     # A reply in a thread that is not under a question is nobody's answer.
     bot.event({**reply, "thread_ts": "1764400000.9", "ts": "1764400501.1"}, "Ev0THREAD2")
-    to_bram = bot.fake.wait_for("chat.postMessage", 2)[1]
-    assert to_bram["channel"] == "D0BRAM" and "Nieuw antwoord" in to_bram["text"]
+    # A second reply in the same thread: the thread is remembered, not read again.
+    bot.event({**reply, "ts": "1764400502.1", "text": "Ook goed."}, "Ev0THREAD3")
+    bot.fake.wait_for("chat.postMessage", 3)
+    reads = [c for c in bot.fake.of("conversations.history") if c.get("latest") == parent]
+    assert len(reads) == 1  # one read of the question's thread for both replies
     helpful = next(e for b in to_bram["blocks"] if b["type"] == "actions"
                    for e in b["elements"] if e["action_id"] == "kennis.helpful")  # fmt: skip
     bot.press("U0BRAM", "kennis.helpful", helpful["value"], channel="D0BRAM")
     bot.slack.close()
     assert "Wie heeft ervaring met Acme SIEM?" in _items(bot)
-    assert len([c for c in bot.fake.of("chat.postMessage") if c["channel"] == "D0BRAM"]) == 1
+    assert len([c for c in bot.fake.of("chat.postMessage") if c["channel"] == "D0BRAM"]) == 2
 
 
 def test_the_answer_button_opens_a_form_whose_answer_reaches_the_asker(bot: SlackBot) -> None:
