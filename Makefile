@@ -31,8 +31,10 @@ lock: | $(BIN)/python
 	$(LOCK) --upgrade -o requirements.lock
 	$(LOCK) --upgrade --extra dev -o requirements-dev.lock
 
+# `make run` is for trying it: with no chat platform configured it starts the console,
+# also with piped input. `ciso-bot run` itself (systemd, a container) refuses that.
 run: $(VENV)/.installed-run
-	$(BIN)/ciso-bot run
+	$(BIN)/ciso-bot run --console
 
 test: $(VENV)/.installed-dev lint typecheck unit
 
