@@ -16,37 +16,19 @@ from typing import Any
 
 from bot.config import Settings
 from bot.mattermost_api import MattermostApi, MattermostError
+from bot.mattermost_events import COMMANDS
 from bot.preflight import mattermost_refusal
+from handlers.i18n import translate
 
-# Trigger word → (display name, autocomplete description, autocomplete hint), in Dutch:
-# this is what members see while they type the command.
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "kennis": (
-        "Kennisbank",
-        "Kennis delen, zoeken en terugvinden (TLP 2.0)",
-        "zoek <vraag> | deel <tekst> | toon <nr> | recent | help",
-    ),
-    "knelpunt": (
-        "Knelpunten",
-        "Knelpunten melden, herkennen en landelijk escaleren",
-        "meld <titel> | steun <nr> | toon <nr> | escaleer <nr> | help",
-    ),
-    "actie": (
-        "Acties",
-        "Acties met eigenaar en deadline, met herinneringen",
-        "nieuw <titel> @eigenaar <deadline> | lijst | klaar <nr> | uitstel <nr> | help",
-    ),
-    "ciso": (
-        "CISO-netwerk",
-        "Jij, het netwerk, het weekoverzicht en beheer",
-        "ik | organisaties | digest aan|uit | rapport | lid @iemand … | help",
-    ),
-}
+# What members see while they type a command (its display name, description and hint)
+# comes from the nl/en catalogue, in the install's language.
 ICON = ""  # the bot account's own picture is shown
 
 
-def definition(team_id: str, trigger: str, url: str) -> dict[str, Any]:
-    display, description, hint = COMMANDS[trigger]
+def definition(team_id: str, trigger: str, url: str, language: str) -> dict[str, Any]:
+    display, description, hint = (
+        translate(language, f"setup.{trigger}.{part}") for part in ("name", "description", "hint")
+    )
     return {
         "team_id": team_id,
         "trigger": trigger,
@@ -80,7 +62,7 @@ def setup(settings: Settings, args: argparse.Namespace) -> int:
         existing = {c.get("trigger"): c for c in api.commands(str(team["id"]))}
         tokens = []
         for trigger in COMMANDS:
-            wanted = definition(str(team["id"]), trigger, url)
+            wanted = definition(str(team["id"]), trigger, url, settings.language)
             found = existing.get(trigger)
             if found is None:
                 made = api.create_command(wanted)

@@ -89,16 +89,18 @@ def ask(context: JobContext) -> list[Reply]:
     with context.db.read() as session:
         due = knowledge.reviews_due(session, horizon)
         authors = members.members_by_ids(session, [i.author_id for i in due if i.author_id])
+    asked: list[tuple[KnowledgeView, date, list[Reply]]] = []
     for item in due:
         author = authors.get(item.author_id or -1)
         zone = ZoneInfo((author.timezone if author else None) or settings.timezone)
         day = _first_workday(settings.work_calendar, item.review_at or horizon)
-        if at_hour(day, settings.reminder_hour, zone) > now:
-            continue  # tomorrow, or later today: asked when its hour has come
-        replies = _question(context, item, author)
+        if at_hour(day, settings.reminder_hour, zone) <= now:  # else: when its hour comes
+            asked.append((item, item.review_at or day, _question(context, item, author)))
+    if asked:
         with context.db.write() as session:
-            delivery.plan(session, f"{KEY}:{item.id}:{item.review_at}", replies, now)
-            knowledge.mark_asked(session, item.id, item.review_at or day)
+            for item, review_at, replies in asked:
+                delivery.plan(session, f"{KEY}:{item.id}:{review_at}", replies, now)
+                knowledge.mark_asked(session, item.id, review_at)
     return []
 
 

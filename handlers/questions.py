@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from storage import bottleneck_links, knowledge, members, questions
 from storage import reminders as reminders_store
 from storage.questions import AnswerView, QuestionView
-from storage.tlp import TLP, Audience, may_see, strictest
+from storage.tlp import TLP, Audience, Place, may_see, may_show_in, strictest
 from storage.views import MemberView
 
 from handlers import delivery, label_choice, notices
@@ -120,7 +120,7 @@ def _answer_button(writer: Writer, q: QuestionView) -> Button:
 def _post(context: Context, q: QuestionView, asker: MemberView) -> list[Reply]:
     """The question in the network channel (CLEAR/GREEN), else by DM to who may read it."""
     settings = context.settings
-    if q.tlp in (TLP.CLEAR, TLP.GREEN) and settings.network_channel:
+    if may_show_in(q.tlp, Place.CHANNEL) and settings.network_channel:
         writer = Writer.for_install(settings)
         text, sections = _question_text(writer, q)
         return [Reply(text=text, sections=sections, buttons=(_answer_button(writer, q),),
@@ -190,7 +190,7 @@ def _answer(context: Context, q: QuestionView, written: str, source: str) -> lis
     if not parsed.text:
         raise UserError("question.answer_usage", id=q.id)
     # Never less strict than the question; the answerer may make it stricter.
-    label = max(parsed.label or q.tlp, q.tlp, key=lambda t: t.rank)
+    label = strictest((parsed.label or q.tlp, q.tlp)) or q.tlp
     with context.db.read() as session:
         asker = members.get_member_by_id(session, q.asker_id) if q.asker_id else None
     asker_reads = asker is None or notices.may_read(
@@ -237,7 +237,7 @@ def helpful(context: Context) -> list[Reply]:
     if member is None or member.id != q.asker_id:
         raise UserError("question.only_asker")
     kept, left_out = _item_answers(q, member, answer_id)
-    label = max([q.tlp, *(a.tlp for a in kept)], key=lambda t: t.rank)
+    label = strictest([q.tlp, *(a.tlp for a in kept)]) or q.tlp
     tags = (*q.tags, "vraag")
     with context.db.write() as session:
         item = knowledge.create(
@@ -384,7 +384,7 @@ def _unanswered(context: JobContext, waiting: list[QuestionView]) -> list[Reply]
 
         return message
 
-    open_ = [q for q in waiting if q.tlp in (TLP.CLEAR, TLP.GREEN)]
+    open_ = [q for q in waiting if may_show_in(q.tlp, Place.CHANNEL)]
     return notices.workgroup(
         context.db, context.settings, listing(waiting), tlp=strictest(q.tlp for q in waiting),
         without_content=listing(open_),

@@ -1073,4 +1073,17 @@ TEXTS: dict[str, str] = {
     "audit.question.closed": "closed: knowledge item made",
     "logbook.subject.question": "question #{number}",
     "logbook.field.answer": "answer",
+    # What members see while typing a slash command (`ciso-bot mattermost setup`).
+    "setup.kennis.name": "Knowledge base",
+    "setup.kennis.description": "Share, search and find knowledge (TLP 2.0)",
+    "setup.kennis.hint": "zoek <query> | deel <text> | toon <no> | vraag <question> | help",
+    "setup.knelpunt.name": "Bottlenecks",
+    "setup.knelpunt.description": "Report, recognise and escalate bottlenecks nationally",
+    "setup.knelpunt.hint": "meld <title> | steun <no> | toon <no> | escaleer <no> | help",
+    "setup.actie.name": "Actions",
+    "setup.actie.description": "Actions with an owner and a deadline, with reminders",
+    "setup.actie.hint": "nieuw <title> @owner <deadline> | lijst | klaar <no> | help",
+    "setup.ciso.name": "CISO network",
+    "setup.ciso.description": "You, the network, the weekly digest and administration",
+    "setup.ciso.hint": "ik | organisaties | digest aan|uit | rapport | logboek | help",
 }

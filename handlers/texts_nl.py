@@ -1105,4 +1105,17 @@ TEXTS: dict[str, str] = {
     "audit.question.closed": "afgesloten: kennisitem gemaakt",
     "logbook.subject.question": "vraag #{number}",
     "logbook.field.answer": "antwoord",
+    # What members see while typing a slash command (`ciso-bot mattermost setup`).
+    "setup.kennis.name": "Kennisbank",
+    "setup.kennis.description": "Kennis delen, zoeken en terugvinden (TLP 2.0)",
+    "setup.kennis.hint": "zoek <vraag> | deel <tekst> | toon <nr> | vraag <vraag> | help",
+    "setup.knelpunt.name": "Knelpunten",
+    "setup.knelpunt.description": "Knelpunten melden, herkennen en landelijk escaleren",
+    "setup.knelpunt.hint": "meld <titel> | steun <nr> | toon <nr> | escaleer <nr> | help",
+    "setup.actie.name": "Acties",
+    "setup.actie.description": "Acties met eigenaar en deadline, met herinneringen",
+    "setup.actie.hint": "nieuw <titel> @eigenaar <termijn> | lijst | klaar <nr> | help",
+    "setup.ciso.name": "CISO-netwerk",
+    "setup.ciso.description": "Jij, het netwerk, het weekoverzicht en beheer",
+    "setup.ciso.hint": "ik | organisaties | digest aan|uit | rapport | logboek | help",
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session, aliased
 
 from storage import audit
@@ -140,15 +140,6 @@ def open_questions(
     if before is not None:
         stmt = stmt.where(Question.created_at < before)
     return views(session, list(session.scalars(stmt.order_by(Question.created_at).limit(limit))))
-
-
-def unanswered_count(session: Session, audience: Audience, before: datetime) -> tuple[int, int]:
-    """Open questions asked before `before` with no answer: (those `audience` may see, all)."""
-    answered = select(Answer.id).where(Answer.question_id == Question.id).exists()
-    base = select(func.count()).select_from(Question).where(
-        Question.closed_at.is_(None), Question.created_at < before, ~answered
-    )  # fmt: skip
-    return int(session.scalar(base.where(visible(audience))) or 0), int(session.scalar(base) or 0)
 
 
 _ASKER = aliased(Member)
