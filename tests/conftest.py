@@ -16,8 +16,8 @@ from bot.clock import FixedClock
 from handlers.context import CoreSettings
 from handlers.core import Reply, Request
 from handlers.router import Core
-from storage import migrate
 from storage.db import Database
+from tests.template import migrated_copy
 
 settings.register_profile(
     "ciso", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -41,8 +41,7 @@ def keep_logging() -> Iterator[None]:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.from_url(f"sqlite:///{tmp_path / 'test.sqlite3'}")
-    migrate.upgrade(database.engine)
+    database = Database.from_url(f"sqlite:///{migrated_copy(tmp_path / 'test.sqlite3')}")
     yield database
     database.dispose()
 

@@ -17,12 +17,13 @@ import traceback
 from pathlib import Path
 
 from bot import cli
+from tests.template import migrated_copy
 
 
 def _environment(tmp_path: Path, env: dict[str, str] | None) -> dict[str, str]:
     return {
         "PATH": os.environ.get("PATH", ""),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{migrated_copy(tmp_path / 'bot.sqlite3')}",
         "LOG_LEVEL": "WARNING",
         **(env or {}),
     }

@@ -18,6 +18,7 @@ from bot.config import load_settings
 from bot.mattermost import Mattermost
 from handlers.core import Request
 from tests.bot.fake_mattermost import COMMAND_TOKENS_SETTING, TOKEN, FakeMattermost, running
+from tests.template import migrated_copy
 
 GENERAL = "chanalgemeen00000000000001"
 WORKGROUP = "chanwerkgroep0000000000001"
@@ -77,7 +78,7 @@ def mattermost_bot(
 ) -> Iterator[MattermostBot]:
     with running() as fake:
         settings = load_settings({
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'mattermost.sqlite3'}",
+            "DATABASE_URL": f"sqlite:///{migrated_copy(tmp_path / 'mattermost.sqlite3')}",
             "MATTERMOST_URL": fake.url,
             "MATTERMOST_TOKEN": TOKEN,
             "MATTERMOST_COMMAND_TOKENS": COMMAND_TOKENS_SETTING,

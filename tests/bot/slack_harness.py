@@ -25,6 +25,7 @@ from bot.config import load_settings
 from bot.slack import Slack
 from handlers.core import Request
 from tests.bot.fake_slack import TOKEN, FakeSlack, running
+from tests.template import migrated_copy
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 PEOPLE = {
@@ -185,7 +186,7 @@ def slack_bot(tmp_path: Path, clock: FixedClock, **env: str) -> Iterator[SlackBo
     with running() as fake:
         settings = load_settings(
             {
-                "DATABASE_URL": f"sqlite:///{tmp_path / 'slack.sqlite3'}",
+                "DATABASE_URL": f"sqlite:///{migrated_copy(tmp_path / 'slack.sqlite3')}",
                 "SLACK_BOT_TOKEN": TOKEN,
                 "SLACK_SIGNING_SECRET": SECRET,
                 "SLACK_API_URL": f"{fake.url}/api/",

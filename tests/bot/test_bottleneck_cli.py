@@ -81,7 +81,9 @@ def test_an_incomplete_mattermost_configuration_is_named(tmp_path: Path) -> None
     env = {"MATTERMOST_URL": "http://127.0.0.1:9", "MATTERMOST_TOKEN": "t",
            "MATTERMOST_COMMAND_TOKENS": "ciso=c"}  # fmt: skip
     unreachable = run_cli(tmp_path, "tick", env=env)
-    assert unreachable.returncode == 2 and "mattermost" in unreachable.stderr
+    assert unreachable.returncode == 2 and "Mattermost at http://127.0.0.1:9 cannot be reached" in (
+        unreachable.stderr
+    )
 
 
 def test_sweep_delivers_what_the_jobs_return(network: Chat, clock: FixedClock) -> None:
