@@ -109,5 +109,5 @@ def _metadata(reply: Reply) -> dict[str, Any]:
     and its topic, so that a reply in its thread can be traced back to it."""
     if not reply.key and not reply.topic:
         return {}
-    payload = {"key": reply.key, "message": reply.message_id, "topic": reply.topic}
+    payload = {"key": str(reply.key or ""), "message": reply.message_id, "topic": reply.topic}
     return {"metadata": {"event_type": "ciso_bot_message", "event_payload": payload}}

@@ -106,6 +106,27 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class DeliveryKey:
+    """Which message a job sends, and which process claimed it.
+
+    `kind` names what keeps it (`reminder`, `digest`, `outbox`), `number` its row; the
+    claim `token` tells this try from a later one. On the platform the message carries
+    its `message` (`reminder:12`), which stays the same when it is sent again.
+    """
+
+    kind: str
+    number: int
+    token: str
+
+    @property
+    def message(self) -> str:
+        return f"{self.kind}:{self.number}"
+
+    def __str__(self) -> str:
+        return f"{self.message}:{self.token}"
+
+
+@dataclass(frozen=True)
 class Reply:
     """What the bot says back, and to whom.
 
@@ -123,7 +144,7 @@ class Reply:
     files: tuple[Attachment, ...] = ()
     # Set on a message a job sends (a reminder): the adapter reports back whether it
     # went out, with `Core.confirm`, so that it is recorded as sent only then.
-    key: str = ""
+    key: DeliveryKey | None = None
     # The message may already have gone out (its sender died before recording it):
     # an adapter that can look first does so, and does not send it twice.
     maybe_sent: bool = False
@@ -134,7 +155,7 @@ class Reply:
     @property
     def message_id(self) -> str:
         """What stays the same when a job's message is sent again (`reminder:12`)."""
-        return ":".join(self.key.split(":")[:2])
+        return self.key.message if self.key else ""
 
     def all_buttons(self) -> tuple[Button, ...]:
         return tuple(b for s in self.sections for b in s.buttons) + self.buttons

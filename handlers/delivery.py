@@ -26,7 +26,7 @@ from storage.db import Session
 from storage.tlp import TLP
 
 from handlers.context import CoreSettings, JobContext
-from handlers.core import Button, Field, Reply, Section, Visibility
+from handlers.core import Button, DeliveryKey, Field, Reply, Section, Visibility
 
 log = logging.getLogger(__name__)
 
@@ -45,16 +45,6 @@ def retry_at(now: datetime, attempts: int, settings: CoreSettings) -> tuple[date
     if attempts >= settings.reminder_attempts:
         return now + OWED_EVERY, True
     return now + BACKOFF[min(attempts, len(BACKOFF)) - 1], False
-
-
-def key_of(prefix: str, number: int, token: str) -> str:
-    return f"{prefix}:{number}:{token}"
-
-
-def parse_key(key: str) -> tuple[str, int, str]:
-    """(`reminder`, 12, claim token) from `reminder:12:token`."""
-    prefix, number, token = key.split(":", 2)
-    return prefix, int(number), token
 
 
 # --- the outbox -----------------------------------------------------------------------
@@ -88,16 +78,16 @@ def claim(context: JobContext) -> list[Reply]:
     return [
         replace(
             from_json(message.payload),
-            key=key_of("outbox", message.id, context.instance),
+            key=DeliveryKey("outbox", message.id, context.instance),
             maybe_sent=message.maybe_sent,
         )
         for message in due
     ]
 
 
-def confirm_outbox(context: JobContext, key: str, error: str | None, unclear: bool) -> None:
+def confirm_outbox(context: JobContext, key: DeliveryKey, error: str | None, unclear: bool) -> None:
     """Record an outbox message as sent, or plan its next try."""
-    _prefix, number, token = parse_key(key)
+    number, token = key.number, key.token
     now = context.now()
     with context.db.write() as session:
         message = outbox.get(session, number)

@@ -20,7 +20,7 @@ from storage.views import DigestView, MemberView
 
 from handlers import delivery, notices, questions
 from handlers.context import Context, CoreSettings, JobContext
-from handlers.core import Reply, Section, UserError, Visibility
+from handlers.core import DeliveryKey, Reply, Section, UserError, Visibility
 from handlers.digest_views import compose, gather
 from handlers.i18n import format_weekday_date
 from handlers.parsing import split_word
@@ -187,7 +187,7 @@ def _message(context: JobContext, digest: DigestView, member: MemberView, now: d
         tlp=reply.tlp,
         visibility=Visibility.DIRECT,
         user=member.platform_user_id,
-        key=delivery.key_of("digest", digest.id, context.instance),
+        key=DeliveryKey("digest", digest.id, context.instance),
         maybe_sent=digest.maybe_sent,
     )
 
@@ -202,9 +202,11 @@ def week_moment(settings: CoreSettings, digest: DigestView) -> datetime:
     return first if first is not None and first <= digest.due_at else digest.due_at
 
 
-def confirm(context: JobContext, key: str, error: str | None, unclear: bool = False) -> None:
+def confirm(
+    context: JobContext, key: DeliveryKey, error: str | None, unclear: bool = False
+) -> None:
     """Record a digest as sent, or try again later (hourly once the ladder is used up)."""
-    _prefix, digest_id, token = delivery.parse_key(key)
+    digest_id, token = key.number, key.token
     now = context.now()
     with context.db.write() as session:
         digest = digests.get(session, digest_id)

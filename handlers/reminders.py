@@ -24,7 +24,7 @@ from handlers import delivery, notices
 from handlers.action_views import action_buttons, deadline_words, overdue_line
 from handlers.bottleneck_views import counted
 from handlers.context import CoreSettings, JobContext
-from handlers.core import Reply, Section, Visibility
+from handlers.core import DeliveryKey, Reply, Section, Visibility
 from handlers.router import Router
 from handlers.workdays import WorkCalendar
 
@@ -177,14 +177,16 @@ def reminder_message(
         visibility=Visibility.DIRECT,
         user=owner.platform_user_id,
         tlp=action.tlp,
-        key=delivery.key_of("reminder", reminder.id, context.instance),
+        key=DeliveryKey("reminder", reminder.id, context.instance),
         maybe_sent=reminder.maybe_sent,
     )
 
 
-def confirm(context: JobContext, key: str, error: str | None, unclear: bool = False) -> None:
+def confirm(
+    context: JobContext, key: DeliveryKey, error: str | None, unclear: bool = False
+) -> None:
     """Record a reminder as sent (and plan the next overdue one), or retry it later."""
-    _prefix, reminder_id, token = delivery.parse_key(key)
+    reminder_id, token = key.number, key.token
     now = context.now()
     with context.db.write() as session:
         reminder = reminders.get(session, reminder_id)

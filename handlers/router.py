@@ -28,7 +28,16 @@ from storage.views import Actor
 from handlers import delivery, label_choice
 from handlers.chat_text import inert_reply
 from handlers.context import Caller, Context, CoreSettings, JobContext
-from handlers.core import Clock, Observer, Reply, Request, Section, UserError, Visibility
+from handlers.core import (
+    Clock,
+    DeliveryKey,
+    Observer,
+    Reply,
+    Request,
+    Section,
+    UserError,
+    Visibility,
+)
 from handlers.i18n import translate
 from handlers.labels import LabelQuestion
 from handlers.parsing import split_word
@@ -45,7 +54,7 @@ Subcommand = Callable[[Context, str], Reply | Sequence[Reply]]
 Job = Callable[[JobContext], Sequence[Reply]]
 # Told whether a job's message with this key went out (error None) or not, and
 # whether a failed try may still have reached the platform (`unclear`).
-Receipt = Callable[[JobContext, str, str | None, bool], None]
+Receipt = Callable[[JobContext, DeliveryKey, str | None, bool], None]
 # What a form opened from a button starts with; raises UserError when it may not open.
 Initial = Callable[[Context], dict[str, str]]
 
@@ -201,7 +210,7 @@ class Core:
             return reply
         if number is None:
             return reply
-        return replace(reply, key=delivery.key_of("outbox", number, self.instance))
+        return replace(reply, key=DeliveryKey("outbox", number, self.instance))
 
     def _ask_label(self, context: Context, question: LabelQuestion, language: str) -> list[Reply]:
         try:
@@ -289,10 +298,10 @@ class Core:
             self.confirm(reply, error, unclear)
 
     def _record(self, reply: Reply, error: str | None, unclear: bool) -> bool:
-        prefix = reply.key.split(":", 1)[0]
-        receipt = (
-            delivery.confirm_outbox if prefix == "outbox" else self.router.receipts.get(prefix)
-        )
+        if reply.key is None:
+            return True
+        kind = reply.key.kind
+        receipt = delivery.confirm_outbox if kind == "outbox" else self.router.receipts.get(kind)
         if receipt is None:
             log.warning("no receipt for message key %s", reply.key)
             return True
@@ -389,10 +398,10 @@ class Core:
         )
 
 
-def message_kind(key: str) -> str:
+def message_kind(key: DeliveryKey | None) -> str:
     """reminder, digest or notice (everything else goes through the outbox)."""
-    prefix = key.split(":", 1)[0]
-    return prefix if prefix in ("reminder", "digest") else "notice"
+    kind = key.kind if key else ""
+    return kind if kind in ("reminder", "digest") else "notice"
 
 
 def _kind_and_name(request: Request, known: bool) -> tuple[str, str]:

@@ -30,8 +30,8 @@ class Platform:
         self.kill_after: int | None = None
 
     def deliver(self, reply: Reply) -> None:
-        if reply.key.startswith("reminder:"):
-            self.received[int(reply.key.split(":")[1])] += 1
+        if reply.key and reply.key.kind == "reminder":
+            self.received[reply.key.number] += 1
         if self.kill_after is not None:
             self.kill_after -= 1
             if self.kill_after == 0:
