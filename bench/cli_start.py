@@ -48,7 +48,8 @@ def main() -> None:
     rows = [
         ("python -c pass (floor)", [sys.executable, "-c", "pass"]),
         ("import the whole application (before)",
-         [sys.executable, "-c", "import bot.app, bot.slack, bot.mattermost, bot.cli_tools"]),
+         [sys.executable, "-c",
+          "import bot.app, bot.slack.adapter, bot.mattermost.adapter, bot.cli.tools"]),
         ("ciso-bot --version", [*bot, "--version"]),
         ("ciso-bot --help", [*bot, "--help"]),
         *((f"ciso-bot {name} --help", [*bot, name, "--help"]) for name in HELPS),

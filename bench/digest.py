@@ -27,12 +27,12 @@ from search import NOW, build
 
 from bot.app import build_router
 from bot.clock import FixedClock
-from handlers import digest, report
 from handlers.context import CoreSettings
-from handlers.core import Request
+from handlers.core import Core
+from handlers.messages import Request
 from handlers.notices import Writer
-from handlers.report_period import quarter
-from handlers.router import Core
+from handlers.reporting import digest, report
+from handlers.reporting.period import quarter
 from storage import members
 from storage.db import Database
 from storage.models import Action

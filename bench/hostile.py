@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from slack_sdk.signature import SignatureVerifier
 
-from bot.demo import load_demo
+from bot.demo.load import load_demo
 from storage import members, migrate
 from storage.db import Database
 from storage.views import Actor

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.app import create_app
 from bot.clock import FixedClock
 from bot.config import load_settings
-from handlers.core import Request
+from handlers.messages import Request
 from storage import members, reminders
 from tests.bot import fake_mattermost, fake_slack
 

@@ -33,8 +33,8 @@ from bot import http_server
 from bot.app import create_app
 from bot.clock import FixedClock
 from bot.config import load_settings
-from bot.demo import load_demo
-from bot.mattermost import Mattermost
+from bot.demo.load import load_demo
+from bot.mattermost.adapter import Mattermost
 from tests.bot.fake_mattermost import COMMAND_TOKENS, COMMAND_TOKENS_SETTING, TOKEN, running
 
 COMMAND_TOKEN = COMMAND_TOKENS["kennis"]  # the benchmark runs /kennis

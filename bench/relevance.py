@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from relevance_data import ITEMS, QUERIES
 
-from handlers.knowledge_search import parse
+from handlers.knowledge.search import parse
 from storage import knowledge, migrate
 from storage.db import Database
 from storage.search import SearchQuery, search

@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.app import build_router
 from bot.clock import FixedClock
 from handlers.context import CoreSettings
-from handlers.core import Request
-from handlers.knowledge_search import parse
-from handlers.router import Core
+from handlers.core import Core
+from handlers.knowledge.search import parse
+from handlers.messages import Request
 from storage import members, migrate
 from storage import search as store
 from storage.db import Database

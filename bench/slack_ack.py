@@ -32,8 +32,8 @@ from bot import http_server
 from bot.app import create_app
 from bot.clock import FixedClock
 from bot.config import load_settings
-from bot.demo import load_demo
-from bot.slack import Slack
+from bot.demo.load import load_demo
+from bot.slack.adapter import Slack
 from tests.bot.fake_slack import TOKEN, running
 
 SECRET = "bench-signing-secret"

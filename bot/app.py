@@ -6,18 +6,15 @@ import logging
 from dataclasses import dataclass
 
 from bot.config import Settings
-from handlers import (
-    actions,
-    bottlenecks,
-    digest,
-    home,
-    knowledge,
-    label_choice,
-    members,
-    reminders,
-)
-from handlers.core import Clock
-from handlers.router import Core, Router
+from handlers import ciso_command as members
+from handlers import home, label_choice
+from handlers.actions import commands as actions
+from handlers.actions import reminders
+from handlers.bottlenecks import commands as bottlenecks
+from handlers.core import Core, Router
+from handlers.knowledge import commands as knowledge
+from handlers.messages import Clock
+from handlers.reporting import digest
 from storage import migrate
 from storage.db import Database
 

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from bot.scheduler import sweep
-from handlers.core import Reply, Request, Section, Visibility
+from handlers.core import Core
 from handlers.i18n import translate
-from handlers.router import Core
+from handlers.messages import Reply, Request, Section, Visibility
 
 PLATFORM = "console"
 _MENTION = re.compile(r"(?<![\w<@])@([A-Za-z0-9][A-Za-z0-9._\-]{0,63})")

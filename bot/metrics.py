@@ -24,8 +24,8 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from handlers.core import Clock, Observer
 from handlers.delivery import LATE_AFTER
+from handlers.messages import Clock, Observer
 from storage.backlog import backlog
 from storage.db import Database
 

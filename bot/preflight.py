@@ -91,7 +91,7 @@ NO_COMMAND_TOKENS = (
 
 
 def mattermost_identity(settings: Settings) -> dict[str, Any]:
-    from bot.mattermost_api import MattermostApi, MattermostError
+    from bot.mattermost.api import MattermostApi, MattermostError
 
     if not settings.mattermost_command_tokens:
         raise NotReady(NO_COMMAND_TOKENS)
@@ -214,7 +214,7 @@ MARKS: dict[Outcome, str] = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}
 
 def check(settings: Settings, args: argparse.Namespace) -> int:
     """Print the report; 0 when nothing failed, 1 otherwise."""
-    from bot.cli import version
+    from bot.version import version
 
     started = time.monotonic()
     found = _settings(settings, args) + _database(settings) + _platform(settings)

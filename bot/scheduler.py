@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from handlers.core import Reply
-from handlers.router import Core
+from handlers.core import Core
+from handlers.messages import Reply
 from storage import instances
 
 log = logging.getLogger(__name__)

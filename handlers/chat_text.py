@@ -6,7 +6,7 @@ on them: mass mentions (`@channel`, `<!here>`) and personal mentions (`<@U0BRAM>
 (`<https://evil.example|IBD-portal>`, `[Klik](https://…)`), and an image is a link, not
 something every reader's client loads. The words stay readable. Every reply passes
 through `inert_reply` in the router; this is the one place for chat text, as
-`handlers.document_text` is for documents.
+`handlers.reporting.document_text` is for documents.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from handlers.core import Button, Reply
+from handlers.messages import Button, Reply
 
 _ZERO_WIDTH = "\u200b"
 # Slack's markup for mass mentions and user groups, and the plain forms.

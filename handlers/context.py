@@ -13,9 +13,9 @@ from storage.thesaurus import Thesaurus
 from storage.tlp import TLP, Audience, Place
 from storage.views import Actor, MemberView
 
-from handlers.core import Clock, Request
 from handlers.deadlines import Deadlines
 from handlers.i18n import addressed, format_date, translate
+from handlers.messages import Clock, Request
 from handlers.workdays import WorkCalendar
 
 # Where bottlenecks go (DOMAIN.md); an install may add its own.

@@ -22,8 +22,8 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from handlers.core import UserError
 from handlers.i18n import format_weekday_date
+from handlers.messages import UserError
 from handlers.workdays import WorkCalendar
 
 MONTHS = {

@@ -26,7 +26,7 @@ from storage.db import Session
 from storage.tlp import TLP
 
 from handlers.context import CoreSettings, JobContext
-from handlers.core import Button, DeliveryKey, Field, Reply, Section, Visibility
+from handlers.messages import Button, DeliveryKey, Field, Reply, Section, Visibility
 
 log = logging.getLogger(__name__)
 

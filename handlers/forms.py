@@ -16,9 +16,9 @@ from datetime import date
 
 from storage.tlp import TLP
 
-from handlers.core import UserError
 from handlers.deadlines import Deadlines
 from handlers.i18n import translate
+from handlers.messages import UserError
 from handlers.workdays import WorkCalendar
 
 # What a form offers: RED needs named readers, which a form has no field for.

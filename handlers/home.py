@@ -8,12 +8,12 @@ from __future__ import annotations
 from storage import actions, bottlenecks, knowledge
 from storage.tlp import strictest
 
-from handlers.action_views import short_section as action_section
-from handlers.bottleneck_views import short_section as bottleneck_section
+from handlers.actions.views import short_section as action_section
+from handlers.bottlenecks.views import short_section as bottleneck_section
 from handlers.context import Context
-from handlers.core import Reply, Section
-from handlers.knowledge_views import short_section as knowledge_section
-from handlers.router import Router
+from handlers.core import Router
+from handlers.knowledge.views import short_section as knowledge_section
+from handlers.messages import Reply, Section
 
 SHOWN = 5
 

@@ -18,12 +18,12 @@ from storage import held
 from storage.tlp import TLP
 
 from handlers.context import Context
-from handlers.core import Button, Reply, Request, Section, UserError
 from handlers.labels import LabelQuestion
+from handlers.messages import Button, Reply, Request, Section, UserError
 from handlers.parsing import item_number
 
 if TYPE_CHECKING:
-    from handlers.router import Router
+    from handlers.core import Router
 
 CHOOSE = "tlp.choose"
 CANCEL = "tlp.cancel"

@@ -22,11 +22,11 @@ from storage.audit import AuditView
 from storage.tlp import TLP, may_see
 
 from handlers.context import Context
-from handlers.core import Button, Reply, Section, UserError
-from handlers.document_text import cell, csv_document
 from handlers.i18n import format_date, knows
+from handlers.messages import Button, Reply, Section, UserError
 from handlers.parsing import MENTION
 from handlers.permissions import may_read_history, require_member
+from handlers.reporting.document_text import cell, csv_document
 
 PAGE = 20
 SUBJECTS = {"kennis": "knowledge", "knowledge": "knowledge", "knelpunt": "bottleneck",

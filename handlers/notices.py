@@ -17,8 +17,8 @@ from storage.tlp import TLP, Audience, Place, may_see, may_show_in
 from storage.views import ActionView, MemberView
 
 from handlers.context import CoreSettings, informal_for
-from handlers.core import Button, Reply, Section, Visibility
 from handlers.i18n import addressed, format_date
+from handlers.messages import Button, Reply, Section, Visibility
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from handlers.core import UserError
+from handlers.messages import UserError
 
 # Adapters normalise mentions to <@USERID> or <@USERID|name>.
 MENTION = re.compile(r"<@([A-Za-z0-9._:\-]{1,64})(?:\|([^<>]{0,200}))?>")

@@ -6,7 +6,7 @@ from storage.tlp import TLP
 from storage.views import ActionView, BottleneckView, KnowledgeView
 
 from handlers.context import Caller, Context
-from handlers.core import UserError
+from handlers.messages import UserError
 
 
 def require_member(context: Context) -> None:

@@ -1,5 +1,5 @@
 """Questions to the network and their answers; a question the asker marks answered
-becomes a knowledge item (`handlers.questions` decides, this stores)."""
+becomes a knowledge item (`handlers.knowledge.questions` decides, this stores)."""
 
 from __future__ import annotations
 

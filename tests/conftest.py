@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, settings
 from bot.app import build_router
 from bot.clock import FixedClock
 from handlers.context import CoreSettings
-from handlers.core import Reply, Request
-from handlers.router import Core
+from handlers.core import Core
+from handlers.messages import Reply, Request
 from storage.db import Database
 from tests.template import migrated_copy
 

@@ -1,6 +1,6 @@
 """The command line as a test runs it: in-process (fast), or as a real process.
 
-`run_cli` calls `bot.cli.main` in this process with only the given environment, the
+`run_cli` calls `bot.cli.main.main` in this process with only the given environment, the
 test's folder as the working folder, and standard input, output and error captured, as
 a new process would have them. Tests that need a real process (a terminal, signals,
 two processes at once) use `run_process`.
@@ -16,7 +16,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from bot import cli
+from bot.cli import main as cli
 from tests.template import migrated_copy
 
 

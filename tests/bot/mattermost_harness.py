@@ -15,8 +15,8 @@ import httpx
 from bot.app import App, create_app
 from bot.clock import FixedClock
 from bot.config import load_settings
-from bot.mattermost import Mattermost
-from handlers.core import Request
+from bot.mattermost.adapter import Mattermost
+from handlers.messages import Request
 from tests.bot.fake_mattermost import COMMAND_TOKENS_SETTING, TOKEN, FakeMattermost, running
 from tests.template import migrated_copy
 

@@ -22,8 +22,8 @@ from slack_sdk.signature import SignatureVerifier
 from bot.app import App, create_app
 from bot.clock import FixedClock
 from bot.config import load_settings
-from bot.slack import Slack
-from handlers.core import Request
+from bot.slack.adapter import Slack
+from handlers.messages import Request
 from tests.bot.fake_slack import TOKEN, FakeSlack, running
 from tests.template import migrated_copy
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from bot.clock import FixedClock
 from bot.scheduler import Sweeper, sweep
-from handlers.core import Reply
-from handlers.router import Core
+from handlers.core import Core
+from handlers.messages import Reply
 from tests.bot.cli_runner import run_cli
 from tests.conftest import Chat
 

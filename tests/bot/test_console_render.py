@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.console import render, to_neutral_mentions
-from handlers.core import Button, Field, Reply, Section
+from handlers.messages import Button, Field, Reply, Section
 
 
 def test_mentions_become_neutral_but_mass_mentions_and_emails_do_not() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, date, datetime
 
-from bot.demo import load_demo
-from bot.demo_data import ITEMS, MEMBERS
+from bot.demo.data import ITEMS, MEMBERS
+from bot.demo.load import load_demo
 from storage import actions, bottlenecks, members, reminders
 from storage.db import Database
 from storage.tlp import TLP, Audience

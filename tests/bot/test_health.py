@@ -18,8 +18,8 @@ from bot.clock import FixedClock
 from bot.health import Monitor
 from bot.metrics import Metrics
 from bot.scheduler import Sweeper, sweep
-from handlers.core import Reply
-from handlers.router import Core
+from handlers.core import Core
+from handlers.messages import Reply
 from tests.bot.mattermost_harness import mattermost_bot
 from tests.bot.slack_harness import SlackBot, slack_bot
 

@@ -183,7 +183,7 @@ def test_amber_is_never_posted_to_a_channel(bot: MattermostBot) -> None:
     everything = " ".join(p["message"] + str(p["props"]) for p in in_channels)
     assert "Leverancier levert geen logs" in everything
     assert "Budget SOC" not in everything
-    from handlers.core import Reply
+    from handlers.messages import Reply
     from storage.tlp import TLP
 
     with pytest.raises(ValueError):

@@ -24,7 +24,7 @@ def bot(tmp_path: Path, clock: FixedClock) -> Iterator[MattermostBot]:
 
 def test_reminders_reach_mattermost_by_dm_once_even_after_a_crash(bot: MattermostBot) -> None:
     from bot.app import build_router
-    from handlers.router import Core
+    from handlers.core import Core
 
     bot.core_says(ANNA, "actie", f"nieuw Logbeleid <@{BRAM}> vrijdag 11 december")
     bot.clock.set(datetime(2026, 12, 4, 9, 0, tzinfo=AMSTERDAM))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.mattermost_forms import confirm_dialog, dialog
-from bot.mattermost_signing import Binding, Signer
-from handlers.core import Button
+from bot.mattermost.forms import confirm_dialog, dialog
+from bot.mattermost.signing import Binding, Signer
 from handlers.forms import FORMS
+from handlers.messages import Button
 from storage.tlp import TLP
 from tests.bot.fake_mattermost import _dialog_fits
 

@@ -1,7 +1,7 @@
 """Run as a municipal IT administrator would: loud refusals, `check`, secrets from files,
 JSON logs, a forgiving first start, and a command line that answers at once.
 
-Most cases run the command line in-process (`bot.cli.main`), against the fake servers
+Most cases run the command line in-process (`bot.cli.main.main`), against the fake servers
 where a chat platform is needed.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import cli
+from bot.cli import main as cli
 from tests.bot import fake_mattermost, fake_slack
 
 # What the command line reads; each test starts without any of it.
@@ -46,7 +46,7 @@ def _closed_port() -> int:
 def test_version_and_help_answer_without_loading_the_application(tmp_path: Path) -> None:
     probe = (
         "import sys, contextlib, io\n"
-        "from bot.cli import main\n"
+        "from bot.cli.main import main\n"
         "for args in (['--version'], ['--help'], ['rapport', '--help'], ['backup', '--help']):\n"
         "    with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
         "        main(args)\n"

@@ -9,8 +9,8 @@ from bot.app import build_router
 from bot.clock import FixedClock
 from bot.scheduler import sweep
 from handlers.context import CoreSettings
-from handlers.core import Reply
-from handlers.router import Core
+from handlers.core import Core
+from handlers.messages import Reply
 from storage import reminders
 from storage.db import Database
 from tests.conftest import AMSTERDAM, Chat

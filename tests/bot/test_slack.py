@@ -422,7 +422,7 @@ def test_after_a_crash_a_reminder_already_in_the_dm_is_not_sent_again(bot: Slack
 
     from bot.app import build_router
     from bot.scheduler import sweep
-    from handlers.router import Core
+    from handlers.core import Core
     from storage import reminders
     from tests.conftest import AMSTERDAM
 

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from bot.slack import COMMANDS
+from bot.slack.adapter import COMMANDS
 
 MANIFEST = (Path(__file__).parents[2] / "slack" / "manifest.yml").read_text(encoding="utf-8")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from bot.app import create_app
 from bot.clock import FixedClock
 from bot.config import load_settings
-from handlers.core import Request
+from handlers.messages import Request
 from storage import members, reminders
 from tests.bot.fake_mattermost import COMMAND_TOKENS_SETTING, TOKEN, running
 from tests.bot.test_run import _free_port, _wait_until_healthy

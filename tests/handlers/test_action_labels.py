@@ -13,8 +13,8 @@ import pytest
 
 from bot.app import build_router
 from bot.clock import FixedClock
-from handlers.core import Visibility
-from handlers.router import Core
+from handlers.core import Core
+from handlers.messages import Visibility
 from storage import actions
 from storage.db import Database
 from storage.tlp import TLP, Audience

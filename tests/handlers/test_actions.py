@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.clock import FixedClock
-from handlers.core import Reply, Visibility
+from handlers.messages import Reply, Visibility
 from storage import reminders
 from storage.db import Database
 from tests.conftest import Chat, everything
@@ -218,7 +218,7 @@ def test_a_deadline_on_the_installs_own_day_off_says_so_in_words(db: Database) -
     from bot.app import build_router
     from bot.clock import FixedClock
     from handlers.context import CoreSettings
-    from handlers.router import Core
+    from handlers.core import Core
     from handlers.workdays import WorkCalendar
     from tests.conftest import NOW
 

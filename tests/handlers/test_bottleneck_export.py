@@ -8,7 +8,7 @@ import io
 import pytest
 
 from bot.clock import FixedClock
-from handlers.core import Reply, Visibility
+from handlers.messages import Reply, Visibility
 from storage.db import Database
 from tests.conftest import Chat
 from tests.handlers.test_bottlenecks import _chat

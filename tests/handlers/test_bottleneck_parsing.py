@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.bottleneck_status import parse_status
-from handlers.core import UserError
+from handlers.bottlenecks.status import parse_status
+from handlers.messages import UserError
 
 
 def test_status_change_reads_body_reference_term_and_reason() -> None:

@@ -9,8 +9,8 @@ import pytest
 from bot.app import build_router
 from bot.clock import FixedClock
 from handlers.context import CoreSettings
-from handlers.core import Reply, Visibility
-from handlers.router import Core
+from handlers.core import Core
+from handlers.messages import Reply, Visibility
 from storage.db import Database
 from tests.conftest import AMSTERDAM, Chat, everything
 

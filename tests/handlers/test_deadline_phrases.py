@@ -18,9 +18,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.core import UserError
 from handlers.deadlines import Deadlines
 from handlers.i18n import translate
+from handlers.messages import UserError
 from handlers.workdays import WorkCalendar
 
 A = date(2027, 1, 13)  # a Wednesday in January

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.core import UserError
 from handlers.deadlines import Deadlines
+from handlers.messages import UserError
 from handlers.workdays import WorkCalendar
 
 SATURDAY = date(2026, 11, 28)

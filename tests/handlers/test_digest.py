@@ -8,12 +8,12 @@ import pytest
 
 from bot.app import build_router
 from bot.clock import FixedClock
-from bot.demo import load_demo
+from bot.demo.load import load_demo
 from bot.digest_schedule import DigestSchedule
 from bot.scheduler import sweep
 from handlers.context import CoreSettings
-from handlers.core import Reply, Visibility
-from handlers.router import Core
+from handlers.core import Core
+from handlers.messages import Reply, Visibility
 from storage.db import Database
 from storage.models import Digest
 from storage.tlp import TLP

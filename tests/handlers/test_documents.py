@@ -6,11 +6,11 @@ import io
 
 import pytest
 
-from bot.demo import load_demo
-from handlers import documents
+from bot.demo.load import load_demo
 from handlers.notices import Writer
-from handlers.report import Report, build
-from handlers.report_period import parse_period
+from handlers.reporting import documents
+from handlers.reporting.period import parse_period
+from handlers.reporting.report import Report, build
 from storage.db import Database
 from storage.tlp import TLP, Audience
 from tests.handlers.test_digest import SETTINGS
@@ -70,7 +70,7 @@ def test_user_text_stays_text_in_word_and_pdf() -> None:
     from docx import Document
     from pypdf import PdfReader
 
-    from handlers.document_text import block, inline
+    from handlers.reporting.document_text import block, inline
 
     hostile = "**vet** _schuin_ | pipe # kop <b>html</b> & 🟢 =1+1"
     table = f"| a | b |\n|---|---|\n| {inline(hostile)} | x |\n"

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from handlers.chat_text import inert
-from handlers.core import Visibility
-from handlers.document_text import block, inline
+from handlers.messages import Visibility
+from handlers.reporting.document_text import block, inline
 from tests.conftest import Chat, everything
 
 HOSTILE = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from handlers.core import Reply, Visibility
+from handlers.messages import Reply, Visibility
 from storage.db import Database
 from storage.models import AuditEntry, KnowledgeItem
 from tests.conftest import Chat, everything

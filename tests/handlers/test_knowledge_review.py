@@ -11,8 +11,8 @@ from bot.app import build_router
 from bot.clock import FixedClock
 from bot.scheduler import sweep
 from handlers.context import CoreSettings
-from handlers.core import Reply, Request, Visibility
-from handlers.router import Core
+from handlers.core import Core
+from handlers.messages import Reply, Request, Visibility
 from storage import audit, knowledge
 from storage.db import Database
 from storage.tlp import TLP, Audience

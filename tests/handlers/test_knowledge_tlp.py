@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.core import Visibility
+from handlers.messages import Visibility
 from tests.conftest import Chat, everything
 
 

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.core import Reply, Visibility
 from handlers.labels import LabelQuestion, labelled_text, read_label
+from handlers.messages import Reply, Visibility
 from storage import knowledge
 from storage.db import Database
 from storage.models import AuditEntry, KnowledgeItem
@@ -237,7 +237,7 @@ def test_every_merge_text_takes_the_parameters_the_merge_gives(language: str, ke
 def test_a_capture_from_a_private_channel_is_amber_with_buttons_for_another_label(
     network: Chat, db: Database
 ) -> None:
-    from handlers.core import Request
+    from handlers.messages import Request
 
     capture = Request(
         platform="console", user_id="dirk", channel_id="crisis", action_id="kennis.capture",

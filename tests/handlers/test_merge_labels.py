@@ -11,7 +11,7 @@ import itertools
 
 import pytest
 
-from handlers.core import Visibility
+from handlers.messages import Visibility
 from storage import bottlenecks
 from storage.bottlenecks import LABELS
 from storage.db import Database

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.core import UserError
-from handlers.knowledge_search import parse
+from handlers.knowledge.search import parse
 from handlers.labels import LabelQuestion, labelled_text
+from handlers.messages import UserError
 from handlers.parsing import clean, item_number, title_and_body
 from storage.tlp import TLP
 

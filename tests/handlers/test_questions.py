@@ -8,8 +8,8 @@ import pytest
 from bot.app import build_router
 from bot.clock import FixedClock
 from handlers.context import CoreSettings
-from handlers.core import Reply, Request, Visibility
-from handlers.router import Core
+from handlers.core import Core
+from handlers.messages import Reply, Request, Visibility
 from storage import knowledge
 from storage.db import Database
 from tests.conftest import Chat, everything

@@ -10,10 +10,10 @@ import pytest
 from bot.app import build_router
 from bot.clock import FixedClock
 from bot.scheduler import sweep
+from handlers.actions.reminders import schedule
 from handlers.context import CoreSettings
-from handlers.core import Reply, Visibility
-from handlers.reminders import schedule
-from handlers.router import Core
+from handlers.core import Core
+from handlers.messages import Reply, Visibility
 from handlers.workdays import WorkCalendar
 from storage import reminders
 from storage.db import Database

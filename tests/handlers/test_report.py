@@ -9,11 +9,11 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from bot.clock import FixedClock
-from bot.demo import load_demo
-from handlers.core import UserError
+from bot.demo.load import load_demo
+from handlers.messages import UserError
 from handlers.notices import Writer
-from handlers.report import build
-from handlers.report_period import parse_period
+from handlers.reporting.period import parse_period
+from handlers.reporting.report import build
 from storage.db import Database
 from storage.tlp import TLP, Audience
 from tests.conftest import AMSTERDAM, Chat
@@ -232,7 +232,7 @@ def test_an_empty_period_still_reads_well(db: Database) -> None:
 
 
 def test_the_chart_is_for_print_with_weeks_that_make_sense(db: Database, demo: Chat) -> None:
-    from handlers.report import samples
+    from handlers.reporting.report import samples
 
     words = Writer.for_install(SETTINGS)
     period = parse_period("Q1 2027", TODAY, "nl", MONTHS.split())

@@ -10,9 +10,9 @@ import pytest
 from bot.clock import FixedClock
 from handlers.chat_text import inert as defuse
 from handlers.context import Context, CoreSettings
-from handlers.core import Reply, Request, Visibility
+from handlers.core import Core, Router
 from handlers.i18n import CATALOGUES, INFORMAL
-from handlers.router import Core, Router
+from handlers.messages import Reply, Request, Visibility
 from storage.db import Database
 from storage.tlp import TLP
 
@@ -106,7 +106,7 @@ def test_once_keys_hold_across_cores_and_are_forgotten_after_a_day(core, db, clo
     from datetime import timedelta
 
     from bot.app import build_router
-    from handlers.router import Core
+    from handlers.core import Core
 
     assert core.claim_once("slack:event:Ev1")
     other = Core(build_router(), db, clock, core.settings)  # a restarted process

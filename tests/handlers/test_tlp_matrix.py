@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handlers.core import Reply, Visibility
+from handlers.messages import Reply, Visibility
 from storage.tlp import TLP
 from tests.conftest import Chat
 

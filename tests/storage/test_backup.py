@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.demo import load_demo
+from bot.demo.load import load_demo
 from storage import backup, bottleneck_links, migrate
 from storage.db import Database
 from storage.search import SearchQuery, search

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.knowledge_search import parse
+from handlers.knowledge.search import parse
 from storage import knowledge
 from storage.db import Database
 from storage.search import SearchQuery, match_expression, search

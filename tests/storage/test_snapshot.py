@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot import cli
-from bot.demo import load_demo
+from bot.cli import main as cli
+from bot.demo.load import load_demo
 from storage import backup, migrate, snapshot
 from storage.db import Database
 from storage.models import KnowledgeItem, Member

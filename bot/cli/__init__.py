@@ -1,0 +1,1 @@
+"""The `ciso-bot` command line: one module per group of commands."""

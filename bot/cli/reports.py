@@ -1,0 +1,90 @@
+"""The command line's reading commands: a member's digest, the RBO progress report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from zoneinfo import ZoneInfo
+
+from bot.app import create_app
+from bot.cli.common import clock_for
+from bot.config import Settings
+from bot.console import render
+from bot.digest_schedule import parse_week
+from handlers.i18n import translate
+from handlers.messages import UserError
+from handlers.notices import Writer
+from handlers.reporting import digest, documents, report
+from handlers.reporting.period import parse_period
+from storage import members
+from storage.files import private_folder, write_private
+from storage.tlp import Audience
+
+
+def show_digest(settings: Settings, args: argparse.Namespace) -> int:
+    """Print a member's digest: as it was sent in a week (covering the ISO week before),
+    or of the past seven days."""
+    core = settings.core()
+    now = clock_for(settings, args.now).now()
+    if args.week:
+        try:
+            year, week = parse_week(args.week)
+        except ValueError as error:
+            print(str(error), file=sys.stderr)
+            return 2
+        monday = now.fromisocalendar(year, week, 1).date()
+        schedule = core.digest_schedule
+        end = schedule.first_in_week(monday) if schedule else None
+        if end is None:
+            print(f"DIGEST_CRON has no moment in {args.week}.", file=sys.stderr)
+            return 2
+        now = max(now, end) if end > now else now
+        covered = digest.covered_week(end, ZoneInfo(core.timezone))
+    else:
+        covered = digest.last_week(now)
+    app = create_app(settings, clock_for(settings, now))
+    try:
+        with app.db.read() as session:
+            member = members.get_member(session, settings.platform, args.user)
+        if member is None or not member.active:
+            print(f"No active member {args.user!r} on {settings.platform}.", file=sys.stderr)
+            return 1
+        found = digest.digest_for(app.db, core, member, covered, now)
+    finally:
+        app.close()
+    sys.stdout.write(render(found) + "\n")
+    return 0
+
+
+def write_report(settings: Settings, args: argparse.Namespace) -> int:
+    """Write the report of a period for an audience: a Markdown file and its chart."""
+    core = settings.core()
+    now = clock_for(settings, args.now).now()
+    words = Writer.for_install(core)
+    zone = ZoneInfo(settings.timezone)
+    try:
+        period = parse_period(
+            args.period or "", now.astimezone(zone).date(), words.language,
+            words.t("date.months").split(),
+        )  # fmt: skip
+    except UserError as error:
+        print(translate("en", error.key, **error.params), file=sys.stderr)
+        return 2
+    app = create_app(settings, clock_for(settings, now))
+    try:
+        found = report.build(app.db, words, Audience.group(args.audience), period, now, zone)
+    finally:
+        app.close()
+    private_folder(args.out)
+    formats = tuple(args.format or ("md", "docx", "pdf"))
+    title = words.t("report.title", period=period.name)
+    written = []
+    for name, content, _kind in documents.as_files(found.name, found.markdown, found.tlp, title,
+                                                   found.chart, formats):  # fmt: skip
+        write_private(args.out / name, content)
+        written.append(str(args.out / name))
+    chart = args.out / f"{found.name}.png"
+    write_private(chart, found.chart)
+    written.append(str(chart))
+    print(f"{period.name} up to {found.tlp.value}: {', '.join(written)}", file=sys.stderr)
+    return 0

@@ -1,0 +1,278 @@
+"""The command line's data commands: demo, backup, exports, agenda files, reminders, tick."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from bot.app import create_app
+from bot.cli.common import CONSOLE_OPERATOR, clock_for
+from bot.clock import SystemClock
+from bot.config import Settings
+from bot.console import Console
+from bot.scheduler import describe, sweep
+from handlers.actions.ical import member_calendar
+from handlers.bottlenecks import export as bottleneck_export
+from handlers.core import Core
+from handlers.notices import Writer, reader
+from storage import actions, backup, bottlenecks, members, migrate, reminders
+from storage.files import write_private
+from storage.tlp import Audience
+
+log = logging.getLogger("bot")
+
+
+def placeholders(settings: Settings) -> frozenset[str]:
+    """Who a first start makes a member of itself: the console's operator, BOT_ADMINS."""
+    return settings.admins | {CONSOLE_OPERATOR}
+
+
+def demo(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.demo.load import DemoRefused, load_demo
+
+    clock = clock_for(settings, args.now)
+    app = create_app(settings, clock)
+    try:
+        counts = load_demo(app.db, clock.now(), placeholders(settings))
+    except DemoRefused as error:
+        print(f"Demo not loaded: {error}", file=sys.stderr)
+        return 1
+    finally:
+        app.close()
+    print(", ".join(f"{n} {what}" for what, n in counts.items()) + " loaded.")
+    return 0
+
+
+def export(settings: Settings, args: argparse.Namespace) -> int:
+    app = create_app(settings, SystemClock())
+    try:
+        with app.db.read() as session:
+            data = backup.export_data(
+                session, migrate.current_revision(app.db.engine), SystemClock().now()
+            )
+    finally:
+        app.close()
+    if args.out:
+        write_private(args.out, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        print(f"Exported to {args.out}", file=sys.stderr)
+    else:
+        write_json(data, sys.stdout)
+    return 0
+
+
+def tick_any(settings: Settings, args: argparse.Namespace) -> int:
+    """`tick` sends through the configured platform (Slack, Mattermost) or prints it."""
+    if settings.platform == "console":
+        return tick(settings, args)
+    from bot.cli.serve import deliverer
+    from bot.mattermost.api import MattermostError
+    from bot.preflight import mattermost_refusal
+
+    app = create_app(settings, clock_for(settings, args.now))
+    if not _may_sweep(app.core, args.force):
+        app.close()
+        return 2
+    try:
+        deliver, close = deliverer(settings, app.core)
+    except MattermostError as error:
+        print(mattermost_refusal(settings, error.status, error.error_id), file=sys.stderr)
+        app.core.leave()
+        app.close()
+        return 2
+    try:
+        sent = sweep(app.core, deliver)
+    finally:
+        close()
+        app.core.leave()
+        app.close()
+    print(f"{sent} message(s) sent.", file=sys.stderr)
+    return 0
+
+
+def _may_sweep(core: Core, force: bool) -> bool:
+    """`tick` sweeps only when no running bot does (or when told to: `--force`)."""
+    core.beat("tick")
+    if core.hold_sweep() or force:
+        return True
+    print(f"Not sent: {describe(core.sweeper())} sends the reminders, digests and notices "
+          "of this database. Stop it first, or add --force.", file=sys.stderr)  # fmt: skip
+    core.leave()
+    return False
+
+
+def tick(settings: Settings, args: argparse.Namespace) -> int:
+    """Run the scheduled jobs once, as at `--now`; the console prints what it would send."""
+    app = create_app(settings, clock_for(settings, args.now))
+    if not _may_sweep(app.core, args.force):
+        app.close()
+        return 2
+    try:
+        console = Console(app.core, sys.stdout, CONSOLE_OPERATOR, settings.language)
+        sent = sweep(app.core, console.deliver)
+    finally:
+        app.core.leave()
+        app.close()
+    print(f"{sent} message(s) sent.", file=sys.stderr)
+    return 0
+
+
+def list_reminders(settings: Settings, args: argparse.Namespace) -> int:
+    """Planned reminders, in the install's time zone, one line each."""
+    app = create_app(settings, SystemClock())
+    zone = ZoneInfo(settings.timezone)
+    until = args.until.replace(tzinfo=args.until.tzinfo or zone) if args.until else None
+    try:
+        with app.db.read() as session:
+            found = reminders.planned(session, until)
+            by_action = {a.id: a for a in actions.views(session, [r.action_id for r in found])}
+            people = members.members_by_ids(session, [r.recipient_id or -1 for r in found])
+    finally:
+        app.close()
+    for r in found:
+        action = by_action.get(r.action_id)
+        person = people.get(r.recipient_id or -1)
+        # When the recipient reads it: in their own zone, named.
+        theirs = ZoneInfo(person.timezone) if person and person.timezone else zone
+        print(
+            f"{r.due_at.astimezone(theirs):%Y-%m-%d %H:%M} {theirs.key:<16} {r.kind:<9} "
+            f"{r.state:<8} #{r.action_id} {action.title if action else '?'}  → "
+            f"{person.platform_user_id if person else '?'}"
+        )
+    print(f"{len(found)} reminder(s) planned.", file=sys.stderr)
+    return 0
+
+
+def actions_ical(settings: Settings, args: argparse.Namespace) -> int:
+    app = create_app(settings, SystemClock())
+    try:
+        with app.db.read() as session:
+            member = members.get_member(session, settings.platform, args.user)
+        if member is None:
+            print(f"No member {args.user!r} on {settings.platform}.", file=sys.stderr)
+            return 1
+        words = Writer.for_member(member, settings.core())
+        file, mine = member_calendar(app.db, reader(member), member.id, words, SystemClock().now())
+    finally:
+        app.close()
+    document = file.text
+    if args.out:
+        write_private(args.out, document)
+        print(f"{len(mine)} action(s) written to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(document)
+    return 0
+
+
+def export_bottlenecks(settings: Settings, args: argparse.Namespace) -> int:
+    app = create_app(settings, SystemClock())
+    now = SystemClock().now()
+    words = Writer.for_install(settings.core())
+    try:
+        with app.db.read() as session:
+            found = bottlenecks.details(session, Audience.group(args.audience))
+            names = members.names_by_user_id(session)
+    finally:
+        app.close()
+    document: str | bytes
+    if args.format == "csv":
+        document = bottleneck_export.export_csv(words, found, names)
+    elif args.format == "xlsx":
+        document = bottleneck_export.export_xlsx(words, found, names)
+    else:
+        document = bottleneck_export.export_markdown(words, found, now)
+    if args.out:
+        write_private(args.out, document)
+        print(
+            f"{len(found)} bottleneck(s) up to {args.audience.value} written to {args.out}",
+            file=sys.stderr,
+        )
+    elif isinstance(document, bytes):
+        print("An Excel workbook needs --out FILE.", file=sys.stderr)
+        return 2
+    else:
+        sys.stdout.write(document)
+    return 0
+
+
+def write_json(data: object, handle: TextIO) -> None:
+    json.dump(data, handle, ensure_ascii=False, indent=1)
+    handle.write("\n")
+
+
+def restore(settings: Settings, args: argparse.Namespace) -> int:
+    """Restore an export into a fresh database; one of an earlier schema is migrated first."""
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+    except (OSError, ValueError) as error:
+        print(f"Cannot read {args.file}: {error}", file=sys.stderr)
+        return 1
+    app = create_app(settings, SystemClock())
+    try:
+        revision = migrate.current_revision(app.db.engine)
+        theirs = data.get("schema_revision")
+        if data.get("format") == backup.FORMAT and theirs != revision:
+            log.info("the export is from schema %s: migrating it to %s first", theirs, revision)
+            data = backup.upgrade_export(data, SystemClock().now())
+        with app.db.write() as session:
+            counts = backup.import_data(session, data, revision, placeholders(settings))
+    except backup.ImportRefused as error:
+        print(f"Import refused: {error}", file=sys.stderr)
+        return 1
+    finally:
+        app.close()
+    print(f"Imported {sum(counts.values())} rows from {args.file} (schema {theirs}"
+          + (f", migrated to {revision})" if theirs != revision else ")"))  # fmt: skip
+    return 0
+
+
+def backup_copy(settings: Settings, args: argparse.Namespace) -> int:
+    """`ciso-bot backup`: an online copy, checked, in a folder that keeps the newest N."""
+    from storage import snapshot
+
+    source = settings.database_path
+    if source is None or not source.exists():
+        print(f"No database file to back up at {source or settings.safe_database_url}.",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    if args.keep < 1:
+        print("--keep is at least 1.", file=sys.stderr)
+        return 2
+    folder = args.out or source.parent / "backups"
+    try:
+        made = snapshot.take(source, folder, SystemClock().now())
+        removed = snapshot.rotate(folder, args.keep)
+    except snapshot.BackupFailed as error:
+        print(f"Backup failed: {error}", file=sys.stderr)
+        return 1
+    print(f"Backup {made.path} ({made.size / 1e6:.1f} MB, schema {made.revision}, "
+          f"integrity ok) in {made.seconds:.1f} s; {len(removed)} older copy(ies) removed, "
+          f"{args.keep} kept at most.")  # fmt: skip
+    return 0
+
+
+def audit_log(settings: Settings, args: argparse.Namespace) -> int:
+    """`ciso-bot audit`: the whole audit log, oldest first, as text or CSV."""
+    from handlers.logbook import audit_csv, audit_text
+    from storage import audit
+
+    zone = ZoneInfo(settings.timezone)
+    since = args.since.replace(tzinfo=args.since.tzinfo or zone) if args.since else None
+    app = create_app(settings, SystemClock())
+    try:
+        with app.db.read() as session:
+            found = audit.entries(session, since=since, oldest_first=True)
+    finally:
+        app.close()
+    document = audit_csv(found, zone) if args.format == "csv" else audit_text(found, zone)
+    if args.out:
+        write_private(args.out, document)
+        print(f"{len(found)} audit entries written to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(document)
+    return 0

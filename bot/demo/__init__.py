@@ -1,0 +1,1 @@
+"""`ciso-bot demo`: a realistic data set of a small network."""

@@ -1,0 +1,1 @@
+"""Actions: owners, deadlines, changes, reminders and agenda files."""

@@ -1,0 +1,1 @@
+"""Bottlenecks (knelpunten): reporting, support, escalation, answers, exports."""

@@ -1,0 +1,1 @@
+"""Knowledge: sharing, search, review dates and questions to the network."""

@@ -1,0 +1,1 @@
+"""Reporting: the weekly digest, the board report and the documents they become."""
