@@ -98,6 +98,13 @@ OPENED_BY = {
 }
 
 
+def opened_by(command: str, text: str) -> str | None:
+    """The form a command opens on a platform with forms: its subcommand typed alone
+    (`/kennis deel`); with anything after it, the command runs as typed."""
+    words = text.strip().lower().split()
+    return OPENED_BY.get((command, words[0])) if len(words) == 1 else None
+
+
 def submission(
     form_id: str,
     filled: Mapping[str, str],

@@ -5,7 +5,7 @@ token, `/mattermost/action` for buttons, `/mattermost/dialog` for dialogs; `GET
 /health`), and the bot listens on the WebSocket API for `posted` (commands typed in
 a DM with the bot) and `reaction_added` (saving a post with the bookmark reaction).
 Replies are rendered by `bot.mattermost.render` and delivered by
-`bot.mattermost.delivery`. Buttons and dialogs carry a signed context, since
+`bot.delivery` through `bot.mattermost.delivery`. Buttons and dialogs carry a signed context, since
 Mattermost sends no credentials with them.
 """
 
@@ -24,18 +24,18 @@ from urllib.parse import parse_qs
 
 from bot import http_server, logs
 from bot.config import Settings
+from bot.delivery import Courier
 from bot.health import Monitor
 from bot.logs import safe_log_text
 from bot.mattermost import forms as mattermost_forms
 from bot.mattermost.api import MattermostApi, MattermostError
-from bot.mattermost.delivery import MattermostDelivery
+from bot.mattermost.delivery import MattermostOutlet
 from bot.mattermost.events import Events
 from bot.mattermost.people import PLATFORM, People
 from bot.mattermost.render import as_text, command_response
 from bot.mattermost.signing import Binding, Signer
 from bot.mattermost.websocket import BACKOFF, Listener
 from bot.metrics import Metrics
-from bot.scheduler import send_one
 from bot.version import version
 from handlers import forms
 from handlers.core import Core
@@ -77,7 +77,8 @@ class Mattermost:
         )  # fmt: skip
         # The key for buttons and dialogs, derived from the token: never sent anywhere.
         self.signer = Signer(hmac.new(token.encode(), b"ciso-bot buttons", hashlib.sha256).digest())
-        self.delivery = MattermostDelivery(self.api, "", self.signer)
+        self.outlet = MattermostOutlet(self.api, "", self.signer)
+        self.courier = Courier(core, self.outlet, PLATFORM, "Mattermost")
         self.set_callback_url(callback_url)
         self.people = People(self.api)
         channels = [c for c in (settings.network_channel, settings.workgroup_channel) if c]
@@ -104,12 +105,12 @@ class Mattermost:
     def set_callback_url(self, url: str) -> None:
         """Where the Mattermost server reaches the bot, for buttons and dialogs."""
         self.callback_url = url.rstrip("/")
-        self.delivery.action_url = self.callback_url + "/mattermost/action"
+        self.outlet.action_url = self.callback_url + "/mattermost/action"
 
     def connect(self) -> None:
         """Check the token (`GET /users/me`); raises MattermostError when refused."""
         me = self.api.me()
-        self.bot_id = self.delivery.bot_id = self.events.bot_id = str(me["id"])
+        self.bot_id = self.outlet.bot_id = self.events.bot_id = str(me["id"])
         log.info("connected to Mattermost as @%s", me.get("username", "?"))
 
     def start_listening(self) -> None:
@@ -127,7 +128,7 @@ class Mattermost:
 
     def deliver(self, reply: Reply) -> None:
         """For the scheduler: send one message a job produced; raises if refused."""
-        self.delivery.send(reply)
+        self.courier.deliver(reply)
 
     # --- HTTP -------------------------------------------------------------------------
 
@@ -183,8 +184,7 @@ class Mattermost:
                         _source(environ), safe_log_text(command, 40))  # fmt: skip
             return 401, {"text": translate(self.settings.language, "mattermost.bad_token")}
         text, user = form.get("text", ""), form.get("user_id", "")
-        words = text.strip().lower().split()
-        form_id = forms.OPENED_BY.get((command, words[0])) if len(words) == 1 else None
+        form_id = forms.opened_by(command, text)
         if (
             form_id
             and form.get("trigger_id")
@@ -217,7 +217,7 @@ class Mattermost:
         if first is None:
             return 200, {}
         bound = Binding(user, form.get("channel_id", ""))
-        return 200, command_response(first, self.delivery.action_url, self.signer, bound)
+        return 200, command_response(first, self.outlet.action_url, self.signer, bound)
 
     # --- buttons and dialogs ----------------------------------------------------------
 
@@ -272,7 +272,7 @@ class Mattermost:
         if first is not None:
             return {"ephemeral_text": as_text(first)}
         to_dm = any(r.visibility is Visibility.EPHEMERAL for r in replies)
-        if to_dm and request.channel_id != self.delivery.known_dm(request.user_id):
+        if to_dm and request.channel_id != self.outlet.known_dm(request.user_id):
             language = self.core.language_for(PLATFORM, request.user_id)
             return {"ephemeral_text": translate(language, "mattermost.in_dm")}
         return {}
@@ -349,27 +349,8 @@ class Mattermost:
     # --- requests and delivery --------------------------------------------------------
 
     def _deliver_all(self, replies: Iterable[Reply], request: Request, response_url: str) -> None:
-        for reply in replies:
-            if reply.key:  # to someone else, through the outbox: retried when it fails
-                if not send_one(self.core, self.delivery.send, reply):
-                    self._tell_failure(request, "delivery.retrying")
-                continue
-            try:
-                self.delivery.send(reply, request, response_url)
-            except (MattermostError, ValueError) as error:
-                log.warning("Mattermost refused a reply: %s", error)
-                self._tell_failure(request)
-            except Exception:  # it runs on the work pool: nothing else would ever log it
-                log.exception("delivering a reply to Mattermost failed")
-                self._tell_failure(request)
-
-    def _tell_failure(self, request: Request, key: str = "delivery.failed") -> None:
-        text = translate(self.core.language_for(PLATFORM, request.user_id), key,
-                         platform="Mattermost")  # fmt: skip
-        try:
-            self.delivery.direct(request.user_id, Reply(text=text))
-        except Exception:
-            log.warning("could not tell the user either")
+        """Send each reply (`bot.delivery`): answers through `response_url` where there is one."""
+        self.courier.deliver_all(replies, request, self.outlet.answer(request, response_url))
 
 
 def _source(environ: Json) -> str:

@@ -1,7 +1,8 @@
 """The Slack adapter: Slack events and interactions in, neutral replies out as Block Kit.
 
 Built on slack-bolt. Every listener acknowledges at once (Slack allows 3 seconds)
-and queues the work. Replies are delivered by `bot.slack.delivery`, forms built and
+and queues the work. Replies are delivered by `bot.delivery` through
+`bot.slack.delivery`, forms built and
 checked by `bot.slack.forms`, Block Kit rendered by `bot.slack.render`. Event
 retries and repeated interactions are recognised by a key claimed in the database,
 so they never act twice. Runs in Socket Mode (`SLACK_APP_TOKEN`) or as an HTTP
@@ -29,14 +30,14 @@ from slack_sdk.http_retry.state import RetryState
 
 from bot import http_server, logs
 from bot.config import Settings
+from bot.delivery import Courier
 from bot.health import Monitor, Recheck
 from bot.logs import safe_log_text
 from bot.metrics import Metrics
 from bot.remembered import Remembered
-from bot.scheduler import send_one
 from bot.slack import forms as slack_forms
 from bot.slack import render as slack_render
-from bot.slack.delivery import SlackDelivery
+from bot.slack.delivery import SlackOutlet
 from bot.version import version
 from handlers import forms
 from handlers.core import Core
@@ -108,7 +109,8 @@ class Slack:
             ignoring_self_events_enabled=False,
             logger=logging.getLogger("slack_bolt"),
         )
-        self.delivery = SlackDelivery(self.client, self.language)
+        self.outlet = SlackOutlet(self.client, self.language)
+        self.courier = Courier(core, self.outlet, PLATFORM, "Slack")
         self.metrics.queue_depth(self.work._work_queue.qsize)
         # /health and /metrics. HTTP mode has no connection to watch: a recent auth.test
         # stands for it; Socket Mode replaces this with its session's state.
@@ -167,8 +169,7 @@ class Slack:
         command = str(body.get("command", "")).lstrip("/")
         text = str(body.get("text", ""))
         user = str(body.get("user_id", ""))
-        words = text.strip().lower().split()
-        form = forms.OPENED_BY.get((command, words[0])) if len(words) == 1 else None
+        form = forms.opened_by(command, text)
         if form and body.get("trigger_id"):
             self._open_form(form, str(body["trigger_id"]), user)
             return
@@ -459,31 +460,8 @@ class Slack:
     def deliver_all(
         self, replies: Iterable[Reply], request: Request | None, respond: Respond | None
     ) -> None:
-        """Send each reply; a failure is logged and told to the user, nothing is undone."""
-        for reply in replies:
-            if reply.key:  # to someone else, through the outbox: retried when it fails
-                if not send_one(self.core, self.delivery.send, reply):
-                    self._tell_failure(request, respond, "delivery.retrying")
-                continue
-            try:
-                self.delivery.send(reply, request, respond)
-            except SlackApiError as error:
-                log.warning("Slack refused a reply: %s", error.response.get("error"))
-                self._tell_failure(request, respond)
-
-    def _tell_failure(
-        self, request: Request | None, respond: Respond | None, key: str = "delivery.failed"
-    ) -> None:
-        if request is None:
-            return
-        text = translate(self._language(request.user_id), key, platform="Slack")
-        try:
-            if respond is not None:
-                respond(text=text, response_type="ephemeral", replace_original=False)
-            else:
-                self.delivery.direct(request.user_id, Reply(text=text))
-        except SlackApiError:
-            log.warning("could not tell the user either")
+        """Send each reply (`bot.delivery`): answers through `respond` where there is one."""
+        self.courier.deliver_all(replies, request, self.outlet.answer(request, respond))
 
     def close(self) -> None:
         """Let the work already acknowledged finish."""
@@ -492,7 +470,7 @@ class Slack:
 
     def deliver(self, reply: Reply) -> None:
         """For the scheduler: send one message a job produced; raises if Slack refused it."""
-        self.delivery.send(reply)
+        self.courier.deliver(reply)
 
     # --- running ----------------------------------------------------------------------
 

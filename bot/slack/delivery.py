@@ -1,9 +1,7 @@
-"""Slack delivery: each neutral reply where its visibility says, in Block Kit.
-
-Ephemeral through the request's `response_url` (or `chat.postEphemeral`), channel
-posts with `chat.postMessage` (never above TLP:GREEN), DMs after
-`conversations.open`, files with `files_upload_v2`. Errors are Slack's
-(`SlackApiError`): the caller decides what to tell whom.
+"""Slack as an outlet: posts with `chat.postMessage` (Block Kit), DMs after
+`conversations.open`, files with `files_upload_v2`, recent posts with their metadata
+from `conversations.history`. Errors are Slack's (`SlackApiError`); where a reply
+goes and what is checked first is `bot.delivery`'s.
 """
 
 from __future__ import annotations
@@ -12,62 +10,25 @@ from typing import Any
 
 from slack_bolt import Respond
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
+from bot.delivery import Answer
 from bot.slack import render as slack_render
-from handlers.messages import Reply, Request, Visibility
-from storage.tlp import Place, may_show_in
+from handlers.messages import Reply, Request
 
 
-class SlackDelivery:
+class SlackOutlet:
+    refusals: tuple[type[Exception], ...] = (SlackApiError,)
+
     def __init__(self, client: WebClient, language: str) -> None:
         self.client = client
         self.language = language
 
-    def send(
-        self, reply: Reply, request: Request | None = None, respond: Respond | None = None
-    ) -> None:
-        """Deliver one reply where it belongs; raises SlackApiError when Slack refuses."""
-        if reply.visibility is Visibility.CHANNEL:
-            channel = reply.channel or (request.channel_id if request else None)
-            if not channel:
-                raise ValueError("a channel reply without a channel")
-            self.post(channel, reply)
-        elif reply.visibility is Visibility.DIRECT:
-            self.direct(reply.user or (request.user_id if request else ""), reply)
-        elif respond is not None and not reply.files:
-            respond(
-                text=slack_render.fallback(reply),
-                blocks=slack_render.blocks(reply, self.language),
-                response_type="ephemeral",
-                replace_original=False,
-            )
-        elif request and request.channel_id and not request.is_direct and not reply.files:
-            self.client.chat_postEphemeral(
-                channel=request.channel_id,
-                user=request.user_id,
-                text=slack_render.fallback(reply),
-                blocks=slack_render.blocks(reply, self.language),
-            )
-        elif request:
-            self.direct(request.user_id, reply)
-
-    def post(self, channel: str, reply: Reply) -> None:
-        # The core refuses channel replies above TLP:GREEN; this is the last check
-        # before anything is posted where many can read it.
-        if reply.tlp is not None and not may_show_in(reply.tlp, Place.CHANNEL):
-            raise ValueError(f"refusing to post {reply.tlp} content to a channel")
-        if reply.maybe_sent and self.already_there(channel, reply):
-            return
-        self.client.chat_postMessage(
-            channel=channel,
-            text=slack_render.fallback(reply),
-            blocks=slack_render.blocks(reply, self.language),
-            **_metadata(reply),
-        )
-
-    def direct(self, user: str, reply: Reply) -> None:
+    def dm_channel(self, user: str) -> str:
         opened = self.client.conversations_open(users=user)
-        channel = str((opened.get("channel") or {}).get("id", ""))
+        return str((opened.get("channel") or {}).get("id", ""))
+
+    def post(self, channel: str, reply: Reply, *, user: str = "") -> None:
         if reply.files:
             self.client.files_upload_v2(
                 channel=channel,
@@ -77,8 +38,6 @@ class SlackDelivery:
                 ],
             )
             return
-        if reply.maybe_sent and self.already_there(channel, reply):
-            return
         self.client.chat_postMessage(
             channel=channel,
             text=slack_render.fallback(reply),
@@ -86,22 +45,38 @@ class SlackDelivery:
             **_metadata(reply),
         )
 
-    def already_there(self, channel: str, reply: Reply) -> bool:
-        """Whether the conversation's recent messages hold this one (sent by a try
-        that failed unclearly, or before a crash)."""
+    def recent(self, channel: str, limit: int) -> list[str]:
         found = self.client.conversations_history(
-            channel=channel, limit=HISTORY, include_all_metadata=True
+            channel=channel, limit=limit, include_all_metadata=True
         )
-        wanted = reply.message_id
-        for message in found.get("messages") or []:
-            payload = (message.get("metadata") or {}).get("event_payload") or {}
-            if payload.get("message") == wanted:
+        return [
+            str(((m.get("metadata") or {}).get("event_payload") or {}).get("message", ""))
+            for m in found.get("messages") or []
+        ]
+
+    def answer(self, request: Request | None, respond: Respond | None) -> Answer:
+        """Only for the person who asked: through `respond`, else `chat.postEphemeral`
+        in the channel they asked in; files and DMs go by DM."""
+
+        def answering(reply: Reply) -> bool:
+            if reply.files:
+                return False
+            if respond is not None:
+                respond(text=slack_render.fallback(reply),
+                        blocks=slack_render.blocks(reply, self.language),
+                        response_type="ephemeral", replace_original=False)  # fmt: skip
                 return True
-        return False
+            if request is None or not request.channel_id or request.is_direct:
+                return False
+            self.client.chat_postEphemeral(
+                channel=request.channel_id,
+                user=request.user_id,
+                text=slack_render.fallback(reply),
+                blocks=slack_render.blocks(reply, self.language),
+            )
+            return True
 
-
-# How far back a DM is searched for a message that may have gone out before a crash.
-HISTORY = 50
+        return answering
 
 
 def _metadata(reply: Reply) -> dict[str, Any]:

@@ -183,11 +183,6 @@ def test_amber_is_never_posted_to_a_channel(bot: MattermostBot) -> None:
     everything = " ".join(p["message"] + str(p["props"]) for p in in_channels)
     assert "Leverancier levert geen logs" in everything
     assert "Budget SOC" not in everything
-    from handlers.messages import Reply
-    from storage.tlp import TLP
-
-    with pytest.raises(ValueError):
-        bot.mattermost.delivery.post(GENERAL, Reply(text="geheim", tlp=TLP.AMBER))
 
 
 def test_mentions_resolve_and_mass_mentions_stay_inert(bot: MattermostBot) -> None:
