@@ -50,7 +50,12 @@ def test_each_visibility_goes_where_it_says() -> None:
     send(outlet, Reply(text="dm", visibility=Visibility.DIRECT, user="U2"), ASKED)
     send(outlet, Reply(text="alleen jij"), ASKED)  # no way to answer in place: a DM
     answered: list[str] = []
-    send(outlet, Reply(text="hier"), ASKED, answer=lambda r: answered.append(r.text) or True)
+
+    def answer(reply: Reply) -> bool:
+        answered.append(reply.text)
+        return True
+
+    send(outlet, Reply(text="hier"), ASKED, answer=answer)
     assert outlet.posts == [("C1", "kanaal", ""), ("C9", "elders", ""), ("dm-U2", "dm", "U2"),
                             ("dm-U1", "alleen jij", "U1")]  # fmt: skip
     assert answered == ["hier"]
