@@ -20,7 +20,7 @@ from sqlalchemy import make_url
 from sqlalchemy.exc import ArgumentError
 
 from bot.digest_schedule import DEFAULT_CRON, DigestSchedule
-from handlers.context import ESCALATION_BODIES, REVIEW_DAYS_BY_TAG, CoreSettings
+from handlers.context import ESCALATION_BODIES, REVIEW_DAYS_BY_TAG, CoreSettings, PlatformChannels
 from handlers.i18n import LANGUAGES
 from handlers.workdays import WorkCalendar
 from storage.thesaurus import Thesaurus
@@ -54,6 +54,10 @@ KNOWN_SETTINGS = frozenset(
         "LOG_FORMAT",
         "NETWORK_CHANNEL",
         "WORKGROUP_CHANNEL",
+        "SLACK_NETWORK_CHANNEL",
+        "SLACK_WORKGROUP_CHANNEL",
+        "MATTERMOST_NETWORK_CHANNEL",
+        "MATTERMOST_WORKGROUP_CHANNEL",
         "ESCALATION_THRESHOLD",
         "ESCALATION_BODIES",
         "ESCALATION_ANSWER_WEEKS",
@@ -112,6 +116,8 @@ class Settings:
     mattermost_callback_url: str | None = None  # where Mattermost reaches the bot
     network_channel: str | None = None
     workgroup_channel: str | None = None
+    # With Slack and Mattermost both: each one's channels.
+    platform_channels: tuple[PlatformChannels, ...] = ()
     escalation_threshold: int = 3
     escalation_bodies: tuple[str, ...] = ESCALATION_BODIES
     answer_weeks: int = 6
@@ -152,13 +158,16 @@ class Settings:
         return Path(database)
 
     @property
+    def platforms(self) -> tuple[str, ...]:
+        """The chat platforms this install serves (none: the console)."""
+        found = (("slack", self.slack_bot_token), ("mattermost", self.mattermost_url))
+        return tuple(name for name, configured in found if configured)
+
+    @property
     def platform(self) -> str:
-        """The chat platform this configuration asks for."""
-        if self.slack_bot_token:
-            return "slack"
-        if self.mattermost_url:
-            return "mattermost"
-        return "console"
+        """The one chat platform (`console` without one; `slack` first when both are set:
+        for commands that act as one user, such as `digest --user`)."""
+        return next(iter(self.platforms), "console")
 
     def core(self) -> CoreSettings:
         return CoreSettings(
@@ -168,6 +177,7 @@ class Settings:
             tlp_default=self.tlp_default,
             network_channel=self.network_channel,
             workgroup_channel=self.workgroup_channel,
+            platform_channels=self.platform_channels,
             escalation_threshold=self.escalation_threshold,
             escalation_bodies=self.escalation_bodies,
             answer_weeks=self.answer_weeks,
@@ -413,20 +423,48 @@ def _unknown_settings(env: Mapping[str, str]) -> list[str]:
     return warnings
 
 
-def _one_platform(env: Mapping[str, str]) -> None:
-    if env.get("SLACK_BOT_TOKEN", "").strip() and env.get("MATTERMOST_URL", "").strip():
-        raise ConfigError(
-            "SLACK_BOT_TOKEN",
-            "and MATTERMOST_URL are both set, and this version serves one chat platform "
-            "per install: remove the settings of the one this install does not serve",
+def _platforms(env: Mapping[str, str]) -> tuple[str, ...]:
+    """The chat platforms configured: Slack, Mattermost, both, or none (the console)."""
+    found = (("slack", "SLACK_BOT_TOKEN"), ("mattermost", "MATTERMOST_URL"))
+    return tuple(name for name, variable in found if env.get(variable, "").strip())
+
+
+def _channels(env: Mapping[str, str], platforms: tuple[str, ...]) -> tuple[PlatformChannels, ...]:
+    """Each platform's network and werkgroep channel (`SLACK_NETWORK_CHANNEL`, …).
+
+    With one platform `NETWORK_CHANNEL` and `WORKGROUP_CHANNEL` name its channels; with
+    two a channel id means nothing without its platform, so the plain names are refused.
+    """
+    if len(platforms) < 2:
+        return ()
+    for plain in ("NETWORK_CHANNEL", "WORKGROUP_CHANNEL"):
+        if env.get(plain, "").strip():
+            raise ConfigError(
+                plain, "names one channel, and this install serves Slack and Mattermost: use "
+                f"SLACK_{plain} and MATTERMOST_{plain} instead",
+            )  # fmt: skip
+    return tuple(
+        PlatformChannels(
+            platform,
+            _channel(env, f"{platform.upper()}_NETWORK_CHANNEL"),
+            _channel(env, f"{platform.upper()}_WORKGROUP_CHANNEL"),
         )
+        for platform in platforms
+    )
+
+
+def _channel_of(env: Mapping[str, str], which: str, platforms: tuple[str, ...]) -> str | None:
+    """`NETWORK_CHANNEL` of a one-platform install (or its `SLACK_…` form)."""
+    if len(platforms) != 1:
+        return _channel(env, which) if not platforms else None
+    return _channel(env, which) or _channel(env, f"{platforms[0].upper()}_{which}")
 
 
 def load_settings(env: Mapping[str, str], base: Path | None = None) -> Settings:
     """Read and check every setting from `env`; relative paths are read from `base`."""
     env = _with_secret_files(env)
     database_url, new_database = _database_url(env, base or Path.cwd())
-    _one_platform(env)
+    platforms = _platforms(env)
     warnings = _unknown_settings(env) + ([new_database] if new_database else [])
 
     language = _get(env, "BOT_LANGUAGE", "nl").lower()
@@ -475,8 +513,9 @@ def load_settings(env: Mapping[str, str], base: Path | None = None) -> Settings:
         slack_api_url=_api_url(env),
         capture_reaction=_reaction(env),
         **_mattermost(env),
-        network_channel=_channel(env, "NETWORK_CHANNEL"),
-        workgroup_channel=_channel(env, "WORKGROUP_CHANNEL"),
+        network_channel=_channel_of(env, "NETWORK_CHANNEL", platforms),
+        workgroup_channel=_channel_of(env, "WORKGROUP_CHANNEL", platforms),
+        platform_channels=_channels(env, platforms),
         escalation_threshold=_number(env, "ESCALATION_THRESHOLD", 3, 1, 27),
         escalation_bodies=_bodies(env),
         answer_weeks=_number(env, "ESCALATION_ANSWER_WEEKS", 6, 1, 52),

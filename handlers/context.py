@@ -55,6 +55,15 @@ REVIEW_DAYS_BY_TAG = (
 
 
 @dataclass(frozen=True)
+class PlatformChannels:
+    """One chat platform's channels, in an install that serves more than one."""
+
+    platform: str
+    network: str | None = None
+    workgroup: str | None = None
+
+
+@dataclass(frozen=True)
 class CoreSettings:
     """The part of the configuration that handlers need."""
 
@@ -65,6 +74,8 @@ class CoreSettings:
     page_size: int = 5
     network_channel: str | None = None  # where new bottlenecks are announced
     workgroup_channel: str | None = None  # where the werkgroep is told; else DMs
+    # An install on more than one platform: each platform's channels instead.
+    platform_channels: tuple[PlatformChannels, ...] = ()
     escalation_threshold: int = 3  # municipalities that make a bottleneck ready
     escalation_bodies: tuple[str, ...] = ESCALATION_BODIES
     answer_weeks: int = 6  # default wait for a national answer
@@ -82,6 +93,24 @@ class CoreSettings:
     # item's tags), else the default.
     review_days: int = 365
     review_days_by_tag: tuple[tuple[str, int], ...] = REVIEW_DAYS_BY_TAG
+
+    def network_channels(self) -> list[tuple[str, str]]:
+        """(platform, channel) where the network hears news; platform "" in a
+        one-platform install (the request's, or the only one)."""
+        if self.platform_channels:
+            return [(c.platform, c.network) for c in self.platform_channels if c.network]
+        return [("", self.network_channel)] if self.network_channel else []
+
+    def workgroup_channels(self) -> list[tuple[str, str]]:
+        """(platform, channel) where the werkgroep is told."""
+        if self.platform_channels:
+            return [(c.platform, c.workgroup) for c in self.platform_channels if c.workgroup]
+        return [("", self.workgroup_channel)] if self.workgroup_channel else []
+
+    def reads_channel(self, platform: str, channels: list[tuple[str, str]]) -> bool:
+        """Whether a member who reads on `platform` sees posts in these channels (else:
+        a DM instead)."""
+        return any(p in ("", platform) for p, _channel in channels)
 
 
 @dataclass(frozen=True)

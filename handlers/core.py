@@ -167,7 +167,7 @@ class Core:
                 request.action_id,
             )
             replies = [Reply(text=translate(language, "error.unexpected"))]
-        guarded = [inert_reply(self._guard(reply, language)) for reply in replies]
+        guarded = [inert_reply(self._guard(_addressed(request, r), language)) for r in replies]
         keyed = [self._keyed(request, reply) for reply in guarded]
         kind, name = _kind_and_name(request, known=handler is not None)
         self.observer.request(kind, name, outcome, time.monotonic() - started)
@@ -364,8 +364,18 @@ class Core:
         )
         renamed = member is not None and request.user_name and member.display_name != name
         zone = _valid_zone(request.timezone) if member is not None and not member.timezone else None
-        if needs_admin_row or renamed or zone:
+        # Messages follow the member to the platform they wrote from (unless they chose).
+        moved = (
+            member is not None
+            and not member.platform_chosen
+            and (member.platform, member.platform_user_id) != (request.platform, request.user_id)
+        )
+        if needs_admin_row or renamed or zone or moved:
             with self.db.write() as session:
+                if member is not None and moved:
+                    members.used(session, member.id, request.platform, request.user_id,
+                                 self.clock.now())  # fmt: skip
+                    member = members.get_member_by_id(session, member.id)
                 if needs_admin_row:
                     member = members.ensure_admin(
                         session, self.clock.now(), request.platform, request.user_id, name
@@ -396,6 +406,11 @@ class Core:
         return Reply(
             text=translate(language, "tlp.blocked_in_channel", tlp=reply.tlp.value), key=reply.key
         )
+
+
+def _addressed(request: Request, reply: Reply) -> Reply:
+    """A reply without a platform goes to the platform the request came from."""
+    return reply if reply.platform else replace(reply, platform=request.platform)
 
 
 def message_kind(key: DeliveryKey | None) -> str:

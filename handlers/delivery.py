@@ -51,10 +51,12 @@ def retry_at(now: datetime, attempts: int, settings: CoreSettings) -> tuple[date
 
 
 def recipient(reply: Reply) -> str:
-    """Who a message goes to, for its key: `user:U1` or `channel:C1`."""
+    """Who a message goes to, for its key: `user:U1` or `channel:C1` (with the platform
+    in front when there is more than one: `user:slack:U1`)."""
+    where = f"{reply.platform}:" if reply.platform else ""
     if reply.visibility is Visibility.DIRECT:
-        return f"user:{reply.user or ''}"
-    return f"channel:{reply.channel or ''}"
+        return f"user:{where}{reply.user or ''}"
+    return f"channel:{where}{reply.channel or ''}"
 
 
 def plan(session: Session, key: str, replies: Sequence[Reply], now: datetime) -> int:
@@ -135,6 +137,7 @@ def to_json(reply: Reply) -> str:
         "visibility": reply.visibility.value,
         "channel": reply.channel,
         "user": reply.user,
+        "platform": reply.platform,
         "tlp": reply.tlp.value if reply.tlp else None,
         "topic": reply.topic,
     }
@@ -158,6 +161,7 @@ def from_json(text: str) -> Reply:
         visibility=Visibility(data["visibility"]),
         channel=data["channel"],
         user=data["user"],
+        platform=str(data.get("platform") or ""),  # older rows have none
         tlp=TLP(data["tlp"]) if data["tlp"] else None,
         topic=str(data.get("topic") or ""),  # older rows have none
     )

@@ -140,6 +140,9 @@ class Reply:
     visibility: Visibility = Visibility.EPHEMERAL
     channel: str | None = None
     user: str | None = None
+    # The chat platform of `user` or `channel`; "" for the platform the request came
+    # from (the core fills it in) or, for a job's message, the install's only one.
+    platform: str = ""
     tlp: TLP | None = None
     files: tuple[Attachment, ...] = ()
     # Set on a message a job sends (a reminder): the adapter reports back whether it

@@ -119,6 +119,7 @@ def direct(
                 buttons=buttons,
                 visibility=Visibility.DIRECT,
                 user=member.platform_user_id,
+                platform=member.platform,
                 tlp=tlp if allowed else None,
             )
         )
@@ -135,27 +136,36 @@ def workgroup(
     may_read: MayRead | None = None,
     buttons: tuple[Button, ...] = (),
 ) -> list[Reply]:
-    """Tell the werkgroep: in its channel when one is set, otherwise by DM to each member.
+    """Tell the werkgroep: in its channel on each platform that has one, and by DM each
+    werkgroep member who reads on a platform without one.
 
     Where the content may not be shown (a channel for AMBER, a member outside the
     organisation for AMBER+STRICT) the notice is `without_content`: a number, no more.
     """
-    if settings.workgroup_channel:
+    channels = settings.workgroup_channels()
+    replies = []
+    if channels:
         safe = tlp is None or may_show_in(tlp, Place.CHANNEL)
         text, sections = (message if safe else without_content)(Writer.for_install(settings))
-        return [
+        replies = [
             Reply(
                 text=text,
                 sections=sections,
                 buttons=buttons,
                 visibility=Visibility.CHANNEL,
-                channel=settings.workgroup_channel,
+                channel=channel,
+                platform=platform,
                 tlp=tlp if safe else None,
             )
+            for platform, channel in channels
         ]
     with db.read() as session:
-        group = [m for m in members.active_members(session) if "werkgroep" in m.roles]
-    return direct(
+        group = [
+            m
+            for m in members.active_members(session)
+            if "werkgroep" in m.roles and not settings.reads_channel(m.platform, channels)
+        ]
+    return replies + direct(
         group,
         settings,
         message,

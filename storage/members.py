@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from storage import audit
 from storage.fold import fold
-from storage.models import Member, MemberRole, Organisation
+from storage.models import Member, MemberIdentity, MemberRole, Organisation
 from storage.views import Actor, MemberView, OrganisationView
 
 
@@ -27,6 +27,8 @@ def member_view(member: Member) -> MemberView:
         timezone=member.timezone,
         active=member.active,
         digest=member.digest,
+        identities=tuple((i.platform, i.platform_user_id) for i in member.identities),
+        platform_chosen=member.platform_chosen,
     )
 
 
@@ -34,9 +36,116 @@ def organisation_view(org: Organisation) -> OrganisationView:
     return OrganisationView(id=org.id, name=org.name, kind=org.kind, region=org.region)
 
 
+class IdentityTaken(ValueError):
+    """The chat account already belongs to another member."""
+
+    def __init__(self, member: MemberView) -> None:
+        super().__init__(member.id)
+        self.member = member
+
+
 def _find(session: Session, platform: str, user_id: str) -> Member | None:
-    query = select(Member).where(Member.platform == platform, Member.platform_user_id == user_id)
+    """The member with this chat account (on any of their platforms)."""
+    query = (
+        select(Member)
+        .join(MemberIdentity)
+        .where(MemberIdentity.platform == platform, MemberIdentity.platform_user_id == user_id)
+    )
     return session.scalars(query).one_or_none()
+
+
+def _new_member(platform: str, user_id: str, display_name: str, at: datetime) -> Member:
+    return Member(
+        platform=platform,
+        platform_user_id=user_id,
+        display_name=display_name,
+        created_at=at,
+        active=True,
+        platform_chosen=False,
+        identities=[MemberIdentity(platform=platform, platform_user_id=user_id, last_used_at=at)],
+    )
+
+
+def link_identity(
+    session: Session, actor: Actor, at: datetime, member_id: int, platform: str, user_id: str
+) -> MemberView:
+    """Give a member their account on another platform; raises IdentityTaken when it is
+    someone else's (two members are never merged by a link)."""
+    member = session.get(Member, member_id)
+    if member is None:
+        raise LookupError(member_id)
+    owner = _find(session, platform, user_id)
+    if owner is not None and owner.id != member.id:
+        raise IdentityTaken(member_view(owner))
+    if owner is None:
+        # One account per platform: a new one replaces the member's old one there.
+        member.identities = [i for i in member.identities if i.platform != platform]
+        member.identities.append(MemberIdentity(platform=platform, platform_user_id=user_id))
+        if member.platform == platform:
+            member.platform_user_id = user_id
+        session.flush()
+        audit.record(session, actor, "member.linked", "member", member.id, at,
+                     user=f"{platform}:{user_id}")  # fmt: skip
+    session.refresh(member)
+    return member_view(member)
+
+
+def unlink_identity(
+    session: Session, actor: Actor, at: datetime, member_id: int, platform: str
+) -> MemberView | None:
+    """Take away a member's account on `platform`; None when it is their only one."""
+    member = session.get(Member, member_id)
+    if member is None:
+        raise LookupError(member_id)
+    kept = [i for i in member.identities if i.platform != platform]
+    if not kept or len(kept) == len(member.identities):
+        return None
+    member.identities = kept
+    if member.platform == platform:
+        member.platform, member.platform_user_id = kept[0].platform, kept[0].platform_user_id
+        member.platform_chosen = False
+    session.flush()
+    audit.record(session, actor, "member.unlinked", "member", member.id, at, platform=platform)
+    session.refresh(member)
+    return member_view(member)
+
+
+def used(session: Session, member_id: int, platform: str, user_id: str, at: datetime) -> bool:
+    """The member wrote from this account: messages follow them there, unless they chose a
+    platform. True when where messages go changed (not audited: not a decision)."""
+    member = session.get(Member, member_id)
+    if member is None:
+        return False
+    for identity in member.identities:
+        if identity.platform == platform and identity.platform_user_id == user_id:
+            identity.last_used_at = at
+    if member.platform_chosen or (member.platform, member.platform_user_id) == (platform, user_id):
+        return False
+    member.platform, member.platform_user_id = platform, user_id
+    return True
+
+
+def choose_platform(
+    session: Session, actor: Actor, at: datetime, member_id: int, platform: str | None
+) -> MemberView:
+    """Where messages go: this platform's account, or (None) the one used last."""
+    member = session.get(Member, member_id)
+    if member is None:
+        raise LookupError(member_id)
+    if platform is None:
+        member.platform_chosen = False
+        used_last = max(
+            member.identities, key=lambda i: (i.last_used_at is not None, i.last_used_at or at)
+        )
+        member.platform, member.platform_user_id = used_last.platform, used_last.platform_user_id
+    else:
+        (chosen,) = [i for i in member.identities if i.platform == platform]
+        member.platform, member.platform_user_id = chosen.platform, chosen.platform_user_id
+        member.platform_chosen = True
+    session.flush()
+    audit.record(session, actor, "member.platform", "member", member.id, at,
+                 platform=platform or "last_used")  # fmt: skip
+    return member_view(member)
 
 
 def get_member(session: Session, platform: str, user_id: str) -> MemberView | None:
@@ -94,13 +203,7 @@ def save_member(
     member = _find(session, platform, user_id)
     created = member is None
     if member is None:
-        member = Member(
-            platform=platform,
-            platform_user_id=user_id,
-            display_name=display_name,
-            created_at=at,
-            active=True,
-        )
+        member = _new_member(platform, user_id, display_name, at)
         session.add(member)
     member.organisation_id = organisation_id
     member.active = True
@@ -147,13 +250,7 @@ def ensure_admin(
     if member is not None and member.active and any(r.role == "beheerder" for r in member.roles):
         return member_view(member)
     if member is None:
-        member = Member(
-            platform=platform,
-            platform_user_id=user_id,
-            display_name=display_name or user_id,
-            created_at=at,
-            active=True,
-        )
+        member = _new_member(platform, user_id, display_name or user_id, at)
         session.add(member)
     member.active = True
     member.roles = [
@@ -224,15 +321,19 @@ def members_by_user_ids(
     ids = list(dict.fromkeys(user_ids))
     if not ids:
         return []
-    query = select(Member).where(Member.platform == platform, Member.platform_user_id.in_(ids))
+    query = (
+        select(Member)
+        .join(MemberIdentity)
+        .where(MemberIdentity.platform == platform, MemberIdentity.platform_user_id.in_(ids))
+    )
     return [member_view(m) for m in session.scalars(query)]
 
 
 def names_by_user_id(session: Session, platform: str | None = None) -> dict[str, str]:
     """Every member's platform user id → display name (of one platform, or all)."""
-    stmt = select(Member.platform_user_id, Member.display_name)
+    stmt = select(MemberIdentity.platform_user_id, Member.display_name).join(Member)
     if platform is not None:
-        stmt = stmt.where(Member.platform == platform)
+        stmt = stmt.where(MemberIdentity.platform == platform)
     return {str(user_id): str(name) for user_id, name in session.execute(stmt)}
 
 

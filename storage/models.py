@@ -81,11 +81,30 @@ class Member(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # The weekly digest: None follows the role (portefeuillehouder), else their own choice.
     digest: Mapped[bool | None] = mapped_column(Boolean)
+    # `platform`/`platform_user_id` name where the bot writes to the member: the identity
+    # they used last, unless they chose one (then it stays).
+    platform_chosen: Mapped[bool] = mapped_column(Boolean, default=False)
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
     roles: Mapped[list[MemberRole]] = relationship(
         lazy="selectin", cascade="all, delete-orphan", order_by="MemberRole.role"
     )
+    identities: Mapped[list[MemberIdentity]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="MemberIdentity.platform"
+    )
+
+
+class MemberIdentity(Base):
+    """One chat platform account of a member; a member may have one per platform."""
+
+    __tablename__ = "member_identities"
+    __table_args__ = (UniqueConstraint("platform", "platform_user_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    platform_user_id: Mapped[str] = mapped_column(String(64))
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class MemberRole(Base):

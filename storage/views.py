@@ -37,6 +37,9 @@ class MemberView:
     timezone: str | None
     active: bool
     digest: bool | None = None  # weekly digest: None follows the role, else their choice
+    # (platform, user id) of each chat account; messages go to `platform` above.
+    identities: tuple[tuple[str, str], ...] = ()
+    platform_chosen: bool = False  # they chose where messages go (else: last used)
 
     @property
     def gets_digest(self) -> bool:

@@ -176,6 +176,7 @@ def reminder_message(
         buttons=action_buttons(words, action),
         visibility=Visibility.DIRECT,
         user=owner.platform_user_id,
+        platform=owner.platform,
         tlp=action.tlp,
         key=DeliveryKey("reminder", reminder.id, context.instance),
         maybe_sent=reminder.maybe_sent,

@@ -194,14 +194,13 @@ def create(context: Context, draft: Draft) -> list[Reply]:
 
 
 def announcement(context: Context, bottleneck: BottleneckView) -> list[Reply]:
-    """The network hears of a new bottleneck when its label may be shown in a channel."""
+    """The network hears of a new bottleneck, in its channel on each platform, when its
+    label may be shown in a channel."""
     if not may_show_in(bottleneck.tlp, Place.CHANNEL):
         return []
-    channel = context.settings.network_channel
-    if not channel and not context.request.is_direct:
-        channel = context.request.channel_id
-    if not channel:
-        return []
+    channels = context.settings.network_channels()
+    if not channels and not context.request.is_direct and context.request.channel_id:
+        channels = [("", context.request.channel_id)]
     return [
         Reply(
             text=context.t("bottleneck.announcement", name=context.caller.name),
@@ -218,6 +217,8 @@ def announcement(context: Context, bottleneck: BottleneckView) -> list[Reply]:
             ),
             visibility=Visibility.CHANNEL,
             channel=channel,
+            platform=platform,
             tlp=bottleneck.tlp,
         )
+        for platform, channel in channels
     ]

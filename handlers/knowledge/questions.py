@@ -118,22 +118,36 @@ def _answer_button(writer: Writer, q: QuestionView) -> Button:
 
 
 def _post(context: Context, q: QuestionView, asker: MemberView) -> list[Reply]:
-    """The question in the network channel (CLEAR/GREEN), else by DM to who may read it."""
+    """The question in the network channel of each platform (CLEAR/GREEN), and by DM to
+    each member who may read it and reads on a platform without one."""
     settings = context.settings
-    if may_show_in(q.tlp, Place.CHANNEL) and settings.network_channel:
+    channels = settings.network_channels() if may_show_in(q.tlp, Place.CHANNEL) else []
+    posts = []
+    if channels:
         writer = Writer.for_install(settings)
         text, sections = _question_text(writer, q)
-        return [Reply(text=text, sections=sections, buttons=(_answer_button(writer, q),),
-                      visibility=Visibility.CHANNEL, channel=settings.network_channel,
-                      tlp=q.tlp, topic=topic(q.id))]  # fmt: skip
+        posts = [
+            Reply(
+                text=text,
+                sections=sections,
+                buttons=(_answer_button(writer, q),),
+                visibility=Visibility.CHANNEL,
+                channel=channel,
+                platform=platform,
+                tlp=q.tlp,
+                topic=topic(q.id),
+            )  # fmt: skip
+            for platform, channel in channels
+        ]
     with context.db.read() as session:
         everyone = members.active_members(session)
 
     def may_read(m: MemberView) -> bool:
         return notices.may_read(m, q.tlp, organisation_id=q.organisation_id, author_id=q.asker_id)
 
-    readers = [m for m in everyone if m.id != asker.id and may_read(m)]
-    return [
+    readers = [m for m in everyone if m.id != asker.id and may_read(m)
+               and not settings.reads_channel(m.platform, channels)]  # fmt: skip
+    return posts + [
         reply
         for m in readers
         for reply in notices.direct([m], settings, lambda w: _question_text(w, q), tlp=q.tlp,

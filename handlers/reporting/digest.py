@@ -188,6 +188,7 @@ def _message(context: JobContext, digest: DigestView, member: MemberView, now: d
         tlp=reply.tlp,
         visibility=Visibility.DIRECT,
         user=member.platform_user_id,
+        platform=member.platform,
         key=DeliveryKey("digest", digest.id, context.instance),
         maybe_sent=digest.maybe_sent,
     )

@@ -78,17 +78,21 @@ def test_a_misspelt_variable_is_named_with_the_setting_it_resembles(
     assert "xoxb-1" not in errors
 
 
-def test_both_platforms_configured_is_refused_not_silently_one(
+def test_both_platforms_with_one_plain_channel_is_refused_not_guessed(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """A channel id means nothing without its platform: with two, each is named."""
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "s")
-    monkeypatch.setenv("MATTERMOST_URL", "http://127.0.0.1:1")
+    monkeypatch.setenv("SLACK_API_URL", "http://127.0.0.1:9/api/")
+    monkeypatch.setenv("MATTERMOST_URL", "http://127.0.0.1:9")
     monkeypatch.setenv("MATTERMOST_TOKEN", "t")
     monkeypatch.setenv("MATTERMOST_COMMAND_TOKENS", "ciso=x")
+    monkeypatch.setenv("NETWORK_CHANNEL", "C0NETWERK")
     assert _main("run") == 2
     errors = capsys.readouterr().err
-    assert "SLACK_BOT_TOKEN: and MATTERMOST_URL are both set" in errors
+    assert "NETWORK_CHANNEL: names one channel" in errors
+    assert "SLACK_NETWORK_CHANNEL and MATTERMOST_NETWORK_CHANNEL" in errors
     assert not (Path("data") / "ciso-bot.sqlite3").exists()  # nothing was started
 
 
