@@ -244,15 +244,10 @@ NO_PLATFORM = (
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
-    if settings.platform in ("slack", "mattermost"):
-        from bot.cli import serve as cli_platforms
+    if settings.platforms:
+        from bot.cli import serve
 
-        serve = (
-            cli_platforms.run_slack
-            if settings.platform == "slack"
-            else cli_platforms.run_mattermost
-        )
-        return serve(settings, args)
+        return serve.run(settings, args)
     if not sys.stdin.isatty() and not args.console:
         # Under systemd or in a container a console would read nothing and stop at once.
         where = args.env_path or "the environment or a .env file"

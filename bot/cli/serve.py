@@ -1,4 +1,4 @@
-"""`ciso-bot run` on a chat platform: the adapter, its HTTP endpoint and the scheduler."""
+"""`ciso-bot run` on the chat platforms: their adapters, one HTTP port and the scheduler."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from bot import http_server
@@ -19,14 +20,9 @@ from bot.config import Settings
 from bot.health import Monitor
 from bot.http_server import Server
 from bot.metrics import Metrics
-from bot.preflight import (
-    NotReady,
-    mattermost_identity,
-    mattermost_refusal,
-    port_free,
-    slack_identity,
-)
+from bot.preflight import NotReady, port_free
 from bot.scheduler import Deliver, Sweeper
+from bot.version import version
 from handlers.core import Core
 
 log = logging.getLogger("bot")
@@ -115,21 +111,17 @@ def _ports_free(args: argparse.Namespace, main: bool) -> None:
         port_free(args.host, args.health_port)
 
 
-def run_slack(settings: Settings, args: argparse.Namespace) -> int:
+def run(settings: Settings, args: argparse.Namespace) -> int:
+    """Serve every configured platform from this process, until stopped."""
     socket_mode = bool(settings.slack_app_token) and not args.http
-    if not socket_mode and not settings.slack_signing_secret:
+    if "slack" in settings.platforms and not socket_mode and not settings.slack_signing_secret:
         print(
-            "Configuratiefout / configuration error: SLACK_SIGNING_SECRET: is needed for the "
-            "HTTP Events API (or set SLACK_APP_TOKEN for Socket Mode)",
+            "Configuratiefout / configuration error: SLACK_SIGNING_SECRET: is needed for "
+            "the HTTP Events API (or set SLACK_APP_TOKEN for Socket Mode)",
             file=sys.stderr,
         )
         return 2
-    if not _ready(
-        lambda: _ports_free(args, main=not socket_mode),
-        lambda: log.info("Slack: connected as @%s", slack_identity(settings).get("user", "?")),
-    ):
-        return 2
-    return _running(lambda running: _serve_slack(settings, args, socket_mode, running))
+    return _running(lambda running: _serve(settings, args, running))
 
 
 def _running(serve: Callable[[contextlib.ExitStack], int]) -> int:
@@ -157,79 +149,57 @@ def _stop(running: contextlib.ExitStack) -> None:
     watchdog.cancel()
 
 
-def _serve_slack(
-    settings: Settings, args: argparse.Namespace, socket_mode: bool, running: contextlib.ExitStack
-) -> int:
-    from bot.slack.adapter import Slack
+def _serve(settings: Settings, args: argparse.Namespace, running: contextlib.ExitStack) -> int:
+    from bot.platform import kinds, platform_for
 
+    # Before anything starts (no database yet): each platform takes its credentials, and
+    # the ports are free.
+    # Slack in Socket Mode alone needs no HTTP port (only --health-port, when asked).
+    options = _options(settings, args)
+    needs_port = settings.platforms != ("slack",) or not options["slack"]["socket_mode"]
+    if not _ready(*(partial(kind.check, settings) for kind in kinds(settings)),
+                  lambda: _ports_free(args, main=needs_port)):  # fmt: skip
+        return 2
     app = create_app(settings, SystemClock())
     running.callback(app.close)
     if not _writable(app):
         return 2
+    metrics = Metrics(app.db, app.core.clock)
+    platforms = platform_for(settings, app.core, metrics, options=options)
+    running.callback(platforms.close)
+    for platform in platforms.all:
+        platform.connect()
     running.callback(app.core.leave)
-    slack = Slack(settings, app.core)
-    running.callback(slack.close)
-    server = None if socket_mode else _listen(slack.serve, args.host, args.port)
-    if server is None and not socket_mode:
+    app.core.observer = metrics
+    monitor = Monitor(app.db, metrics, platform=platforms.connected, version=version())
+    application = platforms.wsgi(monitor.answers, monitor.wsgi)
+    server = None
+    if application is not None:
+        server = _listen(lambda host, port: http_server.make(host, port, application),
+                         args.host, args.port)  # fmt: skip
+        if server is None:
+            return 2
+    if not _health_port(monitor, args, running):
         return 2
-    handler = None
-    if socket_mode:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
-
-        # Health follows the Socket Mode session from the start (not yet connected: 503).
-        handler = SocketModeHandler(slack.app, settings.slack_app_token)
-        running.callback(handler.close)
-        slack.monitor.platform = lambda: _socket_state(handler)
-    if not _health_port(slack.monitor, args, running):
-        return 2
-    _sweeper(app, slack.deliver, slack.monitor, slack.metrics, running)
-    if handler is not None:
-        log.info("Slack: Socket Mode")
-        handler.start()  # type: ignore[no-untyped-call]
-    elif server is not None:
-        running.callback(server.shutdown)
-        log.info("Slack: HTTP Events API on %s:%s/slack/events", args.host, server.server_port)
-        server.serve_forever()
-    return 0
-
-
-def run_mattermost(settings: Settings, args: argparse.Namespace) -> int:
-    if not _ready(lambda: _ports_free(args, main=True), lambda: mattermost_identity(settings)):
-        return 2
-    return _running(lambda running: _serve_mattermost(settings, args, running))
-
-
-def _serve_mattermost(
-    settings: Settings, args: argparse.Namespace, running: contextlib.ExitStack
-) -> int:
-    from bot.mattermost.adapter import Mattermost
-    from bot.mattermost.api import MattermostError
-
-    app = create_app(settings, SystemClock())
-    running.callback(app.close)
-    if not _writable(app):
-        return 2
-    running.callback(app.core.leave)
-    callback = settings.mattermost_callback_url or f"http://localhost:{args.port}"
-    mattermost = Mattermost(settings, app.core, callback)
-    running.callback(mattermost.close)
-    try:
-        mattermost.connect()
-    except MattermostError as error:
-        print(mattermost_refusal(settings, error.status, error.error_id), file=sys.stderr)
-        return 2
-    server = _listen(mattermost.serve, args.host, args.port)
+    base_url = f"http://localhost:{server.server_port if server else args.port}"
+    for platform in platforms.all:
+        platform.start(base_url)
+        log.info("%s: %s", platform.name, platform.connected()[1])
+    _sweeper(app, platforms.deliver, monitor, metrics, running)
     if server is None:
-        return 2
-    if not _health_port(mattermost.monitor, args, running):
-        return 2
-    mattermost.start_listening()
-    _sweeper(app, mattermost.deliver, mattermost.monitor, mattermost.metrics, running)
+        log.info("serving (no HTTP endpoint needed); stop with Ctrl-C or SIGTERM")
+        threading.Event().wait()
+        return 0
     running.callback(server.shutdown)
-    log.info("Mattermost: commands, buttons and dialogs on %s:%s/mattermost/…",
-             args.host, server.server_port)  # fmt: skip
+    paths = ", ".join(f"/{p.name}/…" for p in platforms.all if p.wsgi() is not None)
+    log.info("HTTP on %s:%s: %s", args.host, server.server_port, paths)
     server.serve_forever()
     return 0
+
+
+def _options(settings: Settings, args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+    """`--http` serves Slack's HTTP Events API even with an app-level token."""
+    return {"slack": {"socket_mode": bool(settings.slack_app_token) and not args.http}}
 
 
 def _health_port(monitor: Monitor, args: argparse.Namespace, running: contextlib.ExitStack) -> bool:
@@ -260,26 +230,17 @@ def _sweeper(
     return sweeper
 
 
-def _socket_state(handler: Any) -> tuple[bool, str]:
-    """Whether the Socket Mode session is open (slack_sdk's built-in client)."""
-    if handler.client.is_connected():
-        return True, "Socket Mode connected"
-    return False, "Socket Mode not connected (reconnecting)"
-
-
 def deliverer(settings: Settings, core: Core) -> tuple[Deliver, Callable[[], None]]:
-    """How `tick` sends on the configured chat platform, and how to close it afterwards."""
-    if settings.platform == "slack":
-        from bot.slack.adapter import Slack
+    """How `tick` sends on the configured chat platforms, and how to close them afterwards.
+    Raises NotReady when a platform refuses the credentials."""
+    from bot.platform import platform_for
 
-        slack = Slack(settings, core)
-        return slack.deliver, slack.close
-    from bot.mattermost.adapter import Mattermost
-
-    mattermost = Mattermost(settings, core, settings.mattermost_callback_url or "")
+    options = {"slack": {"socket_mode": False}}
+    platforms = platform_for(settings, core, Metrics(core.db, core.clock), options=options)
     try:
-        mattermost.connect()
+        for platform in platforms.all:
+            platform.connect()
     except Exception:
-        mattermost.close()
+        platforms.close()
         raise
-    return mattermost.deliver, mattermost.close
+    return platforms.deliver, platforms.close

@@ -65,12 +65,11 @@ def export(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def tick_any(settings: Settings, args: argparse.Namespace) -> int:
-    """`tick` sends through the configured platform (Slack, Mattermost) or prints it."""
-    if settings.platform == "console":
+    """`tick` sends through the configured platforms (Slack, Mattermost) or prints it."""
+    if not settings.platforms:
         return tick(settings, args)
     from bot.cli.serve import deliverer
-    from bot.mattermost.api import MattermostError
-    from bot.preflight import mattermost_refusal
+    from bot.preflight import NotReady
 
     app = create_app(settings, clock_for(settings, args.now))
     if not _may_sweep(app.core, args.force):
@@ -78,8 +77,8 @@ def tick_any(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     try:
         deliver, close = deliverer(settings, app.core)
-    except MattermostError as error:
-        print(mattermost_refusal(settings, error.status, error.error_id), file=sys.stderr)
+    except NotReady as error:
+        print(error, file=sys.stderr)
         app.core.leave()
         app.close()
         return 2

@@ -36,6 +36,7 @@ from bot.mattermost.render import as_text, command_response
 from bot.mattermost.signing import Binding, Signer
 from bot.mattermost.websocket import BACKOFF, Listener
 from bot.metrics import Metrics
+from bot.preflight import mattermost_identity, mattermost_refusal
 from bot.version import version
 from handlers import forms
 from handlers.core import Core
@@ -55,6 +56,8 @@ StartResponse = Callable[..., Any]
 
 
 class Mattermost:
+    name = PLATFORM
+
     def __init__(
         self,
         settings: Settings,
@@ -79,7 +82,7 @@ class Mattermost:
         self.signer = Signer(hmac.new(token.encode(), b"ciso-bot buttons", hashlib.sha256).digest())
         self.outlet = MattermostOutlet(self.api, "", self.signer)
         self.courier = Courier(core, self.outlet, PLATFORM, "Mattermost")
-        self.set_callback_url(callback_url)
+        self.set_callback_url(callback_url or settings.mattermost_callback_url or "")
         self.people = People(self.api)
         channels = [c for c in (settings.network_channel, settings.workgroup_channel) if c]
         self.events = Events(
@@ -107,14 +110,32 @@ class Mattermost:
         self.callback_url = url.rstrip("/")
         self.outlet.action_url = self.callback_url + "/mattermost/action"
 
+    @staticmethod
+    def check(settings: Settings) -> None:
+        """`GET /users/me` before anything starts; raises NotReady when refused."""
+        mattermost_identity(settings)
+
     def connect(self) -> None:
-        """Check the token (`GET /users/me`); raises MattermostError when refused."""
-        me = self.api.me()
+        """Check the token (`GET /users/me`); raises NotReady when refused or unreachable."""
+        try:
+            me = self.api.me()
+        except MattermostError as error:
+            raise mattermost_refusal(self.settings, error.status, error.error_id) from None
         self.bot_id = self.outlet.bot_id = self.events.bot_id = str(me["id"])
         log.info("connected to Mattermost as @%s", me.get("username", "?"))
 
+    def start(self, base_url: str) -> None:
+        """Listen on the WebSocket; buttons and dialogs come back to `base_url` unless
+        MATTERMOST_CALLBACK_URL says where the server reaches the bot."""
+        if not self.callback_url:
+            self.set_callback_url(base_url)
+        self.start_listening()
+
     def start_listening(self) -> None:
         self.listener.start()
+
+    def connected(self) -> tuple[bool, str]:
+        return self._connected()
 
     def close(self) -> None:
         self.listener.stop()
@@ -322,6 +343,18 @@ class Mattermost:
                                       mention_names=names)  # fmt: skip
         self._submit(self._deliver_all, self.core.handle(request), request, "")
         return 200, {}
+
+    def open_form(
+        self,
+        form_id: str,
+        trigger_id: str,
+        request: Request,
+        metadata: str = "",
+        initial: dict[str, str] | None = None,
+    ) -> bool:
+        """A dialog for `request`'s user, usable only by them in that channel."""
+        bound = Binding(request.user_id, request.channel_id or "")
+        return self._open_form(form_id, trigger_id, bound, metadata, initial)
 
     def _open_form(
         self,

@@ -34,6 +34,7 @@ from bot.delivery import Courier
 from bot.health import Monitor, Recheck
 from bot.logs import safe_log_text
 from bot.metrics import Metrics
+from bot.preflight import slack_identity
 from bot.remembered import Remembered
 from bot.slack import forms as slack_forms
 from bot.slack import render as slack_render
@@ -80,8 +81,20 @@ class CountErrors(RetryHandler):
 class Slack:
     """One Slack workspace: the Bolt app, its Web API client, and delivery."""
 
-    def __init__(self, settings: Settings, core: Core, metrics: Metrics | None = None) -> None:
+    name = PLATFORM
+
+    def __init__(
+        self,
+        settings: Settings,
+        core: Core,
+        metrics: Metrics | None = None,
+        *,
+        socket_mode: bool | None = None,
+    ) -> None:
         self.settings = settings
+        # Socket Mode with an app-level token, unless told to serve the HTTP Events API.
+        self.socket_mode = bool(settings.slack_app_token) if socket_mode is None else socket_mode
+        self._socket: Any = None  # the Socket Mode handler, once started
         self.core = core
         self.language = settings.language
         self.metrics = metrics or Metrics(core.db, core.clock)
@@ -114,7 +127,8 @@ class Slack:
         self.metrics.queue_depth(self.work._work_queue.qsize)
         # /health and /metrics. HTTP mode has no connection to watch: a recent auth.test
         # stands for it; Socket Mode replaces this with its session's state.
-        self.monitor = Monitor(core.db, self.metrics, platform=Recheck(self._auth_test),
+        self._recheck = Recheck(self._auth_test)
+        self.monitor = Monitor(core.db, self.metrics, platform=self._recheck,
                                version=version())  # fmt: skip
         self._people: dict[str, tuple[str, str]] = {}
         self._me = ""  # the bot's user id, once asked
@@ -447,13 +461,25 @@ class Slack:
         metadata: str = "",
         initial: dict[str, str] | None = None,
     ) -> None:
-        view = slack_forms.modal(
-            form_id, self._language(user), self.settings.tlp_default, metadata, initial
-        )
+        self.open_form(form_id, trigger_id, self._request(user, channel=""), metadata, initial)
+
+    def open_form(
+        self,
+        form_id: str,
+        trigger_id: str,
+        request: Request,
+        metadata: str = "",
+        initial: dict[str, str] | None = None,
+    ) -> bool:
+        """A modal for `request`'s user (`views.open`); False when Slack refused it."""
+        language = self._language(request.user_id)
+        view = slack_forms.modal(form_id, language, self.settings.tlp_default, metadata, initial)
         try:
             self.client.views_open(trigger_id=trigger_id, view=view)
         except SlackApiError as error:
             log.warning("form not opened: %s", error.response.get("error"))
+            return False
+        return True
 
     # --- delivery ---------------------------------------------------------------------
 
@@ -464,7 +490,9 @@ class Slack:
         self.courier.deliver_all(replies, request, self.outlet.answer(request, respond))
 
     def close(self) -> None:
-        """Let the work already acknowledged finish."""
+        """Stop receiving; let the work already acknowledged finish."""
+        if self._socket is not None:
+            self._socket.close()
         self.executor.shutdown(wait=True)
         self.work.shutdown(wait=True)
 
@@ -472,7 +500,36 @@ class Slack:
         """For the scheduler: send one message a job produced; raises if Slack refused it."""
         self.courier.deliver(reply)
 
-    # --- running ----------------------------------------------------------------------
+    # --- running (the Platform seam) ---------------------------------------------------
+
+    @staticmethod
+    def check(settings: Settings) -> None:
+        """`auth.test` before anything starts; raises NotReady with what is wrong."""
+        slack_identity(settings)
+
+    def connect(self) -> None:
+        """`auth.test`; raises NotReady with what is wrong."""
+        me = slack_identity(self.settings)
+        mode = "Socket Mode" if self.socket_mode else "HTTP Events API"
+        log.info("Slack: connected as @%s (%s)", me.get("user", "?"), mode)
+
+    def start(self, base_url: str) -> None:
+        """Socket Mode: open the session (it reconnects by itself). HTTP: Slack calls us."""
+        if not self.socket_mode:
+            return
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        # Health follows the session from the start (not yet connected: 503).
+        self._socket = SocketModeHandler(self.app, self.settings.slack_app_token)
+        self.monitor.platform = self.connected
+        self._socket.connect()
+
+    def connected(self) -> tuple[bool, str]:
+        if self._socket is not None:
+            if self._socket.client.is_connected():
+                return True, "Socket Mode connected"
+            return False, "Socket Mode not connected (reconnecting)"
+        return self._recheck()
 
     def _auth_test(self) -> str:
         """Raises (with a short reason) when Slack refuses the token or cannot be reached."""
@@ -484,8 +541,15 @@ class Slack:
             raise RuntimeError(f"Slack not reachable: {type(error).__name__}") from None
         return f"auth.test ok as @{answer.get('user', '?')}"
 
-    def wsgi(self) -> Callable[..., Iterable[bytes]]:
-        """`POST /slack/events` for Slack (signatures checked by Bolt), `GET /health`."""
+    def wsgi(self) -> Callable[..., Iterable[bytes]] | None:
+        """`POST /slack/events` (signatures checked by Bolt) and `GET /health`; None in
+        Socket Mode, which needs no endpoint."""
+        if self.socket_mode:
+            return None
+        return self.http_app()
+
+    def http_app(self) -> Callable[..., Iterable[bytes]]:
+        """The HTTP Events API endpoint, also when Socket Mode is configured (tests)."""
         bolt = SlackRequestHandler(self.app)
 
         def application(
@@ -526,7 +590,7 @@ class Slack:
 
     def serve(self, host: str, port: int) -> http_server.Server:
         """An HTTP server for the events endpoint (call `serve_forever`)."""
-        return http_server.make(host, port, self.wsgi())
+        return http_server.make(host, port, self.http_app())
 
 
 __all__: Sequence[str] = ("Slack",)
