@@ -136,7 +136,7 @@ def _post(context: Context, q: QuestionView, asker: MemberView) -> list[Reply]:
                 platform=platform,
                 tlp=q.tlp,
                 topic=topic(q.id),
-            )  # fmt: skip
+            )
             for platform, channel in channels
         ]
     with context.db.read() as session:
