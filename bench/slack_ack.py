@@ -137,7 +137,7 @@ def main() -> int:
         app = create_app(settings, FixedClock(NOW))
         load_demo(app.db, NOW)  # a realistic knowledge base to search
         slack = Slack(settings, app.core)
-        bot_port, stop_bot = serve(slack.wsgi())
+        bot_port, stop_bot = serve(slack.http_app())
         bare_port, stop_bare = serve(bare_app(api_url))
         for port in (bot_port, bare_port):  # warm up both
             measure(port, 20, 1, fake.response_url())

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage import members
+from storage.views import MemberView
 
 from handlers import logbook
 from handlers.actions.reminders import replan_owner
 from handlers.context import ROLES, Context
 from handlers.core import Router, subcommands
 from handlers.i18n import LANGUAGES, translate
-from handlers.messages import Field, Reply, Section, UserError
+from handlers.messages import Field, Reply, Section, UserError, Visibility
 from handlers.parsing import MENTION, split_word
 from handlers.permissions import require_member, require_role
 from handlers.reporting import digest, report
@@ -39,6 +41,8 @@ def register(router: Router) -> None:
             ("leden", "members"): list_members,
             ("lid", "member"): add_member,
             ("verwijder", "remove"): remove_member,
+            ("koppel", "link"): link_account,
+            ("ontkoppel", "unlink"): unlink_account,
             ("organisaties", "organisations"): list_organisations,
             ("organisatie", "organisation"): add_organisation,
             ("instellingen", "settings"): settings,
@@ -64,6 +68,7 @@ def who_am_i(context: Context, _rest: str) -> Reply:
     fields = [
         Field(context.t("field.name"), caller.name),
         Field(context.t("field.user_id"), f"{caller.platform}:{caller.user_id}"),
+        *_account_fields(context, member),
         Field(
             context.t("field.organisation"),
             (member.organisation_name if member else None) or context.t("value.none"),
@@ -75,6 +80,18 @@ def who_am_i(context: Context, _rest: str) -> Reply:
     return Reply(
         text=context.t("ciso.me_title"), sections=(Section(text="", fields=tuple(fields)),)
     )
+
+
+def _account_fields(context: Context, member: MemberView | None) -> list[Field]:
+    """With accounts on more than one platform: each, and where messages go."""
+    if member is None or len(member.identities) < 2:
+        return []
+    accounts = ", ".join(f"{platform}:{user}" for platform, user in member.identities)
+    how = "ciso.platform_chosen" if member.platform_chosen else "ciso.platform_last_used"
+    return [
+        Field(context.t("field.accounts"), accounts),
+        Field(context.t("field.messages_on"), context.t(how, platform=member.platform)),
+    ]
 
 
 def _role_names(context: Context, roles: frozenset[str]) -> str:
@@ -174,6 +191,71 @@ def remove_member(context: Context, rest: str) -> Reply:
     return Reply(text=context.t("ciso.member_removed", name=removed.display_name))
 
 
+# An account on another platform, written out: `slack:U0123ABC`, `mattermost:8ch3…`.
+ACCOUNT = re.compile(r"^([a-z][a-z0-9_-]{1,19}):([A-Za-z0-9._-]{1,64})$")
+
+
+def link_account(context: Context, rest: str) -> list[Reply]:
+    """`/ciso koppel @iemand <platform>:<id>`: one member, an account on each platform.
+
+    The mention is on this platform, the other account is written out (it cannot be
+    mentioned from here). Whichever of the two is a member gets the other; two members
+    are never merged, and an account of someone else is refused.
+    """
+    require_role(context, "beheerder")
+    mention = MENTION.match(rest.strip())
+    other = ACCOUNT.match(rest.strip()[mention.end() :].strip()) if mention else None
+    if mention is None or other is None:
+        raise UserError("ciso.link_usage")
+    here = (context.request.platform, mention.group(1))
+    there = (other.group(1), other.group(2))
+    if here[0] == there[0]:
+        raise UserError("ciso.link_same_platform", platform=here[0])
+    with context.db.write() as session:
+        near, far = members.get_member(session, *here), members.get_member(session, *there)
+        member = near or far
+        if member is None:
+            raise UserError("ciso.not_a_member", user=here[1])
+        if near is not None and far is not None and near.id != far.id:
+            raise UserError("ciso.link_taken", account=f"{there[0]}:{there[1]}",
+                            name=far.display_name)  # fmt: skip
+        added = there if near is not None else here
+        linked = members.link_identity(
+            session, context.caller.actor, context.now(), member.id, *added
+        )
+    accounts = ", ".join(f"{p}:{u}" for p, u in linked.identities)
+    language = linked.language or context.settings.language
+    told = Reply(
+        text=translate(language, "ciso.linked_you", accounts=accounts),
+        visibility=Visibility.DIRECT,
+        user=added[1],
+        platform=added[0],
+    )
+    return [Reply(text=context.t("ciso.linked", name=linked.display_name, accounts=accounts)),
+            told]  # fmt: skip
+
+
+def unlink_account(context: Context, rest: str) -> Reply:
+    """`/ciso ontkoppel @iemand <platform>`: the member keeps their other accounts."""
+    require_role(context, "beheerder")
+    mention = MENTION.match(rest.strip())
+    platform = rest.strip()[mention.end() :].strip().lower() if mention else ""
+    if mention is None or not platform:
+        raise UserError("ciso.unlink_usage")
+    with context.db.write() as session:
+        member = members.get_member(session, context.request.platform, mention.group(1))
+        if member is None:
+            raise UserError("ciso.not_a_member", user=mention.group(1))
+        if platform not in {p for p, _user in member.identities}:
+            raise UserError("ciso.unlink_none", name=member.display_name, platform=platform[:20])
+        left = members.unlink_identity(
+            session, context.caller.actor, context.now(), member.id, platform
+        )
+    if left is None:
+        raise UserError("ciso.unlink_last", name=member.display_name)
+    return Reply(text=context.t("ciso.unlinked", name=left.display_name, platform=platform))
+
+
 def list_organisations(context: Context, _rest: str) -> Reply:
     with context.db.read() as session:
         orgs = members.organisations(session)
@@ -252,4 +334,19 @@ def settings(context: Context, rest: str) -> Reply:
         # Reminders go at the reminder hour where the owner is: plan them again.
         replan_owner(context.db, moved, context.now(), context.settings)
         return Reply(text=context.t("ciso.timezone_set", zone=zone))
+    if word == "platform":
+        return _choose_platform(context, member, value.strip().lower())
     raise UserError("ciso.settings_usage")
+
+
+def _choose_platform(context: Context, member: MemberView, wanted: str) -> Reply:
+    """`/ciso instellingen platform slack|mattermost|laatst`: where the bot writes to you."""
+    mine = [p for p, _user in member.identities]
+    last = wanted in ("laatst", "last", "auto")
+    if not last and wanted not in mine:
+        raise UserError("ciso.bad_platform", platforms=", ".join([*mine, "laatst"]))
+    with context.db.write() as session:
+        chosen = members.choose_platform(session, context.caller.actor, context.now(),
+                                         member.id, None if last else wanted)  # fmt: skip
+    key = "ciso.platform_set_last" if last else "ciso.platform_set"
+    return Reply(text=context.t(key, platform=chosen.platform))

@@ -75,6 +75,7 @@ TEXTS: dict[str, str] = {
         "`/ciso rapport [Q1 2027]` (progress report for the RBO).\n"
         "**Administration** — `/ciso lid @someone <municipality> <role…>` (roles: ciso, adviseur, "
         "werkgroep, portefeuillehouder, partner, beheerder), `/ciso verwijder @someone`, "
+        "`/ciso koppel @someone slack:<id>` (one member, an account on Slack and Mattermost), "
         "`/ciso organisatie nieuw <name> [partner]`, `/ciso logboek [kennis <no> | @someone]` "
         "(who changed what; you can read the history of your own items yourself).\n"
         "Classification follows TLP 2.0: AMBER and above is shown to you only, never in a channel."
@@ -110,11 +111,30 @@ TEXTS: dict[str, str] = {
     "ciso.settings_hint": (
         "Change: `/ciso instellingen taal en|nl` or `/ciso instellingen tijdzone Europe/Amsterdam`."
     ),
-    "ciso.settings_usage": "Usage: `/ciso instellingen [taal nl|en] [tijdzone <zone>]`.",
+    "ciso.settings_usage": (
+        "Usage: `/ciso settings [language nl|en] [timezone <zone>] "
+        "[platform slack|mattermost|last]`."
+    ),
     "ciso.bad_language": "I don't know that language. Choose from: {languages}.",
     "ciso.language_set": "Your language is now {language}.",
     "ciso.bad_timezone": "“{zone}” is not a time zone I know, for example `Europe/Amsterdam`.",
     "ciso.timezone_set": "Your time zone is now {zone}.",
+    "field.accounts": "Accounts",
+    "field.messages_on": "Messages via",
+    "ciso.platform_chosen": "{platform} (your choice)",
+    "ciso.platform_last_used": "{platform} (used last)",
+    "ciso.link_usage": "Usage: `/ciso link @someone <platform>:<user id>`, for example `/ciso link @anna slack:U0123ABC`. Write out the account on the other platform; its user id is in the profile.",
+    "ciso.link_same_platform": "Both accounts are on {platform}. Link an account on another platform.",
+    "ciso.link_taken": "{account} already belongs to member {name}. I do not merge two members: remove one of them first (`/ciso remove`), or choose another account.",
+    "ciso.linked": "{name} now has these accounts: {accounts}. Messages go to the platform {name} used last.",
+    "ciso.linked_you": "An administrator of the CISO network linked this account to your membership ({accounts}). Reminders and messages now come on the platform you used last; choose one with `/ciso settings platform`.",
+    "ciso.unlink_usage": "Usage: `/ciso unlink @someone <platform>`, for example `/ciso unlink @anna slack`.",
+    "ciso.unlink_none": "{name} has no account on {platform}.",
+    "ciso.unlink_last": "That is {name}'s only account. To take away access, use `/ciso remove`.",
+    "ciso.unlinked": "{name}'s {platform} account is unlinked.",
+    "ciso.bad_platform": "Choose from: {platforms}.",
+    "ciso.platform_set": "The bot's messages now come on {platform}.",
+    "ciso.platform_set_last": "The bot's messages now come on the platform you used last (now {platform}).",
     # /kennis
     "knowledge.help": (
         "**Knowledge base**\n"

@@ -75,6 +75,7 @@ TEXTS: dict[str, str] = {
         "`/ciso rapport [Q1 2027]` (voortgangsrapportage voor het RBO).\n"
         "**Beheer** — `/ciso lid @iemand <gemeente> <rol…>` (rollen: ciso, adviseur, werkgroep, "
         "portefeuillehouder, partner, beheerder), `/ciso verwijder @iemand`, "
+        "`/ciso koppel @iemand slack:<id>` (één lid, een account op Slack én Mattermost), "
         "`/ciso organisatie nieuw <naam> [partner]`, `/ciso logboek [kennis <nr> | @iemand]` "
         "(wie wijzigde wat; de geschiedenis van je eigen items kun je zelf lezen).\n"
         "Rubricering volgt TLP 2.0: AMBER en hoger zie je alleen zelf, nooit in een kanaal."
@@ -109,11 +110,30 @@ TEXTS: dict[str, str] = {
     "ciso.settings_hint": (
         "Wijzigen: `/ciso instellingen taal en|nl` of `/ciso instellingen tijdzone Europe/Amsterdam`."
     ),
-    "ciso.settings_usage": "Gebruik: `/ciso instellingen [taal nl|en] [tijdzone <zone>]`.",
+    "ciso.settings_usage": (
+        "Gebruik: `/ciso instellingen [taal nl|en] [tijdzone <zone>] "
+        "[platform slack|mattermost|laatst]`."
+    ),
     "ciso.bad_language": "Die taal ken ik niet. Kies uit: {languages}.",
     "ciso.language_set": "Je taal is nu {language}.",
     "ciso.bad_timezone": "“{zone}” is geen tijdzone die ik ken, bijvoorbeeld `Europe/Amsterdam`.",
     "ciso.timezone_set": "Je tijdzone is nu {zone}.",
+    "field.accounts": "Accounts",
+    "field.messages_on": "Berichten via",
+    "ciso.platform_chosen": "{platform} (zelf gekozen)",
+    "ciso.platform_last_used": "{platform} (laatst gebruikt)",
+    "ciso.link_usage": "Gebruik: `/ciso koppel @iemand <platform>:<gebruikers-id>`, bijvoorbeeld `/ciso koppel @anna slack:U0123ABC`. Het account op het andere platform schrijf je uit; het gebruikers-id staat in diens profiel.",
+    "ciso.link_same_platform": "Beide accounts zijn op {platform}. Koppel een account op een ander platform.",
+    "ciso.link_taken": "{account} hoort al bij lid {name}. Twee leden voeg ik niet samen: verwijder eerst één van beide (`/ciso verwijder`), of kies een ander account.",
+    "ciso.linked": "{name} heeft nu deze accounts: {accounts}. Berichten gaan naar het platform dat {name} het laatst gebruikte.",
+    "ciso.linked_you": "Een beheerder van het CISO-netwerk heeft dit account gekoppeld aan je lidmaatschap ({accounts}). Herinneringen en berichten komen voortaan op het platform dat je het laatst gebruikte; kiezen kan met `/ciso instellingen platform`.",
+    "ciso.unlink_usage": "Gebruik: `/ciso ontkoppel @iemand <platform>`, bijvoorbeeld `/ciso ontkoppel @anna slack`.",
+    "ciso.unlink_none": "{name} heeft geen account op {platform}.",
+    "ciso.unlink_last": "Dat is het enige account van {name}. Toegang intrekken doe je met `/ciso verwijder`.",
+    "ciso.unlinked": "Het {platform}-account van {name} is ontkoppeld.",
+    "ciso.bad_platform": "Kies uit: {platforms}.",
+    "ciso.platform_set": "Berichten van de bot komen voortaan op {platform}.",
+    "ciso.platform_set_last": "Berichten van de bot komen voortaan op het platform dat je het laatst gebruikte (nu {platform}).",
     # /kennis
     "knowledge.help": (
         "**Kennisbank**\n"

@@ -59,11 +59,16 @@ class Chat:
         self.last: list[Reply] = []
 
     def say(
-        self, user: str, line: str, channel: str | None = "algemeen", name: str = ""
+        self,
+        user: str,
+        line: str,
+        channel: str | None = "algemeen",
+        name: str = "",
+        platform: str = "console",
     ) -> list[Reply]:
         command, _, text = line.lstrip("/").partition(" ")
         request = Request(
-            platform="console",
+            platform=platform,
             user_id=user,
             user_name=name,
             channel_id=channel,
@@ -89,9 +94,11 @@ class Chat:
             self.press(user, anyway[0].action_id, anyway[0].value, channel) if anyway else replies
         )
 
-    def text(self, user: str, line: str, channel: str | None = "algemeen") -> str:
+    def text(
+        self, user: str, line: str, channel: str | None = "algemeen", platform: str = "console"
+    ) -> str:
         """Everything the replies to `line` say, as one string."""
-        return everything(self.say(user, line, channel))
+        return everything(self.say(user, line, channel, platform=platform))
 
     def press(
         self, user: str, action_id: str, value: str, channel: str | None = "algemeen"
