@@ -8,10 +8,11 @@ from bot.clock import FixedClock
 from handlers.messages import Visibility
 from storage import members
 from storage.db import Database
+from storage.views import MemberView
 from tests.conftest import Chat, everything
 
 
-def _member(db: Database, platform: str, user: str) -> members.MemberView | None:
+def _member(db: Database, platform: str, user: str) -> MemberView | None:
     with db.read() as session:
         return members.get_member(session, platform, user)
 
