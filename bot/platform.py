@@ -94,8 +94,9 @@ class PlatformKind(Protocol):
     @staticmethod
     def check(settings: Settings) -> None: ...
 
-    def __call__(self, settings: Settings, core: Core, *, metrics: Metrics,
-                 **options: Any) -> Platform: ...  # fmt: skip
+    def __call__(self, settings: Settings, core: Core, *, metrics: Metrics) -> Platform:
+        """Build it; an adapter may take more keywords (`platform_for`'s `options`)."""
+        ...
 
 
 def kinds(
