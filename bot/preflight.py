@@ -184,29 +184,46 @@ def _database(settings: Settings) -> list[Finding]:
 
 
 def _platform(settings: Settings) -> list[Finding]:
-    if settings.platform == "console":
+    if not settings.platforms:
         return [Finding("warn", "platform", "none configured: `run` starts the console on a "
                         "terminal and refuses without one")]  # fmt: skip
+    checks = {"slack": _slack, "mattermost": _mattermost}
+    found = [finding for name in settings.platforms for finding in checks[name](settings)]
+    for channels in settings.platform_channels:
+        if not channels.network:
+            name = f"{channels.platform.upper()}_NETWORK_CHANNEL"
+            text = (f"{name} is not set: new bottlenecks and questions are not announced on "
+                    f"{channels.platform}")  # fmt: skip
+            found.append(Finding("warn", "platform", text))
+    return found
+
+
+def _slack(settings: Settings) -> list[Finding]:
     try:
-        if settings.platform == "slack":
-            me = slack_identity(settings)
-            mode = ("Socket Mode (SLACK_APP_TOKEN)" if settings.slack_app_token
-                    else "HTTP Events API (SLACK_SIGNING_SECRET)")  # fmt: skip
-            found = [Finding("ok", "platform", f"Slack: @{me.get('user', '?')} in "
-                             f"{me.get('team', '?')}, {mode}")]  # fmt: skip
-            if settings.slack_app_token and not settings.slack_app_token.startswith("xapp-"):
-                found.append(Finding("fail", "platform", "SLACK_APP_TOKEN is an app-level "
-                                     "token and starts with xapp-"))  # fmt: skip
-            if not settings.slack_app_token and not settings.slack_signing_secret:
-                found.append(Finding("fail", "platform", "SLACK_SIGNING_SECRET is needed for "
-                                     "the HTTP Events API (or SLACK_APP_TOKEN)"))  # fmt: skip
-            return found
-        me = mattermost_identity(settings)
-        commands = ", ".join(f"/{word}" for word, _token in settings.mattermost_command_tokens)
-        return [Finding("ok", "platform", f"Mattermost at {settings.mattermost_url}: "
-                        f"@{me.get('username', '?')}; command tokens for {commands}")]  # fmt: skip
+        me = slack_identity(settings)
     except NotReady as error:
         return [Finding("fail", "platform", str(error))]
+    mode = ("Socket Mode (SLACK_APP_TOKEN)" if settings.slack_app_token
+            else "HTTP Events API (SLACK_SIGNING_SECRET)")  # fmt: skip
+    found = [Finding("ok", "platform", f"Slack: @{me.get('user', '?')} in "
+                     f"{me.get('team', '?')}, {mode}")]  # fmt: skip
+    if settings.slack_app_token and not settings.slack_app_token.startswith("xapp-"):
+        found.append(Finding("fail", "platform", "SLACK_APP_TOKEN is an app-level "
+                             "token and starts with xapp-"))  # fmt: skip
+    if not settings.slack_app_token and not settings.slack_signing_secret:
+        found.append(Finding("fail", "platform", "SLACK_SIGNING_SECRET is needed for "
+                             "the HTTP Events API (or SLACK_APP_TOKEN)"))  # fmt: skip
+    return found
+
+
+def _mattermost(settings: Settings) -> list[Finding]:
+    try:
+        me = mattermost_identity(settings)
+    except NotReady as error:
+        return [Finding("fail", "platform", str(error))]
+    commands = ", ".join(f"/{word}" for word, _token in settings.mattermost_command_tokens)
+    return [Finding("ok", "platform", f"Mattermost at {settings.mattermost_url}: "
+                    f"@{me.get('username', '?')}; command tokens for {commands}")]  # fmt: skip
 
 
 MARKS: dict[Outcome, str] = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}

@@ -7,7 +7,7 @@ import sys
 from zoneinfo import ZoneInfo
 
 from bot.app import create_app
-from bot.cli.common import clock_for
+from bot.cli.common import clock_for, member_for
 from bot.config import Settings
 from bot.console import render
 from bot.digest_schedule import parse_week
@@ -16,7 +16,6 @@ from handlers.messages import UserError
 from handlers.notices import Writer
 from handlers.reporting import digest, documents, report
 from handlers.reporting.period import parse_period
-from storage import members
 from storage.files import private_folder, write_private
 from storage.tlp import Audience
 
@@ -45,9 +44,9 @@ def show_digest(settings: Settings, args: argparse.Namespace) -> int:
     app = create_app(settings, clock_for(settings, now))
     try:
         with app.db.read() as session:
-            member = members.get_member(session, settings.platform, args.user)
+            member = member_for(settings, session, args.user)
         if member is None or not member.active:
-            print(f"No active member {args.user!r} on {settings.platform}.", file=sys.stderr)
+            print(f"No active member {args.user!r}.", file=sys.stderr)
             return 1
         found = digest.digest_for(app.db, core, member, covered, now)
     finally:

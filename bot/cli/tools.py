@@ -10,7 +10,7 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from bot.app import create_app
-from bot.cli.common import CONSOLE_OPERATOR, clock_for
+from bot.cli.common import CONSOLE_OPERATOR, clock_for, member_for
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.console import Console
@@ -149,9 +149,9 @@ def actions_ical(settings: Settings, args: argparse.Namespace) -> int:
     app = create_app(settings, SystemClock())
     try:
         with app.db.read() as session:
-            member = members.get_member(session, settings.platform, args.user)
+            member = member_for(settings, session, args.user)
         if member is None:
-            print(f"No member {args.user!r} on {settings.platform}.", file=sys.stderr)
+            print(f"No member {args.user!r}.", file=sys.stderr)
             return 1
         words = Writer.for_member(member, settings.core())
         file, mine = member_calendar(app.db, reader(member), member.id, words, SystemClock().now())

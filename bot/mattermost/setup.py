@@ -45,7 +45,7 @@ def definition(team_id: str, trigger: str, url: str, language: str) -> dict[str,
 
 
 def setup(settings: Settings, args: argparse.Namespace) -> int:
-    if settings.platform != "mattermost":
+    if "mattermost" not in settings.platforms:
         print("MATTERMOST_URL and MATTERMOST_TOKEN are needed: the bot account's address and "
               "token.", file=sys.stderr)  # fmt: skip
         return 2

@@ -175,3 +175,19 @@ def test_health_names_both_platforms_on_the_one_port(both: Both) -> None:
     detail = answer.json()["checks"]["platform"]["detail"]
     assert detail.startswith("slack: ") and "mattermost: WebSocket connected" in detail
     assert both.slack.get("/elsewhere/x").status == 404
+
+
+def test_check_reports_each_platform_and_a_missing_channel(tmp_path: Path) -> None:
+    from tests.bot.cli_runner import run_cli
+
+    with fake_slack.running() as slack_fake, fake_mattermost.running() as mm_fake:
+        env = {"SLACK_BOT_TOKEN": fake_slack.TOKEN, "SLACK_SIGNING_SECRET": SECRET,
+               "SLACK_API_URL": f"{slack_fake.url}/api/", "MATTERMOST_URL": mm_fake.url,
+               "MATTERMOST_TOKEN": fake_mattermost.TOKEN,
+               "MATTERMOST_COMMAND_TOKENS": fake_mattermost.COMMAND_TOKENS_SETTING,
+               "MATTERMOST_NETWORK_CHANNEL": GENERAL}  # fmt: skip
+        result = run_cli(tmp_path, "check", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Slack: @cisobot in Gemeenten" in result.stdout
+    assert f"Mattermost at {mm_fake.url}: @ciso-bot" in result.stdout
+    assert "SLACK_NETWORK_CHANNEL is not set" in result.stdout
