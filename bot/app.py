@@ -49,7 +49,8 @@ def create_app(settings: Settings, clock: Clock, *, run_migrations: bool = True)
     """The bot for `settings`: a migrated database and a core that handles requests."""
     db = Database.from_url(settings.database_url)
     if run_migrations:
-        migrate.upgrade(db.engine)
+        if not migrate.at_head(db.engine):
+            migrate.upgrade(db.engine)
         log.info("database ready at %s", settings.safe_database_url)
     core = Core(build_router(), db, clock, settings.core())
     return App(settings=settings, db=db, core=core)

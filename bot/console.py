@@ -13,7 +13,6 @@ import threading
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
-from bot.scheduler import sweep
 from handlers.core import Core
 from handlers.i18n import translate
 from handlers.messages import Reply, Request, Section, Visibility
@@ -143,6 +142,8 @@ class Console:
         elif word == "press" and rest:
             self._press(rest)
         elif word == "tick":
+            from bot.scheduler import sweep
+
             if not sweep(self.core, self.deliver):
                 self._say(self.t("console.nothing_due"))
         else:

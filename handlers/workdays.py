@@ -12,11 +12,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
-import holidays
-
 # What `WorkCalendar.day_off` says besides a holiday's name.
 WEEKEND = "weekend"
 OWN_DAY_OFF = "own"
+
+
+def _dutch_holidays(year: int) -> dict[date, str]:
+    """The Dutch public holidays of `year` (the package is loaded when first needed)."""
+    import holidays
+
+    return dict(holidays.country_holidays("NL", years=year, language="nl"))
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,7 @@ class WorkCalendar:
 
     def _holidays(self, year: int) -> frozenset[date]:
         if year not in self._years:
-            found = holidays.country_holidays("NL", years=year, language="nl")
+            found = _dutch_holidays(year)
             days = {
                 day
                 for day, name in found.items()
@@ -48,7 +53,7 @@ class WorkCalendar:
     def holiday(self, year: int, name: str) -> date | None:
         """The day in `year` of the public holiday called `name` (as the package names it)."""
         wanted = name.casefold()
-        found = holidays.country_holidays("NL", years=year, language="nl")
+        found = _dutch_holidays(year)
         for day, named in sorted(found.items()):
             if wanted in (part.strip().casefold() for part in named.split(";")):
                 return day
@@ -58,7 +63,7 @@ class WorkCalendar:
         """Why `day` is no working day: a public holiday's name (as the package writes
         it), WEEKEND, OWN_DAY_OFF (a day off of the install's own), or None."""
         if day in self._holidays(day.year):
-            found = holidays.country_holidays("NL", years=day.year, language="nl").get(day)
+            found = _dutch_holidays(day.year).get(day)
             return str(found).split(";")[0] if found else OWN_DAY_OFF
         return WEEKEND if day.weekday() >= 5 else None
 

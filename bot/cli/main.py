@@ -36,6 +36,15 @@ def _moment(text: str) -> datetime:
         raise argparse.ArgumentTypeError(f"not an ISO date-time: {text!r}") from None
 
 
+class _Version(argparse.Action):
+    """`--version`, read from the installed package only when asked (importlib.metadata
+    costs 30 ms, which every other command would pay)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        print(f"{parser.prog} {version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ciso-bot",
@@ -45,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--env-file",
         help="settings file to read (default: .env in this folder or the nearest above it)",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and stop")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser(
@@ -262,7 +271,6 @@ def console(settings: Settings, args: argparse.Namespace, *, scheduled: bool = F
 
     from bot.app import create_app
     from bot.console import Console
-    from bot.scheduler import Sweeper
     from handlers.i18n import translate
 
     user = args.user or next(iter(sorted(settings.admins)), None)
@@ -274,7 +282,11 @@ def console(settings: Settings, args: argparse.Namespace, *, scheduled: bool = F
     chat = Console(app.core, sys.stdout, user, settings.language, channel=args.channel)
     # `run` sweeps for due reminders and notices; `console` (for trying and testing)
     # sends them only when asked with `:tick`, so its output stays predictable.
-    sweeper = Sweeper(app.core, chat.deliver, settings.sweep_seconds) if scheduled else None
+    sweeper = None
+    if scheduled:
+        from bot.scheduler import Sweeper
+
+        sweeper = Sweeper(app.core, chat.deliver, settings.sweep_seconds)
     try:
         interactive = sys.stdin.isatty()
         if interactive:

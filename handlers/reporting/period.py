@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import dateparser
-
 from handlers.messages import UserError
 
 QUARTER_WORDS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
@@ -144,6 +142,8 @@ def _date(text: str, language: str) -> date | None:
         pass
     if not re.search(r"\d{4}", text) or len(text) > 40:
         return None  # a date without a year is too vague for a report
+    import dateparser  # about 70 ms: loaded when a report's period needs it
+
     found = dateparser.parse(
         text,
         languages=[language, "nl", "en"] if language != "nl" else ["nl", "en"],
