@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from icalendar import Calendar, Event
 from storage import actions
 from storage.db import Database
 from storage.tlp import Audience
@@ -46,6 +45,8 @@ def calendar_file(
     changes: dict[int, int],
     closed: Sequence[ActionView] = (),
 ) -> Attachment:
+    from icalendar import Calendar, Event  # 40 ms: loaded when a calendar is asked for
+
     calendar = Calendar()
     calendar.add("prodid", "-//CISO-netwerk bot//acties//NL")
     calendar.add("version", "2.0")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.bot.cli_runner import run_cli, run_process
+from tests.bot.processes import gone
 
 CONVERSATION = """\
 /ciso lid @anna Den Haag ciso werkgroep
@@ -96,8 +97,6 @@ def test_every_subcommand_has_help(tmp_path: Path, command: str) -> None:
 
 
 def test_on_a_terminal_the_console_greets_prompts_and_stops_at_ctrl_d(tmp_path: Path) -> None:
-    import select
-
     controller, terminal = os.openpty()
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"), "console"],
@@ -112,6 +111,17 @@ def test_on_a_terminal_the_console_greets_prompts_and_stops_at_ctrl_d(tmp_path: 
         cwd=tmp_path,
     )
     os.close(terminal)
+    try:
+        seen = _greets_and_stops(controller, process)
+    finally:
+        gone(process)
+        os.close(controller)
+    assert b"CISO-netwerk \xe2\x80\x94 console" in seen
+
+
+def _greets_and_stops(controller: int, process: subprocess.Popen[bytes]) -> bytes:
+    import select
+
     seen = b""
 
     def read_until(marker: bytes, times: int = 1) -> None:
@@ -127,8 +137,7 @@ def test_on_a_terminal_the_console_greets_prompts_and_stops_at_ctrl_d(tmp_path: 
     assert b"Wat ik van je weet" in seen
     os.write(controller, b"\x04")
     assert process.wait(timeout=30) == 0
-    os.close(controller)
-    assert b"CISO-netwerk \xe2\x80\x94 console" in seen
+    return seen
 
 
 def test_sharing_something_similar_asks_first_in_the_console(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.clock import FixedClock
 from tests.bot.fake_slack import TOKEN, running
+from tests.bot.processes import stop
 from tests.bot.slack_harness import SECRET, SlackBot
 
 
@@ -61,8 +62,7 @@ def test_run_serves_slack_over_http(tmp_path: Path, clock: FixedClock) -> None:
             assert "Deelnemende gemeenten" in response["text"]
             assert client.command("U0ADMIN", "/ciso", "ik", channel="C0X").status == 200
         finally:
-            process.send_signal(signal.SIGINT)
-            _out, errors = process.communicate(timeout=30)
+            errors = stop(process)
         assert process.returncode == 0, errors
         assert "Traceback" not in errors
 
@@ -109,8 +109,7 @@ def test_run_serves_mattermost(tmp_path: Path) -> None:
                                  "ciso", "ik", token="fout")  # fmt: skip
             assert refused.status_code == 401
         finally:
-            process.send_signal(signal.SIGINT)
-            _out, errors = process.communicate(timeout=30)
+            errors = stop(process)
         assert process.returncode == 0, errors
         assert "Traceback" not in errors and MM_TOKEN not in errors
         assert fake.violations == []
@@ -184,8 +183,7 @@ def test_socket_mode_serves_health_and_metrics_on_the_health_port(tmp_path: Path
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as answer:
                 metrics = answer.read().decode()
         finally:
-            process.send_signal(signal.SIGTERM)
-            _out, errors = process.communicate(timeout=30)
+            errors = stop(process, signal.SIGTERM)
     assert checks["platform"] == {"ok": True, "detail": "Socket Mode connected"}
     assert checks["sweeper"]["ok"] and checks["database"]["ok"]
     assert "ciso_bot_messages_waiting" in metrics and "process_resident_memory_bytes" in metrics

@@ -19,6 +19,7 @@ from bot.config import load_settings
 from handlers.messages import Request
 from storage import members, reminders
 from tests.bot.fake_mattermost import COMMAND_TOKENS_SETTING, TOKEN, running
+from tests.bot.processes import stop
 from tests.bot.test_run import _free_port, _wait_until_healthy
 
 ADMIN = "usradmin000000000000000001"
@@ -92,10 +93,9 @@ def test_two_running_bots_on_one_database_send_each_reminder_once(tmp_path: Path
                 timeout=60,
             ), fake.posts_by_key()
         finally:
-            errors = []
             for process in processes:
                 process.send_signal(signal.SIGINT)
-                errors.append(process.communicate(timeout=40)[1])
+            errors = [stop(process, None, timeout=40) for process in processes]
         sent = fake.posts_by_key()
         assert all(times == 1 for times in sent.values()), sent
         assert sum(k.startswith("reminder:") for k in sent) == ACTIONS
