@@ -24,6 +24,10 @@ class Remembered(Generic[V]):
         with self._lock:
             return self._items.get(key)
 
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
     def put(self, key: str, value: V) -> None:
         with self._lock:
             self._items[key] = value

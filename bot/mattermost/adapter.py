@@ -31,7 +31,7 @@ from bot.mattermost import forms as mattermost_forms
 from bot.mattermost.api import MattermostApi, MattermostError
 from bot.mattermost.delivery import MattermostOutlet
 from bot.mattermost.events import Events
-from bot.mattermost.people import PLATFORM, People
+from bot.mattermost.people import PLATFORM, MattermostPeople
 from bot.mattermost.render import as_text, command_response
 from bot.mattermost.signing import Binding, Signer
 from bot.mattermost.websocket import BACKOFF, Listener
@@ -83,7 +83,7 @@ class Mattermost:
         self.outlet = MattermostOutlet(self.api, "", self.signer)
         self.courier = Courier(core, self.outlet, PLATFORM, "Mattermost")
         self.set_callback_url(callback_url or settings.mattermost_callback_url or "")
-        self.people = People(self.api)
+        self.people = MattermostPeople(self.api)
         channels = [c for c in (settings.network_channel, settings.workgroup_channel) if c]
         self.events = Events(
             self.api, core, self.people, self._deliver_all,
@@ -338,7 +338,7 @@ class Mattermost:
         fields = forms.fields(form_id, filled, metadata)
         names = {}
         if fields.get("owner"):  # chosen from the users list: a user id
-            names[fields["owner"]] = self.people.person(fields["owner"])[1]
+            names[fields["owner"]] = self.people.person(fields["owner"]).name
         request = self.people.request(user, channel=channel, form_id=form_id, fields=fields,
                                       mention_names=names)  # fmt: skip
         self._submit(self._deliver_all, self.core.handle(request), request, "")

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from bot.mattermost.api import MattermostApi, MattermostError
-from bot.mattermost.people import PLATFORM, People
+from bot.mattermost.people import PLATFORM, MattermostPeople
 from bot.remembered import Remembered
 from handlers.core import Core
 from handlers.i18n import translate
@@ -39,7 +39,7 @@ class Events:
         self,
         api: MattermostApi,
         core: Core,
-        people: People,
+        people: MattermostPeople,
         deliver_all: DeliverAll,
         *,
         url: str,
@@ -171,7 +171,7 @@ class Events:
         except MattermostError as error:
             log.warning("cannot read the post to capture: %s", error.error_id)
             return
-        author = self.people.person(str(post.get("user_id", "")))[1]
+        author = self.people.person(str(post.get("user_id", ""))).name
         request = self.people.request(
             user,
             channel=str(post.get("channel_id", "")),

@@ -1,6 +1,7 @@
 """Mattermost users as the core sees them: requests with name and time zone, and mentions.
 
-A user's name and time zone come from `GET /users/{id}` (remembered per run); an
+A user's name and time zone come from `GET /users/{id}` (remembered per run, by
+`bot.people`); an
 `@username` in command text becomes the core's `<@id|username>` through the
 request's `user_mentions` or `GET /users/username/{username}`. Mass mentions
 (`@all`, `@channel`, `@here`) stay as typed: the core makes them inert.
@@ -14,7 +15,7 @@ import re
 from typing import Any
 
 from bot.mattermost.api import MattermostApi, MattermostError
-from handlers.messages import Request
+from bot.people import LookupFailed, People, Person
 
 log = logging.getLogger(__name__)
 
@@ -24,42 +25,24 @@ MASS = {"all", "channel", "here"}
 Json = dict[str, Any]
 
 
-class People:
+class MattermostPeople(People):
+    """People, looked up with `GET /users/{id}`, and `@username` mentions resolved."""
+
     def __init__(self, api: MattermostApi) -> None:
+        super().__init__(PLATFORM, self._look_up)
         self.api = api
-        self._known: dict[str, tuple[str, str, str]] = {}  # id → (username, name, zone)
 
-    def request(self, user: str, *, channel: str, direct: bool = False, **fields: Any) -> Request:
-        """A neutral request from `user`, with their name and time zone filled in."""
-        username, name, zone = self.person(user)
-        given = fields.pop("user_name", "")
-        return Request(
-            platform=PLATFORM,
-            user_id=user,
-            channel_id=channel or None,
-            is_direct=direct or not channel,
-            user_name=name or given or username,
-            timezone=zone,
-            **fields,
-        )
-
-    def person(self, user: str) -> tuple[str, str, str]:
-        """A user's username, display name and time zone."""
-        if not user:
-            return "", "", ""
-        if user not in self._known:
-            try:
-                found = self.api.user(user)
-            except MattermostError as error:
-                log.warning("user lookup failed: %s", error.error_id)
-                if error.status == 404:  # no such user: do not ask again this run
-                    self._known[user] = ("", "", "")
-                return "", "", ""
-            full = f"{found.get('first_name', '')} {found.get('last_name', '')}".strip()
-            username = str(found.get("username", ""))
-            name = str(found.get("nickname") or full or username)
-            self._known[user] = (username, name, zone(found.get("timezone") or {}))
-        return self._known[user]
+    def _look_up(self, user: str) -> Person | None:
+        try:
+            found = self.api.user(user)
+        except MattermostError as error:
+            if error.status == 404:  # no such user
+                return None
+            raise LookupFailed(error.error_id) from None
+        full = f"{found.get('first_name', '')} {found.get('last_name', '')}".strip()
+        username = str(found.get("username", ""))
+        name = str(found.get("nickname") or full or username)
+        return Person(username, name, zone(found.get("timezone") or {}))
 
     def mentions(self, text: str, form: Json) -> tuple[str, dict[str, str], list[str]]:
         """The text with `@username` as `<@id|display name>`, the names by user id, and
@@ -80,7 +63,7 @@ class People:
                 except MattermostError:
                     unknown.append("@" + username)
                     return match.group(0)
-            names[user_id] = self.person(user_id)[1] or username
+            names[user_id] = self.person(user_id).name or username
             return f"<@{user_id}|{names[user_id]}>" + match.group(1)[len(username) :]
 
         return _MENTION.sub(resolve, text), names, unknown

@@ -34,6 +34,7 @@ from bot.delivery import Courier
 from bot.health import Monitor, Recheck
 from bot.logs import safe_log_text
 from bot.metrics import Metrics
+from bot.people import LookupFailed, People, Person
 from bot.preflight import slack_identity
 from bot.remembered import Remembered
 from bot.slack import forms as slack_forms
@@ -130,7 +131,7 @@ class Slack:
         self._recheck = Recheck(self._auth_test)
         self.monitor = Monitor(core.db, self.metrics, platform=self._recheck,
                                version=version())  # fmt: skip
-        self._people: dict[str, tuple[str, str]] = {}
+        self.people = People(PLATFORM, self._look_up)
         self._me = ""  # the bot's user id, once asked
         self._threads: Remembered[str | None] = Remembered(1000)  # thread → question
         self._register()
@@ -420,35 +421,32 @@ class Slack:
     # --- requests ---------------------------------------------------------------------
 
     def _request(self, user: str, *, channel: str, direct: bool = False, **fields: Any) -> Request:
-        name, zone = self._person(user)
         text = str(fields.get("text", ""))
         names = {m.group(1): m.group(2) for m in _MENTION.finditer(text) if m.group(2)}
         names.update(fields.pop("mention_names", {}))
-        return Request(
-            platform=PLATFORM,
-            user_id=user,
-            channel_id=channel or None,
-            is_direct=direct or channel.startswith("D") or not channel,
-            user_name=fields.pop("user_name", "") or name,
-            mention_names=names,
-            timezone=zone,
-            **fields,
-        )
+        direct = direct or channel.startswith("D")
+        return self.people.request(user, channel=channel, direct=direct, mention_names=names,
+                                   **fields)  # fmt: skip
 
     def _person(self, user: str) -> tuple[str, str]:
-        """A user's display name and time zone from `users.info` (remembered per run)."""
-        if not user:
-            return "", ""
-        if user not in self._people:
-            try:
-                found = self.client.users_info(user=user).get("user") or {}
-            except SlackApiError as error:
-                log.warning("users.info failed: %s", error.response.get("error"))
-                return "", ""
-            profile = found.get("profile") or {}
-            name = profile.get("display_name") or found.get("real_name") or found.get("name")
-            self._people[user] = (str(name or ""), str(found.get("tz") or ""))
-        return self._people[user]
+        """A user's display name and time zone."""
+        person = self.people.person(user)
+        return person.name, person.zone
+
+    def _look_up(self, user: str) -> Person | None:
+        """`users.info`; None when Slack says there is no such user."""
+        try:
+            found = self.client.users_info(user=user).get("user") or {}
+        except SlackApiError as error:
+            code = str(error.response.get("error", ""))
+            if code in ("user_not_found", "user_not_visible"):
+                return None
+            raise LookupFailed(code) from None
+        except OSError as error:
+            raise LookupFailed(type(error).__name__) from None
+        profile = found.get("profile") or {}
+        name = profile.get("display_name") or found.get("real_name") or found.get("name")
+        return Person(str(found.get("name") or ""), str(name or ""), str(found.get("tz") or ""))
 
     def _language(self, user: str) -> str:
         return self.core.language_for(PLATFORM, user)

@@ -169,9 +169,9 @@ def test_json_log_lines_of_a_request_carry_its_id(
     from bot import logs
 
     logs.configure("INFO", [], "json")
-    bot.command("U0NOBODY", "/ciso", "ik")  # users.info fails for this user: a warning
+    bot.command("U0NOBODY", "/ciso", "ik")  # users.info knows no such user: a log line
     bot.fake.wait_for_response()
     bot.slack.close()
     lines = [json.loads(x) for x in capsys.readouterr().err.splitlines() if x.startswith("{")]
-    (warned,) = [e for e in lines if "users.info failed" in e["message"]]
-    assert warned["level"] == "WARNING" and ".1764400000." in warned["request_id"]
+    (said,) = [e for e in lines if "no such user" in e["message"]]
+    assert said["level"] == "INFO" and ".1764400000." in said["request_id"]

@@ -344,7 +344,7 @@ def test_mentions_resolve_and_mass_mentions_stay_inert(bot: SlackBot) -> None:
 
 def test_time_zone_comes_from_users_info(bot: SlackBot) -> None:
     bot.fake.add_user("U0CARLA", "Carla Bakker", tz="America/Kralendijk")
-    bot.slack._people.clear()
+    bot.slack.people.forget()
     bot.command("U0CARLA", "/ciso", "ik")
     assert "America/Kralendijk" in json.dumps(bot.fake.wait_for_response()[0])
 
@@ -498,7 +498,7 @@ def test_reminder_buttons_open_forms_for_an_update_or_a_postponement(bot: SlackB
 
 def test_the_ack_does_not_wait_for_slow_work(bot: SlackBot) -> None:
     slow = bot.fake.hold("users.info")  # looking up the user hangs until released
-    bot.slack._people.clear()
+    bot.slack.people.forget()
     try:
         reply = bot.command("U0CARLA", "/kennis", "recent")
         assert reply.status == 200 and bot.fake.responses == []  # acked; work still waiting
