@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
+from bot.markup import links
 from handlers.core import Core
 from handlers.i18n import translate
 from handlers.messages import Reply, Request, Section, Visibility
@@ -20,7 +21,6 @@ from handlers.messages import Reply, Request, Section, Visibility
 PLATFORM = "console"
 _MENTION = re.compile(r"(?<![\w<@])@([A-Za-z0-9][A-Za-z0-9._\-]{0,63})")
 _MASS = frozenset({"here", "channel", "all", "everyone"})
-_LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
 _USER = re.compile(r"<@([^>|]+)(?:\|([^>]*))?>")
 
 
@@ -32,7 +32,7 @@ def to_neutral_mentions(text: str) -> str:
 
 
 def render_text(text: str) -> str:
-    text = _LINK.sub(lambda m: f"{m.group(2)} ({m.group(1)})", text)
+    text = links(text, lambda url, label: f"{label} ({url})")
     return _USER.sub(lambda m: "@" + (m.group(2) or m.group(1)), text)
 
 

@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from bot.mattermost.render import plain
+from bot.markup import plain
 from bot.mattermost.signing import Binding, Signer
 from handlers.forms import FORMS, LABELS, Field
 from handlers.i18n import CATALOGUES, translate

@@ -9,9 +9,9 @@ that a forged, altered, expired or misplaced press is refused.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from bot.markup import cut, links, plain
 from bot.mattermost.signing import Binding, Signer
 from handlers.messages import Button, Reply, Section
 from storage.tlp import TLP
@@ -28,31 +28,18 @@ TLP_COLOURS = {
     TLP.GREEN: "#33FF00",
     TLP.CLEAR: "#FFFFFF",
 }
-_LINK = re.compile(r"<((?:https?|mailto):[^|>\s]+)\|([^>]+)>")
-_BARE_LINK = re.compile(r"<((?:https?|mailto):[^|>\s]+)>")
-_BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 
 
 def markdown(text: str) -> str:
     """Our Markdown subset in Mattermost's: links `<url|label>` become `[label](url)`."""
-    text = _LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})", text)
-    return _BARE_LINK.sub(r"\1", text)
-
-
-def plain(text: str) -> str:
-    text = _BOLD.sub(r"\1", text)
-    return _LINK.sub(r"\2", text)
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return links(text, lambda url, label: f"[{label}]({url})")
 
 
 def button(item: Button, url: str, signer: Signer, bound: Binding, index: int) -> Json:
     style = item.style if item.style in ("primary", "danger") else "default"
     return {
         "id": f"b{index}",  # Mattermost wants [A-Za-z0-9]+; the action id is in the context
-        "name": _cut(plain(item.label), MAX_BUTTON),
+        "name": cut(plain(item.label), MAX_BUTTON),
         "type": "button",
         "style": style,
         "integration": {"url": url, "context": signer.context(item, bound)},
@@ -62,14 +49,14 @@ def button(item: Button, url: str, signer: Signer, bound: Binding, index: int) -
 def _attachment(section: Section, colour: str | None) -> Json:
     attachment: Json = {}
     if section.text:
-        attachment["text"] = _cut(markdown(section.text), MAX_ATTACHMENT_TEXT)
+        attachment["text"] = cut(markdown(section.text), MAX_ATTACHMENT_TEXT)
     if section.fields:
         attachment["fields"] = [
             {"title": plain(f.label), "value": markdown(f.value), "short": len(f.value) < 40}
             for f in section.fields
         ]
     if section.context:
-        attachment["footer"] = _cut(plain(section.context), 300)
+        attachment["footer"] = cut(plain(section.context), 300)
     if colour:
         attachment["color"] = colour
     return attachment
@@ -96,7 +83,7 @@ def attachments(reply: Reply, url: str, signer: Signer, bound: Binding) -> list[
 
 
 def message(reply: Reply) -> str:
-    return _cut(markdown(reply.text), MAX_MESSAGE)
+    return cut(markdown(reply.text), MAX_MESSAGE)
 
 
 def as_text(reply: Reply) -> str:
@@ -108,7 +95,7 @@ def as_text(reply: Reply) -> str:
         if section.context:
             lines.append(f"_{plain(section.context)}_")
         parts.append("\n".join(lines))
-    return _cut("\n\n".join(p for p in parts if p), MAX_MESSAGE)
+    return cut("\n\n".join(p for p in parts if p), MAX_MESSAGE)
 
 
 def command_response(reply: Reply, url: str, signer: Signer, bound: Binding) -> Json:

@@ -12,6 +12,7 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot import markup
 from bot.delivery import Answer
 from bot.slack import render as slack_render
 from handlers.messages import Reply, Request
@@ -32,7 +33,7 @@ class SlackOutlet:
         if reply.files:
             self.client.files_upload_v2(
                 channel=channel,
-                initial_comment=slack_render.plain(reply.text)[:3000],
+                initial_comment=markup.cut(markup.plain(reply.text), 3000),
                 file_uploads=[
                     {"content": f.content, "filename": f.name, "title": f.name} for f in reply.files
                 ],

@@ -6,9 +6,9 @@ section, 10 fields, 50 blocks a message, 100 in a view, 75 characters a button).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from bot.markup import BOLD, cut, plain
 from handlers.i18n import translate
 from handlers.messages import Button, Reply, Section
 
@@ -18,27 +18,16 @@ MAX_TEXT = 3000
 MAX_FIELD = 2000
 MAX_BLOCKS = 50
 MAX_VIEW_BLOCKS = 100
-_BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 
 
 def mrkdwn(text: str) -> str:
-    """Our Markdown subset in Slack's dialect: `**bold**` becomes `*bold*`."""
-    return _BOLD.sub(r"*\1*", text)
-
-
-def plain(text: str) -> str:
-    """Text for notifications and screen readers: no markup."""
-    text = _BOLD.sub(r"\1", text)
-    text = re.sub(r"<([^|>]+)\|([^>]+)>", r"\2", text)
-    return text
-
-
-def _cut(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """Our Markdown subset in Slack's dialect: `**bold**` becomes `*bold*` (links are
+    Slack's own `<url|label>` already)."""
+    return BOLD.sub(r"*\1*", text)
 
 
 def _text(text: str, limit: int = MAX_TEXT) -> Block:
-    return {"type": "mrkdwn", "text": _cut(mrkdwn(text), limit)}
+    return {"type": "mrkdwn", "text": cut(mrkdwn(text), limit)}
 
 
 def button(item: Button, language: str) -> Block:
@@ -46,14 +35,14 @@ def button(item: Button, language: str) -> Block:
         "type": "button",
         "action_id": item.action_id,
         "value": item.value[:2000],
-        "text": {"type": "plain_text", "text": _cut(plain(item.label), 75), "emoji": True},
+        "text": {"type": "plain_text", "text": cut(plain(item.label), 75), "emoji": True},
     }
     if item.style in ("primary", "danger"):
         rendered["style"] = item.style
     if item.confirm:
         rendered["confirm"] = {
             "title": {"type": "plain_text", "text": translate(language, "confirm.title")},
-            "text": {"type": "mrkdwn", "text": _cut(mrkdwn(item.confirm), 300)},
+            "text": {"type": "mrkdwn", "text": cut(mrkdwn(item.confirm), 300)},
             "confirm": {"type": "plain_text", "text": translate(language, "confirm.yes")},
             "deny": {"type": "plain_text", "text": translate(language, "confirm.no")},
         }
@@ -108,7 +97,7 @@ def blocks(reply: Reply, language: str, limit: int = MAX_BLOCKS) -> list[Block]:
 def fallback(reply: Reply) -> str:
     """The notification text: the reply's text or its first section, without markup."""
     first = reply.text or next((s.text for s in reply.sections if s.text), "")
-    return _cut(plain(first), MAX_TEXT) or "CISO-netwerk"
+    return cut(plain(first), MAX_TEXT) or "CISO-netwerk"
 
 
 def home_view(reply: Reply, language: str) -> Block:
