@@ -213,13 +213,16 @@ def link_account(context: Context, rest: str) -> list[Reply]:
         raise UserError("ciso.link_same_platform", platform=here[0])
     with context.db.write() as session:
         near, far = members.get_member(session, *here), members.get_member(session, *there)
-        member = near or far
-        if member is None:
+        # Two members: only a removed one's account moves (what they wrote stays theirs).
+        found = {m.id: m for m in (near, far) if m is not None}
+        active = [m for m in found.values() if m.active]
+        if not active:
             raise UserError("ciso.not_a_member", user=here[1])
-        if near is not None and far is not None and near.id != far.id:
+        if len(active) > 1:
             raise UserError("ciso.link_taken", account=f"{there[0]}:{there[1]}",
-                            name=far.display_name)  # fmt: skip
-        added = there if near is not None else here
+                            name=active[1].display_name)  # fmt: skip
+        member = active[0]
+        added = there if near is not None and near.id == member.id else here
         linked = members.link_identity(
             session, context.caller.actor, context.now(), member.id, *added
         )

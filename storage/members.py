@@ -70,13 +70,23 @@ def link_identity(
     session: Session, actor: Actor, at: datetime, member_id: int, platform: str, user_id: str
 ) -> MemberView:
     """Give a member their account on another platform; raises IdentityTaken when it is
-    someone else's (two members are never merged by a link)."""
+    an active member's (two members are never merged by a link). The account of a
+    removed member moves: what that member wrote stays theirs."""
     member = session.get(Member, member_id)
     if member is None:
         raise LookupError(member_id)
     owner = _find(session, platform, user_id)
     if owner is not None and owner.id != member.id:
-        raise IdentityTaken(member_view(owner))
+        if owner.active:
+            raise IdentityTaken(member_view(owner))
+        owner.identities = [
+            i for i in owner.identities
+            if (i.platform, i.platform_user_id) != (platform, user_id)
+        ]  # fmt: skip
+        session.flush()
+        audit.record(session, actor, "member.unlinked", "member", owner.id, at,
+                     platform=platform)  # fmt: skip
+        owner = None
     if owner is None:
         # One account per platform: a new one replaces the member's old one there.
         member.identities = [i for i in member.identities if i.platform != platform]

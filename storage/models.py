@@ -66,7 +66,6 @@ class Member(Base):
     """A chat user the network knows, identified by platform and platform user id."""
 
     __tablename__ = "members"
-    __table_args__ = (UniqueConstraint("platform", "platform_user_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     platform: Mapped[str] = mapped_column(String(20))

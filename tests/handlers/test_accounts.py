@@ -77,6 +77,22 @@ def test_linking_never_merges_two_members_or_guesses(network: Chat, db: Database
     assert _member(db, "slack", "sl-x") is None
 
 
+def test_a_removed_members_account_moves_to_the_member_who_links_it(
+    network: Chat, db: Database
+) -> None:
+    """Two members for one person (added on each platform): remove one, then link."""
+    network.say("admin", "/ciso lid <@sl-bram> Leiden ciso", platform="slack")
+    network.say("sl-bram", "/kennis deel Notitie van de Slack-kant #test", platform="slack")
+    assert "hoort al bij lid" in network.text("admin", "/ciso koppel <@bram> slack:sl-bram")
+    network.say("admin", "/ciso verwijder <@sl-bram>", platform="slack")
+    assert "console:bram, slack:sl-bram" in network.text(
+        "admin", "/ciso koppel <@bram> slack:sl-bram"
+    )
+    bram = _member(db, "slack", "sl-bram")
+    assert bram is not None and bram.active and bram == _member(db, "console", "bram")
+    assert "Leiden" in network.text("sl-bram", "/ciso ik", platform="slack")
+
+
 def test_unlinking_keeps_the_member_and_never_takes_the_last_account(
     network: Chat, db: Database
 ) -> None:

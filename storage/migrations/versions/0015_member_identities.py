@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+NAMING = {"uq": "uq_%(table_name)s_%(column_0_name)s"}
+
 revision = "0015"
 down_revision = "0014"
 branch_labels = None
@@ -40,7 +42,10 @@ def upgrade() -> None:
         "INSERT INTO member_identities (member_id, platform, platform_user_id) "
         "SELECT id, platform, platform_user_id FROM members"
     )
-    with op.batch_alter_table("members") as batch:
+    # The identities are unique now; a member's "where to write" need not be (a removed
+    # member's account may move to the member who links it).
+    with op.batch_alter_table("members", naming_convention=NAMING) as batch:
+        batch.drop_constraint("uq_members_platform", type_="unique")
         batch.add_column(sa.Column("platform_chosen", sa.Boolean(), nullable=False,
                                    server_default=sa.false()))  # fmt: skip
 
@@ -48,4 +53,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("members") as batch:
         batch.drop_column("platform_chosen")
+        batch.create_unique_constraint("uq_members_platform", ["platform", "platform_user_id"])
     op.drop_table("member_identities")
