@@ -136,6 +136,7 @@ class Platforms:
     def __init__(self, platforms: Sequence[Platform]) -> None:
         self.all = list(platforms)
         self.by_name = {p.name: p for p in self.all}
+        self.mounted: list[str] = []  # the platforms with HTTP endpoints, once served
         for platform in self.all:
             platform.courier.elsewhere = self.deliver
 
@@ -166,6 +167,7 @@ class Platforms:
         """One HTTP application for the install's port: `/health` and `/metrics`, and each
         platform's endpoints under `/<name>/`. None when no platform needs HTTP."""
         mounted = {p.name: app for p in self.all if (app := p.wsgi()) is not None}
+        self.mounted = list(mounted)
         if not mounted:
             return None
 

@@ -167,8 +167,8 @@ def _serve(settings: Settings, args: argparse.Namespace, running: contextlib.Exi
     metrics = Metrics(app.db, app.core.clock)
     platforms = platform_for(settings, app.core, metrics, options=options)
     running.callback(platforms.close)
-    for platform in platforms.all:
-        platform.connect()
+    if not _ready(*(platform.connect for platform in platforms.all)):
+        return 2
     running.callback(app.core.leave)
     app.core.observer = metrics
     monitor = Monitor(app.db, metrics, platform=platforms.connected, version=version())
@@ -191,7 +191,7 @@ def _serve(settings: Settings, args: argparse.Namespace, running: contextlib.Exi
         threading.Event().wait()
         return 0
     running.callback(server.shutdown)
-    paths = ", ".join(f"/{p.name}/…" for p in platforms.all if p.wsgi() is not None)
+    paths = ", ".join(f"/{name}/…" for name in platforms.mounted)
     log.info("HTTP on %s:%s: %s", args.host, server.server_port, paths)
     server.serve_forever()
     return 0

@@ -188,3 +188,42 @@ def test_socket_mode_serves_health_and_metrics_on_the_health_port(tmp_path: Path
     assert checks["sweeper"]["ok"] and checks["database"]["ok"]
     assert "ciso_bot_messages_waiting" in metrics and "process_resident_memory_bytes" in metrics
     assert process.returncode == 0, errors
+
+
+def test_run_serves_slack_and_mattermost_from_one_process_on_one_port(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    from tests.bot import fake_mattermost
+
+    port = _free_port()
+    admin_mm = "usradmin000000000000000001"
+    with running() as slack_fake, fake_mattermost.running() as mm_fake:
+        slack_fake.add_user("U0ADMIN", "Beheerder")
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'both.sqlite3'}",
+            "SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_URL": f"{slack_fake.url}/api/",
+            "MATTERMOST_URL": mm_fake.url, "MATTERMOST_TOKEN": fake_mattermost.TOKEN,
+            "MATTERMOST_COMMAND_TOKENS": fake_mattermost.COMMAND_TOKENS_SETTING,
+            "BOT_ADMINS": f"U0ADMIN,{admin_mm}", "LOG_LEVEL": "INFO",
+        }  # fmt: skip
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"),
+             "run", "--host", "127.0.0.1", "--port", str(port)],
+            env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            _wait_until_healthy(port, process)
+            assert mm_fake.wait(lambda: mm_fake.connections >= 1), "no WebSocket connection"
+            client = SlackBot(slack_fake, None, None, clock, port)  # type: ignore[arg-type]
+            assert client.command("U0ADMIN", "/ciso", "organisaties").status == 200
+            (response,) = slack_fake.wait_for_response()
+            assert "Deelnemende gemeenten" in response["text"]
+            answer = mm_fake.slash(f"http://127.0.0.1:{port}", admin_mm, "ciso", "organisaties")
+            assert answer.status_code == 200 and "Deelnemende gemeenten" in answer.json()["text"]
+        finally:
+            errors = stop(process, signal.SIGTERM)
+    assert process.returncode == 0, errors
+    assert "slack: " in errors and "mattermost: " in errors and "/slack/…, /mattermost/…" in errors
+    assert "Traceback" not in errors and mm_fake.violations == []
