@@ -18,12 +18,15 @@ import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
+from bot import http_server
 from handlers.core import Core
 from handlers.messages import Reply, Request
 
 if TYPE_CHECKING:
     from bot.config import Settings
     from bot.delivery import Courier
+    from bot.health import Monitor
+    from bot.http_server import Server
     from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -182,6 +185,12 @@ class Platforms:
             return app(environ, start_response)
 
         return application
+
+    def serve(self, monitor: Monitor, host: str, port: int) -> Server | None:
+        """An HTTP server on `host:port` for `wsgi` (call `serve_forever`); None when no
+        platform needs HTTP."""
+        application = self.wsgi(monitor.answers, monitor.wsgi)
+        return None if application is None else http_server.make(host, port, application)
 
     def close(self) -> None:
         for platform in reversed(self.all):

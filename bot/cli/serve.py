@@ -82,7 +82,7 @@ def _writable(app: App) -> bool:
     return True
 
 
-def _listen(serve: Callable[[str, int], Server], host: str, port: int) -> Server | None:
+def _listen(serve: Callable[[str, int], Server | None], host: str, port: int) -> Server | None:
     """The HTTP server on `host:port`, or None (and why) when it cannot listen there."""
     try:
         return serve(host, port)
@@ -172,11 +172,9 @@ def _serve(settings: Settings, args: argparse.Namespace, running: contextlib.Exi
     running.callback(app.core.leave)
     app.core.observer = metrics
     monitor = Monitor(app.db, metrics, platform=platforms.connected, version=version())
-    application = platforms.wsgi(monitor.answers, monitor.wsgi)
     server = None
-    if application is not None:
-        server = _listen(lambda host, port: http_server.make(host, port, application),
-                         args.host, args.port)  # fmt: skip
+    if any(p.wsgi() is not None for p in platforms.all):
+        server = _listen(partial(platforms.serve, monitor), args.host, args.port)
         if server is None:
             return 2
     if not _health_port(monitor, args, running):

@@ -22,10 +22,9 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs
 
-from bot import http_server, logs
+from bot import logs
 from bot.config import Settings
 from bot.delivery import Courier
-from bot.health import Monitor
 from bot.logs import safe_log_text
 from bot.mattermost import forms as mattermost_forms
 from bot.mattermost.api import MattermostApi, MattermostError
@@ -37,7 +36,6 @@ from bot.mattermost.signing import Binding, Signer
 from bot.mattermost.websocket import BACKOFF, Listener
 from bot.metrics import Metrics
 from bot.preflight import mattermost_identity, mattermost_refusal
-from bot.version import version
 from handlers import forms
 from handlers.core import Core
 from handlers.i18n import translate
@@ -94,9 +92,6 @@ class Mattermost:
         self.work = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mattermost-work")
         self.metrics.queue_depth(self.work._work_queue.qsize)
         self.bot_id = ""
-        # /health and /metrics; the sweeper is added when it runs in this process.
-        self.monitor = Monitor(core.db, self.metrics, platform=self._connected,
-                               version=version())  # fmt: skip
 
     def _connected(self) -> tuple[bool, str]:
         if self.listener.connected.is_set():
@@ -162,8 +157,6 @@ class Mattermost:
 
         def application(environ: Json, start_response: StartResponse) -> Iterable[bytes]:
             path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
-            if self.monitor.answers(str(path)):
-                return self.monitor.wsgi(environ, start_response)
             route = routes.get(str(path))
             if route is None or method != "POST":
                 return _answer(start_response, 404, {"error": "not found"})
@@ -186,9 +179,6 @@ class Mattermost:
             return _answer(start_response, status, answer)
 
         return application
-
-    def serve(self, host: str, port: int) -> http_server.Server:
-        return http_server.make(host, port, self.wsgi())
 
     # --- slash commands ---------------------------------------------------------------
 

@@ -28,10 +28,10 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
-from bot import http_server, logs
+from bot import logs
 from bot.config import Settings
 from bot.delivery import Courier
-from bot.health import Monitor, Recheck
+from bot.health import Recheck
 from bot.logs import safe_log_text
 from bot.metrics import Metrics
 from bot.people import LookupFailed, People, Person
@@ -40,7 +40,6 @@ from bot.remembered import Remembered
 from bot.slack import forms as slack_forms
 from bot.slack import render as slack_render
 from bot.slack.delivery import SlackOutlet
-from bot.version import version
 from handlers import forms
 from handlers.core import Core
 from handlers.i18n import translate
@@ -128,9 +127,8 @@ class Slack:
         self.metrics.queue_depth(self.work._work_queue.qsize)
         # /health and /metrics. HTTP mode has no connection to watch: a recent auth.test
         # stands for it; Socket Mode replaces this with its session's state.
+        # HTTP mode has no connection to watch: a recent auth.test stands for it.
         self._recheck = Recheck(self._auth_test)
-        self.monitor = Monitor(core.db, self.metrics, platform=self._recheck,
-                               version=version())  # fmt: skip
         self.people = People(PLATFORM, self._look_up)
         self._me = ""  # the bot's user id, once asked
         self._threads: Remembered[str | None] = Remembered(1000)  # thread → question
@@ -519,7 +517,6 @@ class Slack:
 
         # Health follows the session from the start (not yet connected: 503).
         self._socket = SocketModeHandler(self.app, self.settings.slack_app_token)
-        self.monitor.platform = self.connected
         self._socket.connect()
 
     def connected(self) -> tuple[bool, str]:
@@ -540,8 +537,8 @@ class Slack:
         return f"auth.test ok as @{answer.get('user', '?')}"
 
     def wsgi(self) -> Callable[..., Iterable[bytes]] | None:
-        """`POST /slack/events` (signatures checked by Bolt) and `GET /health`; None in
-        Socket Mode, which needs no endpoint."""
+        """`POST /slack/events` (signatures checked by Bolt); None in Socket Mode, which
+        needs no endpoint."""
         if self.socket_mode:
             return None
         return self.http_app()
@@ -554,8 +551,6 @@ class Slack:
             environ: dict[str, Any], start_response: Callable[..., Any]
         ) -> Iterable[bytes]:
             path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
-            if self.monitor.answers(str(path)):
-                return self.monitor.wsgi(environ, start_response)
             source = safe_log_text(str(environ.get("REMOTE_ADDR", "?")))
             if path != "/slack/events" or method != "POST":
                 start_response("404 Not Found", [("Content-Type", "text/plain")])
@@ -585,10 +580,6 @@ class Slack:
             return answer
 
         return application
-
-    def serve(self, host: str, port: int) -> http_server.Server:
-        """An HTTP server for the events endpoint (call `serve_forever`)."""
-        return http_server.make(host, port, self.http_app())
 
 
 __all__: Sequence[str] = ("Slack",)

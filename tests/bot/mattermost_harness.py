@@ -15,7 +15,9 @@ import httpx
 from bot.app import App, create_app
 from bot.clock import FixedClock
 from bot.config import load_settings
+from bot.health import Monitor
 from bot.mattermost.adapter import Mattermost
+from bot.platform import Platforms
 from handlers.messages import Request
 from tests.bot.fake_mattermost import COMMAND_TOKENS_SETTING, TOKEN, FakeMattermost, running
 from tests.template import migrated_copy
@@ -90,7 +92,9 @@ def mattermost_bot(
         app = create_app(settings, clock)
         mattermost = Mattermost(settings, app.core, backoff=(0.05, 0.1), timeout=timeout)
         mattermost.connect()
-        server = mattermost.serve("127.0.0.1", 0)
+        monitor = Monitor(app.db, mattermost.metrics, platform=mattermost.connected)
+        server = Platforms([mattermost]).serve(monitor, "127.0.0.1", 0)
+        assert server is not None
         url = f"http://127.0.0.1:{server.server_port}"
         mattermost.set_callback_url(url)
         thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -22,6 +22,8 @@ from slack_sdk.signature import SignatureVerifier
 from bot.app import App, create_app
 from bot.clock import FixedClock
 from bot.config import load_settings
+from bot.health import Monitor
+from bot.platform import Platforms
 from bot.slack.adapter import Slack
 from handlers.messages import Request
 from tests.bot.fake_slack import TOKEN, FakeSlack, running
@@ -53,6 +55,7 @@ class SlackBot:
     clock: FixedClock
     port: int
     _triggers: int = 0
+    monitor: Monitor | None = None  # /health and /metrics of the served bot
 
     def trigger(self) -> str:
         self._triggers += 1
@@ -198,7 +201,10 @@ def slack_bot(tmp_path: Path, clock: FixedClock, **env: str) -> Iterator[SlackBo
         )
         app = create_app(settings, clock)
         slack = Slack(settings, app.core)
-        server = slack.serve("127.0.0.1", 0)
+        # Served as `ciso-bot run` serves it: its endpoint under /slack/, /health beside.
+        monitor = Monitor(app.db, slack.metrics, platform=slack.connected)
+        server = Platforms([slack]).serve(monitor, "127.0.0.1", 0)
+        assert server is not None
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         for user, (name, organisation, roles) in PEOPLE.items():
@@ -213,7 +219,7 @@ def slack_bot(tmp_path: Path, clock: FixedClock, **env: str) -> Iterator[SlackBo
             )
         fake.add_user("U0ADMIN", "Beheerder")
         try:
-            yield SlackBot(fake, app, slack, clock, server.server_port)
+            yield SlackBot(fake, app, slack, clock, server.server_port, monitor=monitor)
         finally:
             server.shutdown()
             server.server_close()

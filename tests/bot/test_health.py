@@ -45,7 +45,8 @@ def _sample(text: str, metric: str, **labels: str) -> float:
 
 def test_health_is_503_while_another_process_holds_the_database(bot: SlackBot) -> None:
     assert _health(bot)[0] == 200
-    bot.slack.monitor.write_wait = 0.2
+    assert bot.monitor is not None
+    bot.monitor.write_wait = 0.2
     database = bot.app.settings.database_path
     assert database is not None
     holder = sqlite3.connect(database, isolation_level=None)
@@ -158,7 +159,8 @@ def test_metrics_count_platform_api_errors(bot: SlackBot) -> None:
 
 
 def test_metrics_move_to_the_health_port_when_one_is_given(bot: SlackBot) -> None:
-    bot.slack.monitor.metrics_elsewhere = True
+    assert bot.monitor is not None
+    bot.monitor.metrics_elsewhere = True
     assert bot.get("/metrics").status == 404
     assert bot.get("/health").status == 200
 
