@@ -23,6 +23,14 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _started(tmp_path: Path, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+    """`ciso-bot run ARGS` as a real process (stop it with `processes.stop`)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"), "run", *args],
+        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
 def _wait_until_healthy(port: int, process: subprocess.Popen[str]) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -49,11 +57,7 @@ def test_run_serves_slack_over_http(tmp_path: Path, clock: FixedClock) -> None:
             "BOT_ADMINS": "U0ADMIN",
             "LOG_LEVEL": "WARNING",
         }
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"),
-             "run", "--http", "--host", "127.0.0.1", "--port", str(port)],
-            env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+        process = _started(tmp_path, env, "--http", "--host", "127.0.0.1", "--port", str(port))
         try:
             _wait_until_healthy(port, process)
             client = SlackBot(fake, None, None, clock, port)  # type: ignore[arg-type]
@@ -94,11 +98,7 @@ def test_run_serves_mattermost(tmp_path: Path) -> None:
             "BOT_ADMINS": "usradmin000000000000000001",
             "LOG_LEVEL": "WARNING",
         }
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"),
-             "run", "--host", "127.0.0.1", "--port", str(port)],
-            env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+        process = _started(tmp_path, env, "--host", "127.0.0.1", "--port", str(port))
         try:
             _wait_until_healthy(port, process)
             assert fake.wait(lambda: fake.connections >= 1), "no WebSocket connection"
@@ -168,11 +168,7 @@ def test_socket_mode_serves_health_and_metrics_on_the_health_port(tmp_path: Path
                "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}",
                "SLACK_BOT_TOKEN": TOKEN, "SLACK_APP_TOKEN": "xapp-1-test",
                "SLACK_API_URL": f"{fake.url}/api/", "LOG_LEVEL": "WARNING"}  # fmt: skip
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"),
-             "run", "--host", "127.0.0.1", "--health-port", str(port)],
-            env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+        process = _started(tmp_path, env, "--host", "127.0.0.1", "--health-port", str(port))
         try:
             _wait_until_healthy(port, process)
             try:
@@ -208,11 +204,7 @@ def test_run_serves_slack_and_mattermost_from_one_process_on_one_port(
             "MATTERMOST_COMMAND_TOKENS": fake_mattermost.COMMAND_TOKENS_SETTING,
             "BOT_ADMINS": f"U0ADMIN,{admin_mm}", "LOG_LEVEL": "INFO",
         }  # fmt: skip
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "none.env"),
-             "run", "--host", "127.0.0.1", "--port", str(port)],
-            env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
+        process = _started(tmp_path, env, "--host", "127.0.0.1", "--port", str(port))
         try:
             _wait_until_healthy(port, process)
             assert mm_fake.wait(lambda: mm_fake.connections >= 1), "no WebSocket connection"
