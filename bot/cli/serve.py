@@ -179,11 +179,13 @@ def _serve(settings: Settings, args: argparse.Namespace, running: contextlib.Exi
             return 2
     if not _health_port(monitor, args, running):
         return 2
+    # Health watches the sweeper from here on: 503 until it runs.
+    sweeper = _sweeper(app, platforms.deliver, monitor, metrics, running)
     base_url = f"http://localhost:{server.server_port if server else args.port}"
     for platform in platforms.all:
         platform.start(base_url)
         log.info("%s: %s", platform.name, platform.connected()[1])
-    _sweeper(app, platforms.deliver, monitor, metrics, running)
+    sweeper.start()
     if server is None:
         log.info("serving (no HTTP endpoint needed); stop with Ctrl-C or SIGTERM")
         threading.Event().wait()
@@ -219,11 +221,11 @@ def _health_port(monitor: Monitor, args: argparse.Namespace, running: contextlib
 def _sweeper(
     app: App, deliver: Deliver, monitor: Monitor, metrics: Metrics, running: contextlib.ExitStack
 ) -> Sweeper:
-    """The sweeper, started, watched by the health check, its sweeps timed for metrics."""
+    """The sweeper (not started yet), watched by the health check, its sweeps timed for
+    metrics, stopped with the rest."""
     sweeper = Sweeper(app.core, deliver, app.settings.sweep_seconds,
                       timed=metrics.sweep_seconds.observe)  # fmt: skip
     running.callback(sweeper.stop)
-    sweeper.start()
     monitor.sweeper = sweeper
     return sweeper
 
