@@ -178,6 +178,7 @@ class Settings:
             network_channel=self.network_channel,
             workgroup_channel=self.workgroup_channel,
             platform_channels=self.platform_channels,
+            platforms=self.platforms,
             escalation_threshold=self.escalation_threshold,
             escalation_bodies=self.escalation_bodies,
             answer_weeks=self.answer_weeks,

@@ -76,6 +76,8 @@ class CoreSettings:
     workgroup_channel: str | None = None  # where the werkgroep is told; else DMs
     # An install on more than one platform: each platform's channels instead.
     platform_channels: tuple[PlatformChannels, ...] = ()
+    # The chat platforms this install serves (none: the console, or tests).
+    platforms: tuple[str, ...] = ()
     escalation_threshold: int = 3  # municipalities that make a bottleneck ready
     escalation_bodies: tuple[str, ...] = ESCALATION_BODIES
     answer_weeks: int = 6  # default wait for a national answer

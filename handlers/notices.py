@@ -112,14 +112,15 @@ def direct(
         if chosen is None:
             continue
         text, sections = chosen(Writer.for_member(member, settings))
+        platform, user = member.address(settings.platforms)
         replies.append(
             Reply(
                 text=text,
                 sections=sections,
                 buttons=buttons,
                 visibility=Visibility.DIRECT,
-                user=member.platform_user_id,
-                platform=member.platform,
+                user=user,
+                platform=platform,
                 tlp=tlp if allowed else None,
             )
         )

@@ -48,6 +48,17 @@ class MemberView:
             return False
         return self.digest if self.digest is not None else "portefeuillehouder" in self.roles
 
+    def address(self, served: tuple[str, ...] = ()) -> tuple[str, str]:
+        """(platform, user id) to write to: where messages go (used last, or chosen),
+        unless the install no longer serves that platform and the member has an account
+        on one it does."""
+        if not served or self.platform in served:
+            return self.platform, self.platform_user_id
+        for platform, user in self.identities:
+            if platform in served:
+                return platform, user
+        return self.platform, self.platform_user_id
+
     @property
     def actor(self) -> Actor:
         return Actor(ref=f"{self.platform}:{self.platform_user_id}", member_id=self.id)

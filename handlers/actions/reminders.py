@@ -171,12 +171,13 @@ def reminder_message(
         planned = reminder.planned_at.astimezone(words.timezone)
         late = words.t("reminder.late", planned=words.date(planned), time=f"{planned:%H:%M}")
         text = late + "\n" + text
+    platform, user = owner.address(context.settings.platforms)
     return Reply(
         text=text,
         buttons=action_buttons(words, action),
         visibility=Visibility.DIRECT,
-        user=owner.platform_user_id,
-        platform=owner.platform,
+        user=user,
+        platform=platform,
         tlp=action.tlp,
         key=DeliveryKey("reminder", reminder.id, context.instance),
         maybe_sent=reminder.maybe_sent,

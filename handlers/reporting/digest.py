@@ -182,13 +182,14 @@ def _message(context: JobContext, digest: DigestView, member: MemberView, now: d
         )
     covered = covered_week(end, context.timezone)
     reply = digest_for(context.db, context.settings, member, covered, now, note=note)
+    platform, user = member.address(context.settings.platforms)
     return Reply(
         text=reply.text,
         sections=reply.sections,
         tlp=reply.tlp,
         visibility=Visibility.DIRECT,
-        user=member.platform_user_id,
-        platform=member.platform,
+        user=user,
+        platform=platform,
         key=DeliveryKey("digest", digest.id, context.instance),
         maybe_sent=digest.maybe_sent,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from bot.clock import FixedClock
@@ -117,3 +118,22 @@ def test_a_reminder_goes_to_the_owner_on_the_platform_they_used_last(
     reminders = [r for r in sent if r.key is not None and r.key.kind == "reminder"]
     assert reminders and all((r.platform, r.user) == ("slack", "sl-bram") for r in reminders)
     assert "Logbeleid opstellen" in everything(reminders)
+
+
+def test_a_platform_the_install_no_longer_serves_is_not_written_to(
+    network: Chat, db: Database
+) -> None:
+    """Slack and Mattermost once, Slack alone now: a member who used Mattermost last is
+    written to on Slack, where they still have an account."""
+    network.say("admin", "/ciso koppel <@bram> slack:sl-bram")
+    network.say("admin", "/ciso koppel <@bram> mattermost:mm-bram")
+    network.say("mm-bram", "/kennis recent", platform="mattermost")
+    bram = _member(db, "console", "bram")
+    assert bram is not None
+    assert bram.address(("slack", "mattermost")) == ("mattermost", "mm-bram")
+    assert bram.address(("slack",)) == ("slack", "sl-bram")
+    assert bram.address(()) == ("mattermost", "mm-bram")  # the console, tests: as stored
+    network.core.settings = replace(network.core.settings, platforms=("slack",))
+    replies = network.say("anna", "/actie nieuw Logbeleid opstellen <@bram> vrijdag")
+    (to_bram,) = [r for r in replies if r.visibility is Visibility.DIRECT]
+    assert (to_bram.platform, to_bram.user) == ("slack", "sl-bram")
