@@ -6,8 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.config import Settings
-from handlers import ciso_command as members
-from handlers import home, label_choice
+from handlers import ciso_command, home, label_choice
 from handlers.actions import commands as actions
 from handlers.actions import reminders
 from handlers.bottlenecks import commands as bottlenecks
@@ -24,7 +23,7 @@ log = logging.getLogger(__name__)
 def build_router() -> Router:
     """Every capability registers its commands and buttons here, explicitly."""
     router = Router()
-    members.register(router)
+    ciso_command.register(router)
     knowledge.register(router)
     bottlenecks.register(router)
     actions.register(router)
