@@ -163,12 +163,6 @@ class Settings:
         found = (("slack", self.slack_bot_token), ("mattermost", self.mattermost_url))
         return tuple(name for name, configured in found if configured)
 
-    @property
-    def platform(self) -> str:
-        """The one chat platform (`console` without one; `slack` first when both are set:
-        for commands that act as one user, such as `digest --user`)."""
-        return next(iter(self.platforms), "console")
-
     def core(self) -> CoreSettings:
         return CoreSettings(
             language=self.language,

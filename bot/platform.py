@@ -146,11 +146,11 @@ class Platforms:
     def deliver(self, reply: Reply) -> None:
         """Send one message on the platform it is for; raises when there is none.
 
-        With one platform, everything goes there (also members known from the console
-        or an earlier platform). With more, a message for no platform of this install
-        is refused: kept owed, never sent to a guess.
+        With one platform, everything goes there (also members known from the console),
+        except a message for another chat platform. A message for no platform of this
+        install is refused: kept owed, never sent to a guess.
         """
-        if len(self.all) == 1:
+        if len(self.all) == 1 and reply.platform not in PLATFORMS:
             self.all[0].deliver(reply)
             return
         platform = self.by_name.get(reply.platform)

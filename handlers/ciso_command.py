@@ -227,6 +227,11 @@ def link_account(context: Context, rest: str) -> list[Reply]:
             session, context.caller.actor, context.now(), member.id, *added
         )
     accounts = ", ".join(f"{p}:{u}" for p, u in linked.identities)
+    linked_here = Reply(text=context.t("ciso.linked", name=linked.display_name,
+                                       accounts=accounts))  # fmt: skip
+    served = context.settings.platforms
+    if served and added[0] not in served:
+        return [linked_here]  # a platform this install does not serve: nobody to tell yet
     language = linked.language or context.settings.language
     told = Reply(
         text=translate(language, "ciso.linked_you", accounts=accounts),
@@ -234,8 +239,7 @@ def link_account(context: Context, rest: str) -> list[Reply]:
         user=added[1],
         platform=added[0],
     )
-    return [Reply(text=context.t("ciso.linked", name=linked.display_name, accounts=accounts)),
-            told]  # fmt: skip
+    return [linked_here, told]
 
 
 def unlink_account(context: Context, rest: str) -> Reply:
@@ -349,7 +353,8 @@ def _choose_platform(context: Context, member: MemberView, wanted: str) -> Reply
     if not last and wanted not in mine:
         raise UserError("ciso.bad_platform", platforms=", ".join([*mine, "laatst"]))
     with context.db.write() as session:
+        using = (context.request.platform, context.request.user_id)
         chosen = members.choose_platform(session, context.caller.actor, context.now(),
-                                         member.id, None if last else wanted)  # fmt: skip
+                                         member.id, None if last else wanted, using)  # fmt: skip
     key = "ciso.platform_set_last" if last else "ciso.platform_set"
     return Reply(text=context.t(key, platform=chosen.platform))

@@ -373,8 +373,7 @@ class Core:
         if needs_admin_row or renamed or zone or moved:
             with self.db.write() as session:
                 if member is not None and moved:
-                    members.used(session, member.id, request.platform, request.user_id,
-                                 self.clock.now())  # fmt: skip
+                    members.used(session, member.id, request.platform, request.user_id)
                     member = members.get_member_by_id(session, member.id)
                 if needs_admin_row:
                     member = members.ensure_admin(

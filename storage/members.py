@@ -62,7 +62,7 @@ def _new_member(platform: str, user_id: str, display_name: str, at: datetime) ->
         created_at=at,
         active=True,
         platform_chosen=False,
-        identities=[MemberIdentity(platform=platform, platform_user_id=user_id, last_used_at=at)],
+        identities=[MemberIdentity(platform=platform, platform_user_id=user_id)],
     )
 
 
@@ -120,15 +120,12 @@ def unlink_identity(
     return member_view(member)
 
 
-def used(session: Session, member_id: int, platform: str, user_id: str, at: datetime) -> bool:
+def used(session: Session, member_id: int, platform: str, user_id: str) -> bool:
     """The member wrote from this account: messages follow them there, unless they chose a
     platform. True when where messages go changed (not audited: not a decision)."""
     member = session.get(Member, member_id)
     if member is None:
         return False
-    for identity in member.identities:
-        if identity.platform == platform and identity.platform_user_id == user_id:
-            identity.last_used_at = at
     if member.platform_chosen or (member.platform, member.platform_user_id) == (platform, user_id):
         return False
     member.platform, member.platform_user_id = platform, user_id
@@ -136,22 +133,26 @@ def used(session: Session, member_id: int, platform: str, user_id: str, at: date
 
 
 def choose_platform(
-    session: Session, actor: Actor, at: datetime, member_id: int, platform: str | None
+    session: Session,
+    actor: Actor,
+    at: datetime,
+    member_id: int,
+    platform: str | None,
+    using: tuple[str, str],
 ) -> MemberView:
-    """Where messages go: this platform's account, or (None) the one used last."""
+    """Where messages go: this platform's account, or (None) the one used last, which is
+    `using`: the account the member chooses from (while a choice stood, using another
+    account moved nothing, so no earlier use says more)."""
     member = session.get(Member, member_id)
     if member is None:
         raise LookupError(member_id)
-    if platform is None:
-        member.platform_chosen = False
-        used_last = max(
-            member.identities, key=lambda i: (i.last_used_at is not None, i.last_used_at or at)
-        )
-        member.platform, member.platform_user_id = used_last.platform, used_last.platform_user_id
-    else:
-        (chosen,) = [i for i in member.identities if i.platform == platform]
-        member.platform, member.platform_user_id = chosen.platform, chosen.platform_user_id
-        member.platform_chosen = True
+    wanted = using if platform is None else None
+    for identity in member.identities:
+        if (identity.platform, identity.platform_user_id) == wanted or (
+            wanted is None and identity.platform == platform
+        ):
+            member.platform, member.platform_user_id = identity.platform, identity.platform_user_id
+    member.platform_chosen = platform is not None
     session.flush()
     audit.record(session, actor, "member.platform", "member", member.id, at,
                  platform=platform or "last_used")  # fmt: skip

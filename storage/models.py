@@ -103,7 +103,6 @@ class MemberIdentity(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
     platform: Mapped[str] = mapped_column(String(20))
     platform_user_id: Mapped[str] = mapped_column(String(64))
-    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class MemberRole(Base):

@@ -258,7 +258,7 @@ class Slack:
             return
         names = {}
         if fields.get("owner"):  # chosen from the users list: a user id
-            names[fields["owner"]] = self._person(fields["owner"])[0]
+            names[fields["owner"]] = self.people.person(fields["owner"]).name
         request = self._request(user, channel="", form_id=form_id, fields=fields,
                                 mention_names=names)  # fmt: skip
         self.deliver_all(self.core.handle(request), request, None)
@@ -309,7 +309,7 @@ class Slack:
         except SlackApiError as error:
             log.warning("no permalink for a captured message: %s", error.response.get("error"))
             permalink = ""
-        author = self._person(str(message.get("user", "")))[0] if message.get("user") else ""
+        author = self.people.person(str(message.get("user", ""))).name
         request = self._request(
             user,
             channel=channel,
@@ -426,11 +426,6 @@ class Slack:
         return self.people.request(user, channel=channel, direct=direct, mention_names=names,
                                    **fields)  # fmt: skip
 
-    def _person(self, user: str) -> tuple[str, str]:
-        """A user's display name and time zone."""
-        person = self.people.person(user)
-        return person.name, person.zone
-
     def _look_up(self, user: str) -> Person | None:
         """`users.info`; None when Slack says there is no such user."""
         try:
@@ -501,13 +496,12 @@ class Slack:
     @staticmethod
     def check(settings: Settings) -> None:
         """`auth.test` before anything starts; raises NotReady with what is wrong."""
-        slack_identity(settings)
+        me = slack_identity(settings)
+        log.info("Slack: the token is @%s's", me.get("user", "?"))
 
     def connect(self) -> None:
-        """`auth.test`; raises NotReady with what is wrong."""
-        me = slack_identity(self.settings)
-        mode = "Socket Mode" if self.socket_mode else "HTTP Events API"
-        log.info("Slack: connected as @%s (%s)", me.get("user", "?"), mode)
+        """Nothing to learn: the Web API needs no session, and `check` asked who we are
+        (a refused token shows in `connected` and in the first message that fails)."""
 
     def start(self, base_url: str) -> None:
         """Socket Mode: open the session (it reconnects by itself). HTTP: Slack calls us."""

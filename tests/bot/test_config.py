@@ -16,7 +16,7 @@ def test_defaults_need_no_configuration() -> None:
     assert (settings.language, settings.timezone, settings.tlp_default) == (
         "nl", "Europe/Amsterdam", TLP.GREEN
     )  # fmt: skip
-    assert settings.platform == "console"
+    assert settings.platforms == ()
 
 
 def test_admins_are_a_comma_separated_list() -> None:
@@ -115,7 +115,9 @@ def test_slack_settings_and_secrets_stay_out_of_repr() -> None:
             "CAPTURE_REACTION": ":pushpin:",
         }
     )
-    assert settings.platform == "slack" and settings.slack_api_url == "http://127.0.0.1:9999/api/"
+    assert (
+        settings.platforms == ("slack",) and settings.slack_api_url == "http://127.0.0.1:9999/api/"
+    )
     assert settings.capture_reaction == "pushpin"
     shown = repr(settings)
     assert "xoxb-secret" not in shown and "signing-secret" not in shown and "xapp" not in shown

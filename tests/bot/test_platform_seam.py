@@ -45,6 +45,9 @@ def test_one_platform_gets_every_message_and_several_refuse_a_guess(core: Core) 
     memo.deliver(Reply(text="aan een consolelid", visibility=Visibility.DIRECT, user="anna",
                        platform="console"))  # fmt: skip
     assert only.outlet.posted["dm-anna"][0][1] == "aan een consolelid"
+    with pytest.raises(ValueError, match="no platform 'mattermost'"):  # never a guess
+        memo.deliver(Reply(text="x", visibility=Visibility.DIRECT, user="anna",
+                           platform="mattermost"))  # fmt: skip
     other = Memo(settings, core, metrics=Metrics(core.db, core.clock))
     other.name = "memo2"
     two = Platforms([only, other])

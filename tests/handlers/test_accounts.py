@@ -47,6 +47,7 @@ def test_messages_follow_the_member_to_the_platform_they_used_last(
 
 def test_a_chosen_platform_stays_whatever_is_used(network: Chat, db: Database) -> None:
     network.say("admin", "/ciso koppel <@bram> mattermost:mm-bram")
+    network.say("mm-bram", "/kennis recent", platform="mattermost")  # messages: mattermost
     said = network.text("bram", "/ciso instellingen platform mattermost")
     assert "voortaan op mattermost" in said
     network.say("bram", "/kennis recent")
@@ -54,8 +55,10 @@ def test_a_chosen_platform_stays_whatever_is_used(network: Chat, db: Database) -
     assert "Kies uit: console, mattermost, laatst" in network.text(
         "bram", "/ciso instellingen platform teams"
     )
-    network.say("bram", "/ciso instellingen platform laatst")
-    network.say("bram", "/kennis recent")
+    # "laatst" from the console: the console is what bram used last (uses while the
+    # choice stood were not recorded as a move), not the platform that moved it last.
+    said = network.text("bram", "/ciso instellingen platform laatst")
+    assert "laatst gebruikte (nu console)" in said
     assert _member(db, "console", "bram").platform == "console"  # type: ignore[union-attr]
 
 
@@ -137,3 +140,7 @@ def test_a_platform_the_install_no_longer_serves_is_not_written_to(
     replies = network.say("anna", "/actie nieuw Logbeleid opstellen <@bram> vrijdag")
     (to_bram,) = [r for r in replies if r.visibility is Visibility.DIRECT]
     assert (to_bram.platform, to_bram.user) == ("slack", "sl-bram")
+    # Linking an account on a platform the install does not serve tells nobody there.
+    told = network.say("admin", "/ciso koppel <@carla> mattermost:mm-carla")
+    assert [r.visibility for r in told] == [Visibility.EPHEMERAL]
+    assert "console:carla, mattermost:mm-carla" in told[0].text

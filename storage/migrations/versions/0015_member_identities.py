@@ -35,7 +35,6 @@ def upgrade() -> None:
         ),
         sa.Column("platform", sa.String(20), nullable=False),
         sa.Column("platform_user_id", sa.String(64), nullable=False),
-        sa.Column("last_used_at", sa.DateTime()),
         sa.UniqueConstraint("platform", "platform_user_id"),
     )
     op.execute(
