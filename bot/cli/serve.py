@@ -113,7 +113,7 @@ def _ports_free(args: argparse.Namespace, main: bool) -> None:
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
     """Serve every configured platform from this process, until stopped."""
-    socket_mode = bool(settings.slack_app_token) and not args.http
+    socket_mode = _options(settings, args)["slack"]["socket_mode"]
     if "slack" in settings.platforms and not socket_mode and not settings.slack_signing_secret:
         print(
             "Configuratiefout / configuration error: SLACK_SIGNING_SECRET: is needed for "
