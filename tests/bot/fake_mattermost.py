@@ -633,7 +633,7 @@ def running() -> Iterator[FakeMattermost]:
     fake.add_user(BOT_ID, "ciso-bot", "CISO-netwerk", "bot")
     fake.add_channel("chanalgemeen00000000000001", "algemeen")
     fake.add_channel("chanwerkgroep0000000000001", "werkgroep")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield fake

@@ -8,7 +8,6 @@ import pytest
 
 from bot.app import build_router
 from bot.clock import FixedClock
-from bot.demo.load import load_demo
 from bot.digest_schedule import DigestSchedule
 from bot.scheduler import sweep
 from handlers.context import CoreSettings
@@ -18,6 +17,7 @@ from storage.db import Database
 from storage.models import Digest
 from storage.tlp import TLP
 from tests.conftest import AMSTERDAM, Chat, everything, stop_beating
+from tests.template import with_demo
 
 # The demo is loaded at Monday 8 March 2027, 07:00; the digest is due at 08:00.
 DEMO = datetime(2027, 3, 8, 7, 0, tzinfo=AMSTERDAM)
@@ -50,7 +50,7 @@ def _start(db: Database, clock: FixedClock) -> Core:
 @pytest.fixture
 def demo(db: Database) -> tuple[Chat, FixedClock]:
     clock = FixedClock(DEMO)
-    load_demo(db, DEMO)
+    with_demo(db, DEMO)
     return Chat(_start(db, clock)), clock
 
 

@@ -6,7 +6,6 @@ import io
 
 import pytest
 
-from bot.demo.load import load_demo
 from handlers.notices import Writer
 from handlers.reporting import documents
 from handlers.reporting.period import parse_period
@@ -15,13 +14,14 @@ from storage.db import Database
 from storage.tlp import TLP, Audience
 from tests.handlers.test_digest import SETTINGS
 from tests.handlers.test_report import DEMO, MONTHS, TODAY
+from tests.template import with_demo
 
 HEADINGS = ("Samenvatting", "Besluiten gevraagd aan het bestuur", "Afgesproken acties")
 
 
 @pytest.fixture
 def report(db: Database) -> Report:
-    load_demo(db, DEMO)
+    with_demo(db, DEMO)
     period = parse_period("Q1 2027", TODAY, "nl", MONTHS.split())
     return build(db, Writer.for_install(SETTINGS), Audience.group(TLP.AMBER), period, DEMO,
                  DEMO.tzinfo)  # type: ignore[arg-type]  # fmt: skip

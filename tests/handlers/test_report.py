@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from bot.clock import FixedClock
-from bot.demo.load import load_demo
 from handlers.messages import UserError
 from handlers.notices import Writer
 from handlers.reporting.period import parse_period
@@ -18,6 +17,7 @@ from storage.db import Database
 from storage.tlp import TLP, Audience
 from tests.conftest import AMSTERDAM, Chat
 from tests.handlers.test_digest import SETTINGS, _start
+from tests.template import with_demo
 
 DEMO = datetime(2027, 3, 20, 9, 0, tzinfo=AMSTERDAM)
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december"
@@ -112,7 +112,7 @@ def _png_text(data: bytes) -> dict[str, str]:
 
 @pytest.fixture
 def demo(db: Database) -> Chat:
-    load_demo(db, DEMO)
+    with_demo(db, DEMO)
     return Chat(_start(db, FixedClock(DEMO)))
 
 
