@@ -538,6 +538,9 @@ def _multipart(body: bytes, kind: str) -> Json:
 def _handler(fake: FakeMattermost) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # As Go's net/http does: without it, a keep-alive answer's body waits for the
+        # client's delayed ACK of its headers (40 ms a call).
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: object) -> None:
             pass
