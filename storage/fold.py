@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-
-import snowballstemmer
+from typing import Any
 
 # Words are runs of letters and digits; everything else (quotes, FTS operators,
 # emoji) separates them. A hyphen between letters joins: `back-up` and `backup`,
@@ -20,7 +19,13 @@ import snowballstemmer
 # index and query.
 WORD = re.compile(r"[^\W_]+(?:-(?=[^\W\d_])[^\W_]+)*", re.UNICODE)
 
-_stemmer = snowballstemmer.stemmer("dutch_porter")
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    """Snowball's Dutch stemmer, made on first use (its import costs a start ~50 ms)."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("dutch_porter")
 
 
 def fold(text: str) -> str:
@@ -33,7 +38,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The Dutch stem of one folded word."""
-    stemmed: str = _stemmer.stemWord(word)
+    stemmed: str = _stemmer().stemWord(word)
     return stemmed
 
 

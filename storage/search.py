@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import ColumnClause, case, column, func, literal_column, select, table
 from sqlalchemy.orm import Session
 
@@ -270,6 +269,8 @@ def _with_corrections(session: Session, query: SearchQuery) -> SearchQuery | Non
             )
         ).all()  # fmt: skip
         counts = {str(t): int(d) for t, d in rows}
+        from rapidfuzz import fuzz, process  # only a query with an unknown word needs it
+
         close = process.extract(term, list(counts), scorer=fuzz.ratio, limit=5,
                                 score_cutoff=TYPO_SCORE)  # fmt: skip
         if close:
