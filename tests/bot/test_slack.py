@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -377,14 +378,13 @@ def test_odd_payloads_get_a_clear_answer_and_no_traceback(bot: SlackBot) -> None
 
 
 def test_socket_mode_receives_a_command_and_acks_the_envelope(bot: SlackBot) -> None:
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
-
     from tests.bot.fake_socket_mode import socket_mode
 
     with socket_mode() as endpoint:
         bot.fake.socket_url = endpoint.url
-        handler = SocketModeHandler(bot.slack.app, "xapp-1-test")
-        handler.connect()
+        bot.slack.settings = replace(bot.slack.settings, slack_app_token="xapp-1-test")
+        bot.slack.socket_mode = True
+        bot.slack.start("")  # as `ciso-bot run` starts it
         try:
             payload = {
                 "token": "t", "team_id": "T0GEMEENTE", "team_domain": "gemeenten",
@@ -399,7 +399,7 @@ def test_socket_mode_receives_a_command_and_acks_the_envelope(bot: SlackBot) -> 
             (response,) = bot.fake.wait_for_response()
             assert "Leiden" in json.dumps(response, ensure_ascii=False)
         finally:
-            handler.close()
+            bot.slack.close()  # as a stop does: at once, not after the reader's timeout
 
 
 def test_bottleneck_form_reports_and_refuses_an_empty_title(bot: SlackBot) -> None:
