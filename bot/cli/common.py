@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from bot.config import Settings
     from handlers.messages import Clock
+    from storage.tlp import TLP
     from storage.views import MemberView
+
+# What a module's `register` adds its commands to.
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 # Whoever runs the console on an install without administrators administers it.
 CONSOLE_OPERATOR = "console"
@@ -41,3 +46,32 @@ def member_for(settings: Settings, session: Session, user: str) -> MemberView | 
         if found is not None:
             return found
     return None
+
+
+def moment(text: str) -> datetime:
+    """`--now` and the like as a datetime; one without a zone is read in BOT_TIMEZONE later."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date-time: {text!r}") from None
+
+
+def audience(text: str) -> TLP:
+    """`--audience`: the strictest label an export's readers may see."""
+    from storage.tlp import TLP
+
+    label = TLP.parse(text if ":" in text else f"tlp:{text}")
+    if label not in (TLP.CLEAR, TLP.GREEN, TLP.AMBER):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: an export audience is tlp:clear, tlp:green or tlp:amber"
+        )
+    return label
+
+
+def add_audience(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--audience",
+        type=audience,
+        default="tlp:green",
+        help="the strictest label the readers may see: tlp:clear, tlp:green (default), tlp:amber",
+    )

@@ -4,25 +4,48 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.app import create_app
-from bot.cli.common import clock_for, member_for
-from bot.config import Settings
-from bot.console import render
-from bot.digest_schedule import parse_week
-from handlers.i18n import translate
-from handlers.messages import UserError
-from handlers.notices import Writer
-from handlers.reporting import digest, documents, report
-from handlers.reporting.period import parse_period
-from storage.files import private_folder, write_private
-from storage.tlp import Audience
+from bot.cli.common import Commands, add_audience, clock_for, member_for, moment
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+
+def register(commands: Commands) -> None:
+    digest_ = commands.add_parser("digest", help="print a member's weekly digest")
+    digest_.add_argument("--as", dest="user", required=True, help="the member's chat user id")
+    digest_.add_argument(
+        "--week", help="the digest of this ISO week (2027-W10); else the last 7 days"
+    )
+    digest_.add_argument("--now", type=moment, help="as if it were this ISO date-time")
+    digest_.set_defaults(handler=show_digest)
+
+    rapport = commands.add_parser(
+        "rapport", help="write the progress report for the regional board"
+    )
+    rapport.add_argument(
+        "--period", help="Q1 2027, maart 2027, 2027 or two dates (default: this quarter)"
+    )
+    rapport.add_argument("--out", type=Path, required=True,
+                         help="directory for the documents and the chart (.png)")  # fmt: skip
+    rapport.add_argument("--format", choices=["md", "docx", "pdf"], action="append",
+                         help="md, docx or pdf; repeat for more (default: all three)")  # fmt: skip
+    add_audience(rapport)
+    rapport.add_argument("--now", type=moment, help="as if it were this ISO date-time")
+    rapport.set_defaults(handler=write_report)
 
 
 def show_digest(settings: Settings, args: argparse.Namespace) -> int:
     """Print a member's digest: as it was sent in a week (covering the ISO week before),
     or of the past seven days."""
+    from bot.app import create_app
+    from bot.console import render
+    from bot.digest_schedule import parse_week
+    from handlers.reporting import digest
+
     core = settings.core()
     now = clock_for(settings, args.now).now()
     if args.week:
@@ -57,6 +80,15 @@ def show_digest(settings: Settings, args: argparse.Namespace) -> int:
 
 def write_report(settings: Settings, args: argparse.Namespace) -> int:
     """Write the report of a period for an audience: a Markdown file and its chart."""
+    from bot.app import create_app
+    from handlers.i18n import translate
+    from handlers.messages import UserError
+    from handlers.notices import Writer
+    from handlers.reporting import documents, report
+    from handlers.reporting.period import parse_period
+    from storage.files import private_folder, write_private
+    from storage.tlp import Audience
+
     core = settings.core()
     now = clock_for(settings, args.now).now()
     words = Writer.for_install(core)

@@ -1,4 +1,5 @@
-"""`ciso-bot run` on the chat platforms: their adapters, one HTTP port and the scheduler."""
+"""Running the bot: `run` on the chat platforms (their adapters, one HTTP port and the
+scheduler) or on the terminal, `console`, `check`, and `mattermost setup`."""
 
 from __future__ import annotations
 
@@ -9,21 +10,21 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot import http_server
-from bot.app import App, create_app
-from bot.clock import SystemClock
-from bot.config import Settings
-from bot.health import Monitor
-from bot.http_server import Server
-from bot.metrics import Metrics
-from bot.preflight import NotReady, port_free
-from bot.scheduler import Deliver, Sweeper
-from bot.version import version
-from handlers.core import Core
+from bot.cli.common import CONSOLE_OPERATOR, Commands, clock_for, moment
+
+if TYPE_CHECKING:
+    from bot.app import App
+    from bot.config import Settings
+    from bot.console import Console
+    from bot.health import Monitor
+    from bot.http_server import Server
+    from bot.metrics import Metrics
+    from bot.scheduler import Deliver, Sweeper
+    from handlers.core import Core
 
 log = logging.getLogger("bot")
 
@@ -37,6 +38,133 @@ class Stopping(KeyboardInterrupt):
     A KeyboardInterrupt, because that is what waitress's event loop lets through (it
     catches everything else a handler raises, with a bare `except`).
     """
+
+
+def register(commands: Commands) -> None:
+    run_ = commands.add_parser(
+        "run", help="start the bot on the configured platform (the console when none)"
+    )
+    run_.add_argument("--as", dest="user", help="console user id when no platform is configured")
+    run_.add_argument(
+        "--http",
+        action="store_true",
+        help="Slack: serve the HTTP Events API even with an app token",
+    )
+    run_.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
+    run_.add_argument("--host", default="0.0.0.0", help="HTTP address (default all interfaces)")
+    run_.add_argument(
+        "--health-port",
+        type=int,
+        help="Slack Socket Mode: serve /health and /metrics on this port (default: none)",
+    )
+    run_.add_argument(
+        "--console",
+        action="store_true",
+        help="start the console even without a terminal (no chat platform configured)",
+    )
+    run_.set_defaults(handler=run)
+
+    check = commands.add_parser(
+        "check", help="check the configuration, the database and the chat platform, then stop"
+    )
+    check.set_defaults(handler=_check)
+
+    console_ = commands.add_parser("console", help="talk to the bot on standard input and output")
+    console_.add_argument("--as", dest="user", help="the chat user id to act as")
+    console_.add_argument("--now", type=moment,
+                          help="run with the clock set to this ISO date-time")  # fmt: skip
+    console_.add_argument("--channel", default="algemeen", help="channel to talk in (default)")
+    console_.set_defaults(handler=console)
+
+    mattermost = commands.add_parser("mattermost", help="Mattermost: set up the slash commands")
+    mattermost_commands = mattermost.add_subparsers(dest="mattermost_command", required=True)
+    setup = mattermost_commands.add_parser(
+        "setup", help="create or update /kennis, /knelpunt, /actie and /ciso in a team"
+    )
+    setup.add_argument("--team", required=True, help="the team's name (as in its address)")
+    setup.set_defaults(handler=_mattermost_setup)
+
+
+NO_PLATFORM = (
+    "No chat platform is configured, and without a terminal there is no console to start. "
+    "Set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) for Slack, or "
+    "MATTERMOST_URL, MATTERMOST_TOKEN and MATTERMOST_COMMAND_TOKENS for Mattermost "
+    "(in {where}); `ciso-bot check` shows what is read. To script the console: "
+    "`ciso-bot console`, or `run --console`."
+)
+
+
+def run(settings: Settings, args: argparse.Namespace) -> int:
+    """The configured chat platforms; the console when there is none (and a terminal)."""
+    if settings.platforms:
+        return _platforms(settings, args)
+    if not sys.stdin.isatty() and not args.console:
+        # Under systemd or in a container a console would read nothing and stop at once.
+        where = args.env_path or "the environment or a .env file"
+        print(NO_PLATFORM.format(where=where), file=sys.stderr)
+        return 2
+    console_args = argparse.Namespace(user=args.user, now=None, channel="algemeen")
+    return console(settings, console_args, scheduled=True)
+
+
+def console(settings: Settings, args: argparse.Namespace, *, scheduled: bool = False) -> int:
+    from dataclasses import replace
+
+    from bot.app import create_app
+    from bot.console import Console
+    from handlers.i18n import translate
+
+    user = args.user or next(iter(sorted(settings.admins)), None)
+    if user is None:
+        # Whoever runs the console owns the database file: make them its administrator.
+        user = CONSOLE_OPERATOR
+        settings = replace(settings, admins=settings.admins | {CONSOLE_OPERATOR})
+    app = create_app(settings, clock_for(settings, args.now))
+    chat = Console(app.core, sys.stdout, user, settings.language, channel=args.channel)
+    # `run` sweeps for due reminders and notices; `console` (for trying and testing)
+    # sends them only when asked with `:tick`, so its output stays predictable.
+    sweeper = None
+    if scheduled:
+        from bot.scheduler import Sweeper
+
+        sweeper = Sweeper(app.core, chat.deliver, settings.sweep_seconds)
+    try:
+        interactive = sys.stdin.isatty()
+        if interactive:
+            print(translate(settings.language, "console.welcome", user=user) + "\n")
+        if sweeper:
+            sweeper.start()
+        return chat.run(_prompted_lines(chat) if interactive else sys.stdin)
+    finally:
+        if sweeper:
+            sweeper.stop()
+        app.close()
+
+
+def _prompted_lines(chat: Console) -> Iterator[str]:
+    with contextlib.suppress(ImportError):  # not on every platform
+        import readline  # noqa: F401 - line editing and history at the prompt
+    while True:
+        try:
+            yield input(chat.prompt)
+        except EOFError:
+            print()
+            return
+        except KeyboardInterrupt:
+            print()
+            return
+
+
+def _check(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.preflight import check
+
+    return check(settings, args)
+
+
+def _mattermost_setup(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.mattermost.setup import setup
+
+    return setup(settings, args)
 
 
 def _stop_on_signals() -> None:
@@ -94,6 +222,8 @@ def _listen(serve: Callable[[str, int], Server | None], host: str, port: int) ->
 
 def _ready(*checks: Callable[[], object]) -> bool:
     """Run the checks that come before anything starts; False (and why) at the first failure."""
+    from bot.preflight import NotReady
+
     try:
         for check in checks:
             check()
@@ -105,13 +235,15 @@ def _ready(*checks: Callable[[], object]) -> bool:
 
 def _ports_free(args: argparse.Namespace, main: bool) -> None:
     """The ports `run` will listen on are free (raises NotReady when not)."""
+    from bot.preflight import port_free
+
     if main:
         port_free(args.host, args.port)
     if args.health_port is not None:
         port_free(args.host, args.health_port)
 
 
-def run(settings: Settings, args: argparse.Namespace) -> int:
+def _platforms(settings: Settings, args: argparse.Namespace) -> int:
     """Serve every configured platform from this process, until stopped."""
     socket_mode = _options(settings, args)["slack"]["socket_mode"]
     if "slack" in settings.platforms and not socket_mode and not settings.slack_signing_secret:
@@ -150,7 +282,12 @@ def _stop(running: contextlib.ExitStack) -> None:
 
 
 def _serve(settings: Settings, args: argparse.Namespace, running: contextlib.ExitStack) -> int:
+    from bot.app import create_app
+    from bot.clock import SystemClock
+    from bot.health import Monitor
+    from bot.metrics import Metrics
     from bot.platform import kinds, platform_for
+    from bot.version import version
 
     # Before anything starts (no database yet): each platform takes its credentials, and
     # the ports are free.
@@ -207,6 +344,8 @@ def _health_port(monitor: Monitor, args: argparse.Namespace, running: contextlib
     other; with HTTP it keeps /metrics off the port the platform reaches)."""
     if args.health_port is None:
         return True
+    from bot import http_server
+
     server = _listen(lambda host, port: http_server.make(host, port, monitor.wsgi),
                      args.host, args.health_port)  # fmt: skip
     if server is None:
@@ -223,6 +362,8 @@ def _sweeper(
 ) -> Sweeper:
     """The sweeper (not started yet), watched by the health check, its sweeps timed for
     metrics, stopped with the rest."""
+    from bot.scheduler import Sweeper
+
     sweeper = Sweeper(app.core, deliver, app.settings.sweep_seconds,
                       timed=metrics.sweep_seconds.observe)  # fmt: skip
     running.callback(sweeper.stop)
@@ -233,6 +374,7 @@ def _sweeper(
 def deliverer(settings: Settings, core: Core) -> tuple[Deliver, Callable[[], None]]:
     """How `tick` sends on the configured chat platforms, and how to close them afterwards.
     Raises NotReady when a platform refuses the credentials."""
+    from bot.metrics import Metrics
     from bot.platform import platform_for
 
     options = {"slack": {"socket_mode": False}}

@@ -1,4 +1,5 @@
-"""The command line's data commands: demo, backup, exports, agenda files, reminders, tick."""
+"""The command line's data commands: migrate, demo, export and import, backup, the audit
+log, tick, reminders, agenda files and the bottleneck export."""
 
 from __future__ import annotations
 
@@ -6,24 +7,95 @@ import argparse
 import json
 import logging
 import sys
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 from zoneinfo import ZoneInfo
 
-from bot.app import create_app
-from bot.cli.common import CONSOLE_OPERATOR, clock_for, member_for
-from bot.clock import SystemClock
-from bot.config import Settings
-from bot.console import Console
-from bot.scheduler import describe, sweep
-from handlers.actions.ical import member_calendar
-from handlers.bottlenecks import export as bottleneck_export
-from handlers.core import Core
-from handlers.notices import Writer, reader
-from storage import actions, backup, bottlenecks, members, migrate, reminders
-from storage.files import write_private
-from storage.tlp import Audience
+from bot.cli.common import CONSOLE_OPERATOR, Commands, add_audience, clock_for, member_for, moment
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from handlers.core import Core
 
 log = logging.getLogger("bot")
+
+
+def register(commands: Commands) -> None:
+    commands.add_parser("migrate", help="bring the database schema up to date").set_defaults(
+        handler=migrate_schema
+    )
+
+    demo_ = commands.add_parser("demo", help="load the demo data set (an empty database only)")
+    demo_.add_argument("--now", type=moment, help="the moment the demo data is relative to")
+    demo_.set_defaults(handler=demo)
+
+    export_ = commands.add_parser("export", help="write all data as JSON")
+    export_.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    export_.set_defaults(handler=export)
+
+    restore_ = commands.add_parser("import", help="restore a JSON export into an empty database")
+    restore_.add_argument("file", type=Path,
+                          help="the export file (of this or any earlier schema)")  # fmt: skip
+    restore_.set_defaults(handler=restore)
+
+    backup_ = commands.add_parser(
+        "backup", help="an online copy of the database, checked and rotated"
+    )
+    backup_.add_argument("--out", type=Path, help="folder for the copies (default: backups/ "
+                         "beside the database)")  # fmt: skip
+    backup_.add_argument("--keep", type=int, default=14,
+                         help="how many copies to keep (default 14)")  # fmt: skip
+    backup_.set_defaults(handler=backup_copy)
+
+    audit_ = commands.add_parser(
+        "audit", help="the audit log: who changed what, when (oldest first)"
+    )
+    audit_.add_argument("--since", type=moment, help="only entries from this ISO date(-time)")
+    audit_.add_argument("--format", choices=("text", "csv"), default="text")
+    audit_.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    audit_.set_defaults(handler=audit_log)
+
+    tick_ = commands.add_parser("tick", help="run every scheduled job once and send what is due")
+    tick_.add_argument("--now", type=moment, help="run as if it were this ISO date-time")
+    tick_.add_argument("--force", action="store_true",
+                       help="send even while a running bot sweeps this database")  # fmt: skip
+    tick_.set_defaults(handler=tick_any)
+
+    planned = commands.add_parser("reminders", help="list the reminders still to be sent")
+    planned.add_argument("--until", type=moment, help="only those due up to this ISO date-time")
+    planned.set_defaults(handler=list_reminders)
+
+    action_cli = commands.add_parser("actions", help="actions: a member's agenda file")
+    action_commands = action_cli.add_subparsers(dest="action_command", required=True)
+    ical = action_commands.add_parser("ical", help="a member's open actions as an iCalendar file")
+    ical.add_argument("--as", dest="user", required=True, help="the member's chat user id")
+    ical.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    ical.set_defaults(handler=actions_ical)
+
+    bottleneck_cli = commands.add_parser(
+        "knelpunten", help="bottlenecks: export for national escalation"
+    )
+    bottleneck_commands = bottleneck_cli.add_subparsers(dest="bottleneck_command", required=True)
+    export_bottlenecks_ = bottleneck_commands.add_parser(
+        "export", help="write the bottlenecks an audience may see as Markdown or CSV"
+    )
+    export_bottlenecks_.add_argument("--format", choices=("md", "csv", "xlsx"), default="md")
+    export_bottlenecks_.add_argument("--out", type=Path, help="file to write (default: stdout)")
+    add_audience(export_bottlenecks_)
+    export_bottlenecks_.set_defaults(handler=export_bottlenecks)
+
+
+def migrate_schema(settings: Settings, _args: argparse.Namespace) -> int:
+    from bot.app import create_app
+    from bot.clock import SystemClock
+    from storage import migrate
+
+    app = create_app(settings, SystemClock())
+    try:
+        print(f"Database at revision {migrate.current_revision(app.db.engine)}")
+    finally:
+        app.close()
+    return 0
 
 
 def placeholders(settings: Settings) -> frozenset[str]:
@@ -32,6 +104,7 @@ def placeholders(settings: Settings) -> frozenset[str]:
 
 
 def demo(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import create_app
     from bot.demo.load import DemoRefused, load_demo
 
     clock = clock_for(settings, args.now)
@@ -48,6 +121,11 @@ def demo(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def export(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import create_app
+    from bot.clock import SystemClock
+    from storage import backup, migrate
+    from storage.files import write_private
+
     app = create_app(settings, SystemClock())
     try:
         with app.db.read() as session:
@@ -68,8 +146,10 @@ def tick_any(settings: Settings, args: argparse.Namespace) -> int:
     """`tick` sends through the configured platforms (Slack, Mattermost) or prints it."""
     if not settings.platforms:
         return tick(settings, args)
+    from bot.app import create_app
     from bot.cli.serve import deliverer
     from bot.preflight import NotReady
+    from bot.scheduler import sweep
 
     app = create_app(settings, clock_for(settings, args.now))
     if not _may_sweep(app.core, args.force):
@@ -94,6 +174,8 @@ def tick_any(settings: Settings, args: argparse.Namespace) -> int:
 
 def _may_sweep(core: Core, force: bool) -> bool:
     """`tick` sweeps only when no running bot does (or when told to: `--force`)."""
+    from bot.scheduler import describe
+
     core.beat("tick")
     if core.hold_sweep() or force:
         return True
@@ -105,6 +187,10 @@ def _may_sweep(core: Core, force: bool) -> bool:
 
 def tick(settings: Settings, args: argparse.Namespace) -> int:
     """Run the scheduled jobs once, as at `--now`; the console prints what it would send."""
+    from bot.app import create_app
+    from bot.console import Console
+    from bot.scheduler import sweep
+
     app = create_app(settings, clock_for(settings, args.now))
     if not _may_sweep(app.core, args.force):
         app.close()
@@ -121,6 +207,10 @@ def tick(settings: Settings, args: argparse.Namespace) -> int:
 
 def list_reminders(settings: Settings, args: argparse.Namespace) -> int:
     """Planned reminders, in the install's time zone, one line each."""
+    from bot.app import create_app
+    from bot.clock import SystemClock
+    from storage import actions, members, reminders
+
     app = create_app(settings, SystemClock())
     zone = ZoneInfo(settings.timezone)
     until = args.until.replace(tzinfo=args.until.tzinfo or zone) if args.until else None
@@ -146,6 +236,12 @@ def list_reminders(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def actions_ical(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import create_app
+    from bot.clock import SystemClock
+    from handlers.actions.ical import member_calendar
+    from handlers.notices import Writer, reader
+    from storage.files import write_private
+
     app = create_app(settings, SystemClock())
     try:
         with app.db.read() as session:
@@ -167,6 +263,14 @@ def actions_ical(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def export_bottlenecks(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import create_app
+    from bot.clock import SystemClock
+    from handlers.bottlenecks import export as bottleneck_export
+    from handlers.notices import Writer
+    from storage import bottlenecks, members
+    from storage.files import write_private
+    from storage.tlp import Audience
+
     app = create_app(settings, SystemClock())
     now = SystemClock().now()
     words = Writer.for_install(settings.core())
@@ -204,6 +308,10 @@ def write_json(data: object, handle: TextIO) -> None:
 
 def restore(settings: Settings, args: argparse.Namespace) -> int:
     """Restore an export into a fresh database; one of an earlier schema is migrated first."""
+    from bot.app import create_app
+    from bot.clock import SystemClock
+    from storage import backup, migrate
+
     try:
         data = json.loads(args.file.read_text(encoding="utf-8"))
         if not isinstance(data, dict):
@@ -232,6 +340,7 @@ def restore(settings: Settings, args: argparse.Namespace) -> int:
 
 def backup_copy(settings: Settings, args: argparse.Namespace) -> int:
     """`ciso-bot backup`: an online copy, checked, in a folder that keeps the newest N."""
+    from bot.clock import SystemClock
     from storage import snapshot
 
     source = settings.database_path
@@ -257,8 +366,11 @@ def backup_copy(settings: Settings, args: argparse.Namespace) -> int:
 
 def audit_log(settings: Settings, args: argparse.Namespace) -> int:
     """`ciso-bot audit`: the whole audit log, oldest first, as text or CSV."""
+    from bot.app import create_app
+    from bot.clock import SystemClock
     from handlers.logbook import audit_csv, audit_text
     from storage import audit
+    from storage.files import write_private
 
     zone = ZoneInfo(settings.timezone)
     since = args.since.replace(tzinfo=args.since.tzinfo or zone) if args.since else None

@@ -7,6 +7,7 @@ where a chat platform is needed.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import socket
@@ -50,8 +51,8 @@ def test_version_and_help_answer_without_loading_the_application(tmp_path: Path)
         "for args in (['--version'], ['--help'], ['rapport', '--help'], ['backup', '--help']):\n"
         "    with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
         "        main(args)\n"
-        "heavy = [m for m in ('sqlalchemy', 'slack_bolt', 'matplotlib', 'handlers', 'alembic')"
-        " if m in sys.modules]\n"
+        "heavy = [m for m in ('sqlalchemy', 'slack_bolt', 'matplotlib', 'handlers', 'alembic',"
+        " 'storage', 'httpx', 'waitress', 'bot.config') if m in sys.modules]\n"
         "print(heavy)\n"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
@@ -61,6 +62,27 @@ def test_version_and_help_answer_without_loading_the_application(tmp_path: Path)
     version = subprocess.run([sys.executable, "-m", "bot", "--version"], capture_output=True,
                              text=True, timeout=60)  # fmt: skip
     assert version.returncode == 0 and version.stdout.startswith("ciso-bot 0.")
+
+
+def test_every_command_module_registers_its_own_commands() -> None:
+    """`bot.cli`: each module adds its commands to the parser (as handlers register on
+    the router); the entry point lists the modules, not the commands."""
+    import pkgutil
+
+    import bot.cli
+    from bot.cli import main as entry
+
+    modules = {m.name for m in pkgutil.iter_modules(bot.cli.__path__)} - {"main", "common"}
+    registered = {register.__module__.rsplit(".", 1)[1] for register in entry.REGISTERS}
+    assert registered == modules
+    parser = entry.build_parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, command in commands.choices.items():
+        nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
+        for leaf in [*(p for n in nested for p in n.choices.values())] or [command]:
+            handler = leaf.get_default("handler")
+            assert callable(handler), name
+            assert handler.__module__.startswith("bot.cli."), (name, handler.__module__)
 
 
 def test_a_misspelt_variable_is_named_with_the_setting_it_resembles(
