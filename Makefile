@@ -45,9 +45,11 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
-# One worker per core (pytest-xdist): every test has its own database, ports and files.
+# One worker per core (pytest-xdist): every test has its own database, ports and files;
+# a worker that runs out of tests takes some of the other's (worksteal), so a long test
+# near the end does not leave a core idle.
 unit: $(VENV)/.installed-dev
-	$(BIN)/pytest -q -n auto
+	$(BIN)/pytest -q -n auto --dist worksteal
 
 bench: $(VENV)/.installed-dev  # the benchmarks use the tests' fake chat servers
 	$(BIN)/python bench/search.py

@@ -17,7 +17,7 @@ import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage import held, instances, members, outbox, reminders
@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 # longer than Slack or Mattermost retry.
 ONCE_PREFIX = "once:"
 ONCE_KEPT = timedelta(days=1)
+TIDY_EVERY = timedelta(minutes=15)
 
 Handler = Callable[[Context], Reply | Sequence[Reply]]
 Subcommand = Callable[[Context, str], Reply | Sequence[Reply]]
@@ -128,6 +129,7 @@ class Core:
         # Outcomes the database refused to record (disk full, locked): kept here, and
         # recorded at the next sweep; meanwhile the claims stay ours (we still beat).
         self._unrecorded: list[tuple[Reply, str | None, bool]] = []
+        self._tidied: datetime | None = None  # the last housekeeping (none yet: at once)
         self._lock = threading.Lock()
         self.observer = Observer()
 
@@ -249,13 +251,7 @@ class Core:
         """
         self.record_pending()
         context = self._job_context()
-        try:
-            with self.db.write() as session:
-                reminders.forget_notices(session, ONCE_PREFIX, self.clock.now() - ONCE_KEPT)
-                held.forget(session, self.clock.now())
-                instances.forget_gone(session)
-        except Exception as error:  # housekeeping waits for a database that takes writes
-            log.warning("housekeeping skipped: %s", type(error).__name__)
+        self._tidy()
         replies: list[Reply] = []
         for name, job in self.router.jobs.items():
             try:
@@ -274,6 +270,22 @@ class Core:
         for reply in replies:
             self.observer.messages(message_kind(reply.key), "due")
         return [inert_reply(self._guard(reply, language)) for reply in replies]
+
+    def _tidy(self) -> None:
+        """Forget what has expired: platform retry keys, held requests, processes gone for
+        a day. Every `TIDY_EVERY` at most (an idle sweep costs a third less); what is
+        forgotten is already past use, so a restart that tidies at once changes nothing."""
+        now = self.clock.now()
+        if self._tidied is not None and self._tidied <= now < self._tidied + TIDY_EVERY:
+            return
+        try:
+            with self.db.write() as session:
+                reminders.forget_notices(session, ONCE_PREFIX, now - ONCE_KEPT)
+                held.forget(session, now)
+                instances.forget_gone(session)
+            self._tidied = now
+        except Exception as error:  # housekeeping waits for a database that takes writes
+            log.warning("housekeeping skipped: %s", type(error).__name__)
 
     def confirm(self, reply: Reply, error: str | None, unclear: bool = False) -> None:
         """The adapter tells whether a keyed message went out; never raises.

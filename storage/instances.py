@@ -62,8 +62,9 @@ def beat(session: Session, token: str, role: str, pid: int, host: str) -> None:
 
 
 def live(session: Session) -> Select[Any]:
-    """The tokens of processes that beat within GONE_AFTER seconds."""
-    return select(Instance.token).where(Instance.beat_at > now(session) - GONE_AFTER)
+    """The tokens of processes that beat within GONE_AFTER seconds (the database's clock
+    is read in the statement that uses this, not in a query of its own)."""
+    return select(Instance.token).where(Instance.beat_at > _clock(session) - literal(GONE_AFTER))
 
 
 def leave(session: Session, token: str) -> None:
@@ -84,7 +85,7 @@ def bury(session: Session, host: str, alive: Callable[[int], bool]) -> int:
 
 def forget_gone(session: Session) -> None:
     """Drop the rows of processes gone for a day (their claims were taken over long ago)."""
-    session.execute(delete(Instance).where(Instance.beat_at < now(session) - 86400))
+    session.execute(delete(Instance).where(Instance.beat_at < _clock(session) - literal(86400.0)))
 
 
 def acquire(session: Session, token: str, name: str = SWEEPER) -> bool:
