@@ -97,6 +97,7 @@ class Slack:
         # Socket Mode with an app-level token, unless told to serve the HTTP Events API.
         self.socket_mode = bool(settings.slack_app_token) if socket_mode is None else socket_mode
         self._socket: Any = None  # the Socket Mode handler, once started
+        self._http: Callable[..., Iterable[bytes]] | None = None  # the HTTP endpoint, once made
         self.core = core
         self.language = settings.language
         self.metrics = metrics or Metrics(core.db, core.clock)
@@ -542,7 +543,13 @@ class Slack:
         return self.http_app()
 
     def http_app(self) -> Callable[..., Iterable[bytes]]:
-        """The HTTP Events API endpoint, also when Socket Mode is configured (tests)."""
+        """The HTTP Events API endpoint, also when Socket Mode is configured (tests);
+        made once (`run` asks whether a port is needed, then serves it)."""
+        if self._http is None:
+            self._http = self._make_http_app()
+        return self._http
+
+    def _make_http_app(self) -> Callable[..., Iterable[bytes]]:
         bolt = SlackRequestHandler(self.app)
 
         def application(

@@ -3,6 +3,8 @@
 Speaks just enough RFC 6455 for slack_sdk's built-in client: the handshake, text
 frames both ways (the client's are masked), ping/pong and close. It greets with
 Slack's `hello`, sends the envelopes a test queues, and records the client's acks.
+Like Slack, it takes a new connection at any time (a client that reconnects, or a
+second one); envelopes go to the newest.
 """
 
 from __future__ import annotations
@@ -43,13 +45,25 @@ class FakeSocketMode:
             return next(a for a in self.acks if a.get("envelope_id") == envelope_id)
 
     def serve(self, listener: socket.socket) -> None:
-        try:
-            conn, _ = listener.accept()
-        except OSError:
-            return
+        """Accept connections until the listener closes, each in a thread of its own."""
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._session, args=(conn,), daemon=True).start()
+
+    def _session(self, conn: socket.socket) -> None:
         request = b""
         while b"\r\n\r\n" not in request:
-            request += conn.recv(4096)
+            try:
+                chunk = conn.recv(4096)
+            except OSError:
+                chunk = b""
+            if not chunk:  # gone before its handshake was complete
+                conn.close()
+                return
+            request += chunk
         key = next(
             line.split(b":", 1)[1].strip()
             for line in request.split(b"\r\n")
@@ -89,7 +103,7 @@ def socket_mode() -> Iterator[FakeSocketMode]:
     fake = FakeSocketMode()
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
-    listener.listen(1)
+    listener.listen(8)
     fake.port = listener.getsockname()[1]
     thread = threading.Thread(target=fake.serve, args=(listener,), daemon=True)
     thread.start()
