@@ -64,3 +64,35 @@ def test_deactivated_members_are_not_listed(db: Database) -> None:
         assert members.deactivate_member(session, Actor("t"), NOW, "c", "gone") is not None
         assert members.deactivate_member(session, Actor("t"), NOW, "c", "gone") is None
         assert members.active_members(session) == []
+
+
+def test_a_member_read_as_rows_is_the_member_the_entity_gives(db: Database) -> None:
+    """Requests read members through plain rows (`get_member`, `members_by_ids`); what
+    they read is exactly what the entity says, for every field."""
+    actor = Actor("t")
+    with db.write() as session:
+        anna, _ = members.save_member(
+            session, actor, NOW, platform="slack", user_id="U1", display_name="Anna",
+            organisation_id=2, roles=["werkgroep", "ciso"],
+        )  # fmt: skip
+        bare, _ = members.save_member(
+            session, actor, NOW, platform="console", user_id="bram", display_name="Bram",
+            organisation_id=None, roles=[],
+        )  # fmt: skip
+        members.link_identity(session, actor, NOW, anna.id, "mattermost", "mm1")
+        members.set_preferences(session, actor, NOW, anna.id, language="en",
+                                timezone="America/New_York")  # fmt: skip
+        members.set_digest(session, actor, NOW, anna.id, False)
+        entity = members.choose_platform(session, actor, NOW, anna.id, "mattermost",
+                                         ("slack", "U1"))  # fmt: skip
+    with db.read() as session:
+        for platform, user in (("slack", "U1"), ("mattermost", "mm1")):
+            assert members.get_member(session, platform, user) == entity
+        assert members.get_member_by_id(session, bare.id) == bare
+        assert members.members_by_ids(session, [bare.id, anna.id, bare.id, 999]) == {
+            anna.id: entity, bare.id: bare,
+        }  # fmt: skip
+        assert members.get_member(session, "slack", "mm1") is None
+    assert entity.identities == (("mattermost", "mm1"), ("slack", "U1"))
+    assert entity.organisation_name and entity.roles == {"werkgroep", "ciso"}
+    assert entity.language == "en" and entity.digest is False and entity.platform_chosen
