@@ -91,8 +91,11 @@ def main() -> None:
            "LOG_LEVEL": "WARNING"}  # fmt: skip
     bot = [sys.executable, "-m", "bot", "--env-file", str(folder / "none.env")]
     subprocess.run([*bot, "migrate"], capture_output=True, check=True, env=env)
-    print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
-          f"median and worst of {args.runs} new processes each")  # fmt: skip
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores, "
+          f"load average {load}; median and worst of {args.runs} new processes each. This "
+          "machine's speed varies from hour to hour: compare rows of one run (the floors "
+          "below), not runs")  # fmt: skip
     rows = [
         ("python -c pass (floor)", [sys.executable, "-c", "pass"]),
         ("import the whole application (before)",
