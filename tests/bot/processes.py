@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
+import random
 import signal
+import socket
 import subprocess
+from pathlib import Path
 from typing import Any
+
+_CHOOSE = random.SystemRandom()
+
+
+def free_port() -> int:
+    """A free port for a child process to listen on, chosen below the kernel's ephemeral
+    range: between this choice and the child's bind, no fake server or client socket
+    of another test can take it (those get ephemeral ports, 32768–60999 on Linux);
+    only another test choosing the same port at random could."""
+    low = 32768
+    with_range = Path("/proc/sys/net/ipv4/ip_local_port_range")
+    if with_range.exists():
+        low = int(with_range.read_text().split()[0])
+    while True:
+        port = _CHOOSE.randrange(10_000, max(low, 10_001))
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
 
 
 def stop(

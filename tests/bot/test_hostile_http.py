@@ -27,8 +27,9 @@ from tests.bot.fake_mattermost import COMMAND_TOKENS, COMMAND_TOKENS_SETTING
 from tests.bot.fake_mattermost import TOKEN as MM_TOKEN
 from tests.bot.fake_mattermost import running as mattermost_running
 from tests.bot.fake_slack import TOKEN, running
+from tests.bot.processes import free_port
 from tests.bot.slack_harness import SECRET, SlackBot
-from tests.bot.test_run import _free_port, _wait_until_healthy
+from tests.bot.test_run import _wait_until_healthy
 
 SECRET_TEXT = "Geheimzinnigheid-7f3a-ransomware-onderhandeling"
 ADMIN = "usradmin000000000000000001"
@@ -38,7 +39,7 @@ ADMIN = "usradmin000000000000000001"
 def bot_process(
     tmp_path: Path, env: dict[str, str], *args: str
 ) -> Iterator[tuple[int, subprocess.Popen[str]]]:
-    port = _free_port()
+    port = free_port()
     environment = {"PATH": os.environ.get("PATH", ""), "LOG_LEVEL": "DEBUG",
                    "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}", **env}  # fmt: skip
     process = subprocess.Popen(

@@ -15,14 +15,8 @@ from typing import Any
 
 from bot.clock import FixedClock
 from tests.bot.fake_slack import TOKEN, running
-from tests.bot.processes import stop
+from tests.bot.processes import free_port, stop
 from tests.bot.slack_harness import SECRET, SlackBot
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _started(tmp_path: Path, env: dict[str, str], *args: str) -> subprocess.Popen[str]:
@@ -49,7 +43,7 @@ def _wait_until_healthy(port: int, process: subprocess.Popen[str]) -> dict[str, 
 
 
 def test_run_serves_slack_over_http(tmp_path: Path, clock: FixedClock) -> None:
-    port = _free_port()
+    port = free_port()
     with running() as fake:
         fake.add_user("U0ADMIN", "Beheerder")
         env = {
@@ -90,7 +84,7 @@ def test_run_serves_mattermost(tmp_path: Path) -> None:
     from tests.bot.fake_mattermost import TOKEN as MM_TOKEN
     from tests.bot.fake_mattermost import running as mattermost_running
 
-    port = _free_port()
+    port = free_port()
     with mattermost_running() as fake:
         fake.add_user("usradmin000000000000000001", "beheerder")
         env = {
@@ -155,7 +149,7 @@ def test_a_read_only_database_is_one_clear_line_before_anything_starts(tmp_path:
         capture_output=True, text=True, timeout=60, cwd=tmp_path,
     )  # fmt: skip
     assert made.returncode == 0
-    result = _run_until_exit(tmp_path, f"sqlite:///file:{path}?mode=ro&uri=true", _free_port())
+    result = _run_until_exit(tmp_path, f"sqlite:///file:{path}?mode=ro&uri=true", free_port())
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "The database cannot be written (attempt to write a readonly database)" in result.stderr
 
@@ -163,7 +157,7 @@ def test_a_read_only_database_is_one_clear_line_before_anything_starts(tmp_path:
 def test_socket_mode_serves_health_and_metrics_on_the_health_port(tmp_path: Path) -> None:
     from tests.bot.fake_socket_mode import socket_mode
 
-    port = _free_port()
+    port = free_port()
     with running() as fake, socket_mode() as endpoint:
         fake.socket_url = endpoint.url
         env = {"PATH": os.environ.get("PATH", ""),
@@ -188,7 +182,7 @@ def test_run_serves_slack_and_mattermost_from_one_process_on_one_port(
 ) -> None:
     from tests.bot import fake_mattermost
 
-    port = _free_port()
+    port = free_port()
     admin_mm = "usradmin000000000000000001"
     with running() as slack_fake, fake_mattermost.running() as mm_fake:
         slack_fake.add_user("U0ADMIN", "Beheerder")

@@ -19,8 +19,8 @@ from bot.config import load_settings
 from handlers.messages import Request
 from storage import members, reminders
 from tests.bot.fake_mattermost import COMMAND_TOKENS_SETTING, TOKEN, running
-from tests.bot.processes import stop
-from tests.bot.test_run import _free_port, _wait_until_healthy
+from tests.bot.processes import free_port, stop
+from tests.bot.test_run import _wait_until_healthy
 
 ADMIN = "usradmin000000000000000001"
 OWNERS = [f"usrowner{n:018d}" for n in range(4)]
@@ -76,7 +76,7 @@ def test_two_running_bots_on_one_database_send_each_reminder_once(tmp_path: Path
             "SWEEP_SECONDS": "5",
         }
         _seed(env, datetime.now(UTC))
-        ports = [_free_port(), _free_port()]
+        ports = [free_port(), free_port()]
         processes = [_run(tmp_path, env, port) for port in ports]
         try:
             for port, process in zip(ports, processes, strict=True):
