@@ -20,6 +20,7 @@ import pytest
 
 from bot.cli import main as cli
 from tests.bot import fake_mattermost, fake_slack
+from tests.bot.processes import free_port
 
 # What the command line reads; each test starts without any of it.
 OURS = ("SLACK_", "MATTERMOST_", "BOT_", "LOG_", "DATABASE_URL", "STATE_DIRECTORY")
@@ -36,12 +37,6 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterat
 
 def _main(*args: str) -> int:
     return cli.main(["--env-file", "none.env", *args])
-
-
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def test_version_and_help_answer_without_loading_the_application(tmp_path: Path) -> None:
@@ -191,14 +186,14 @@ def _slack_env(monkeypatch: pytest.MonkeyPatch, api: str, token: str) -> None:
 def test_slack_checks_its_token_at_start_and_tells_refused_from_unreachable(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    port = str(_closed_port())
+    port = str(free_port())
     with fake_slack.running() as fake:
         _slack_env(monkeypatch, f"{fake.url}/api/", "xoxb-wrong")
         assert _main("run", "--http", "--host", "127.0.0.1", "--port", port) == 2
         refused = capsys.readouterr().err
     assert "Slack refuses the bot token (invalid_auth): check SLACK_BOT_TOKEN" in refused
     assert "xoxb-wrong" not in refused and "Traceback" not in refused
-    _slack_env(monkeypatch, f"http://127.0.0.1:{_closed_port()}/api/", "xoxb-wrong")
+    _slack_env(monkeypatch, f"http://127.0.0.1:{free_port()}/api/", "xoxb-wrong")
     assert _main("run", "--http", "--host", "127.0.0.1", "--port", port) == 2
     unreachable = capsys.readouterr().err
     assert "cannot be reached" in unreachable and "SLACK_API_URL" in unreachable
@@ -209,7 +204,7 @@ def test_slack_checks_its_token_at_start_and_tells_refused_from_unreachable(
 def test_mattermost_tells_a_refused_token_from_an_unreachable_server(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    port = str(_closed_port())
+    port = str(free_port())
     monkeypatch.setenv("MATTERMOST_COMMAND_TOKENS", fake_mattermost.COMMAND_TOKENS_SETTING)
     monkeypatch.setenv("DATABASE_URL", "sqlite:///bot.sqlite3")
     with fake_mattermost.running() as fake:
@@ -218,7 +213,7 @@ def test_mattermost_tells_a_refused_token_from_an_unreachable_server(
         assert _main("run", "--host", "127.0.0.1", "--port", port) == 2
         refused = capsys.readouterr().err
     assert "refuses the bot's token (401): check MATTERMOST_TOKEN" in refused
-    monkeypatch.setenv("MATTERMOST_URL", f"http://127.0.0.1:{_closed_port()}")
+    monkeypatch.setenv("MATTERMOST_URL", f"http://127.0.0.1:{free_port()}")
     assert _main("run", "--host", "127.0.0.1", "--port", port) == 2
     unreachable = capsys.readouterr().err
     assert "cannot be reached (ConnectError); check MATTERMOST_URL" in unreachable
@@ -237,7 +232,7 @@ def test_a_busy_port_is_found_before_anything_starts(
         monkeypatch.setenv("MATTERMOST_TOKEN", fake_mattermost.TOKEN)
         monkeypatch.setenv("MATTERMOST_COMMAND_TOKENS", fake_mattermost.COMMAND_TOKENS_SETTING)
         monkeypatch.setenv("DATABASE_URL", "sqlite:///bot.sqlite3")
-        code = _main("run", "--host", "127.0.0.1", "--port", str(_closed_port()),
+        code = _main("run", "--host", "127.0.0.1", "--port", str(free_port()),
                      "--health-port", busy)  # fmt: skip
     errors = capsys.readouterr().err
     assert code == 2 and f"Cannot listen on 127.0.0.1:{busy}" in errors
