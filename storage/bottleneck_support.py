@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from storage import audit
 from storage.bottlenecks import add_event, view
 from storage.db import affected_rows
-from storage.members import member_view
+from storage.members import selected
 from storage.models import Bottleneck, BottleneckNote, BottleneckSupport, Member, MemberRole
 from storage.views import MemberView
 
@@ -145,5 +145,4 @@ def supporter_contacts(
         )
         with_role = select(MemberRole.member_id).where(MemberRole.role == role)
         condition = or_(condition, and_(Member.organisation_id.in_(orgs), Member.id.in_(with_role)))
-    query = select(Member).where(Member.active.is_(True), condition).order_by(Member.id)
-    return [member_view(m) for m in session.scalars(query)]
+    return selected(session, Member.active.is_(True), condition, order_by=(Member.id,))

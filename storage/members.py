@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Executable, bindparam, literal, select, union_all
+from sqlalchemy import ColumnElement, Executable, bindparam, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from storage import audit
@@ -14,28 +14,10 @@ from storage.fold import fold
 from storage.models import Member, MemberIdentity, MemberRole, Organisation
 from storage.views import Actor, MemberView, OrganisationView
 
-
-def member_view(member: Member) -> MemberView:
-    return MemberView(
-        id=member.id,
-        platform=member.platform,
-        platform_user_id=member.platform_user_id,
-        display_name=member.display_name,
-        organisation_id=member.organisation_id,
-        organisation_name=member.organisation.name if member.organisation else None,
-        roles=frozenset(r.role for r in member.roles),
-        language=member.language,
-        timezone=member.timezone,
-        active=member.active,
-        digest=member.digest,
-        identities=tuple((i.platform, i.platform_user_id) for i in member.identities),
-        platform_chosen=member.platform_chosen,
-    )
-
-
-# Reading a member is on every request's path: plain rows from statements built once
-# (a quarter of the cost of loading the entity with its organisation, roles and
-# accounts). What changes a member loads the entity (`_find`).
+# Members are read as plain rows from statements built once (a quarter of the cost of
+# loading the entity with its organisation, roles and accounts): reading one is on
+# every request's path. What changes a member loads the entity (`_find`), and returns
+# what it wrote read back the same way.
 _COLUMNS = (
     Member.id, Member.platform, Member.platform_user_id, Member.display_name,
     Member.organisation_id, Organisation.name, Member.language, Member.timezone,
@@ -73,13 +55,26 @@ def _views(session: Session, statement: Executable, **params: Any) -> list[Membe
 
 
 def _row_view(r: Sequence[Any], roles: set[str], accounts: list[tuple[str, str]]) -> MemberView:
-    """A row of `_COLUMNS` as a MemberView (as `member_view` makes of the entity)."""
+    """A row of `_COLUMNS`, with the member's roles and accounts, as a MemberView."""
     return MemberView(
         id=r[0], platform=r[1], platform_user_id=r[2], display_name=r[3],
         organisation_id=r[4], organisation_name=r[5], roles=frozenset(roles),
         language=r[6], timezone=r[7], active=r[8], digest=r[9],
         identities=tuple(sorted(accounts)), platform_chosen=r[10],
     )  # fmt: skip
+
+
+def selected(
+    session: Session, *conditions: ColumnElement[bool], order_by: Sequence[Any] = ()
+) -> list[MemberView]:
+    """The members that meet `conditions` (on Member, Organisation), in this order."""
+    return _views(session, _MEMBERS.where(*conditions).order_by(*order_by))
+
+
+def _written(session: Session, member: Member) -> MemberView:
+    """The member as just changed (flushed, then read back as every member is read)."""
+    session.flush()
+    return _views(session, _BY_IDS, ids=[member.id])[0]
 
 
 def organisation_view(org: Organisation) -> OrganisationView:
@@ -128,7 +123,7 @@ def link_identity(
     owner = _find(session, platform, user_id)
     if owner is not None and owner.id != member.id:
         if owner.active:
-            raise IdentityTaken(member_view(owner))
+            raise IdentityTaken(_written(session, owner))
         owner.identities = [
             i for i in owner.identities
             if (i.platform, i.platform_user_id) != (platform, user_id)
@@ -146,8 +141,7 @@ def link_identity(
         session.flush()
         audit.record(session, actor, "member.linked", "member", member.id, at,
                      user=f"{platform}:{user_id}")  # fmt: skip
-    session.refresh(member)
-    return member_view(member)
+    return _written(session, member)
 
 
 def unlink_identity(
@@ -166,8 +160,7 @@ def unlink_identity(
         member.platform_chosen = False
     session.flush()
     audit.record(session, actor, "member.unlinked", "member", member.id, at, platform=platform)
-    session.refresh(member)
-    return member_view(member)
+    return _written(session, member)
 
 
 def used(session: Session, member_id: int, platform: str, user_id: str) -> bool:
@@ -206,7 +199,7 @@ def choose_platform(
     session.flush()
     audit.record(session, actor, "member.platform", "member", member.id, at,
                  platform=platform or "last_used")  # fmt: skip
-    return member_view(member)
+    return _written(session, member)
 
 
 def get_member(session: Session, platform: str, user_id: str) -> MemberView | None:
@@ -222,13 +215,9 @@ def get_member_by_id(session: Session, member_id: int) -> MemberView | None:
 
 def active_members(session: Session) -> list[MemberView]:
     """Every active member, by organisation and then name."""
-    query = (
-        select(Member)
-        .outerjoin(Organisation)
-        .where(Member.active.is_(True))
-        .order_by(Organisation.name, Member.display_name)
+    return selected(
+        session, Member.active.is_(True), order_by=(Organisation.name, Member.display_name)
     )
-    return [member_view(m) for m in session.scalars(query)]
 
 
 def organisations(session: Session) -> list[OrganisationView]:
@@ -274,7 +263,6 @@ def save_member(
     wanted = sorted(set(roles))
     member.roles = [MemberRole(role=role) for role in wanted]
     session.flush()
-    session.refresh(member)
     audit.record(
         session,
         actor,
@@ -286,7 +274,7 @@ def save_member(
         organisation_id=organisation_id,
         roles=wanted,
     )
-    return member_view(member), created
+    return _written(session, member), created
 
 
 def deactivate_member(
@@ -300,7 +288,7 @@ def deactivate_member(
     member.roles = []
     session.flush()
     audit.record(session, actor, "member.removed", "member", member.id, at)
-    return member_view(member)
+    return _written(session, member)
 
 
 def ensure_admin(
@@ -309,7 +297,7 @@ def ensure_admin(
     """Make sure a configured administrator exists as an active member with that role."""
     member = _find(session, platform, user_id)
     if member is not None and member.active and any(r.role == "beheerder" for r in member.roles):
-        return member_view(member)
+        return _written(session, member)
     if member is None:
         member = _new_member(platform, user_id, display_name or user_id, at)
         session.add(member)
@@ -319,10 +307,9 @@ def ensure_admin(
         MemberRole(role="beheerder"),
     ]
     session.flush()
-    session.refresh(member)
     actor = Actor(ref="config:BOT_ADMINS")
     audit.record(session, actor, "member.admin_from_config", "member", member.id, at)
-    return member_view(member)
+    return _written(session, member)
 
 
 def rename_member(session: Session, member_id: int, display_name: str) -> None:
@@ -354,7 +341,7 @@ def set_preferences(
         changes["timezone"] = timezone
     session.flush()
     audit.record(session, actor, "member.preferences", "member", member.id, at, **changes)
-    return member_view(member)
+    return _written(session, member)
 
 
 def set_digest(
@@ -367,13 +354,13 @@ def set_digest(
     member.digest = wanted
     session.flush()
     audit.record(session, actor, "member.digest", "member", member.id, at, digest=wanted)
-    return member_view(member)
+    return _written(session, member)
 
 
 def digest_recipients(session: Session, joined_by: datetime) -> list[MemberView]:
     """The active members who get the weekly digest and were members at `joined_by`."""
-    query = select(Member).where(Member.active.is_(True), Member.created_at <= joined_by)
-    return [view for m in session.scalars(query) if (view := member_view(m)).gets_digest]
+    found = selected(session, Member.active.is_(True), Member.created_at <= joined_by)
+    return [member for member in found if member.gets_digest]
 
 
 def members_by_user_ids(
@@ -382,12 +369,10 @@ def members_by_user_ids(
     ids = list(dict.fromkeys(user_ids))
     if not ids:
         return []
-    query = (
-        select(Member)
-        .join(MemberIdentity)
-        .where(MemberIdentity.platform == platform, MemberIdentity.platform_user_id.in_(ids))
+    accounts = select(MemberIdentity.member_id).where(
+        MemberIdentity.platform == platform, MemberIdentity.platform_user_id.in_(ids)
     )
-    return [member_view(m) for m in session.scalars(query)]
+    return selected(session, Member.id.in_(accounts))
 
 
 def names_by_user_id(session: Session, platform: str | None = None) -> dict[str, str]:

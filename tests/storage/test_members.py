@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from storage import members
 from storage.db import Database
-from storage.views import Actor
+from storage.views import Actor, MemberView
 
 NOW = datetime(2026, 11, 28, tzinfo=UTC)
 
@@ -66,9 +66,11 @@ def test_deactivated_members_are_not_listed(db: Database) -> None:
         assert members.active_members(session) == []
 
 
-def test_a_member_read_as_rows_is_the_member_the_entity_gives(db: Database) -> None:
-    """Requests read members through plain rows (`get_member`, `members_by_ids`); what
-    they read is exactly what the entity says, for every field."""
+def test_every_field_a_member_has_is_read_back_the_same_by_id_account_and_list(
+    db: Database,
+) -> None:
+    """Members are read as plain rows; what was written comes back, field by field, from
+    each way of reading (one account or the other, by id, several at once)."""
     actor = Actor("t")
     with db.write() as session:
         anna, _ = members.save_member(
@@ -83,16 +85,23 @@ def test_a_member_read_as_rows_is_the_member_the_entity_gives(db: Database) -> N
         members.set_preferences(session, actor, NOW, anna.id, language="en",
                                 timezone="America/New_York")  # fmt: skip
         members.set_digest(session, actor, NOW, anna.id, False)
-        entity = members.choose_platform(session, actor, NOW, anna.id, "mattermost",
-                                         ("slack", "U1"))  # fmt: skip
+        written = members.choose_platform(session, actor, NOW, anna.id, "mattermost",
+                                          ("slack", "U1"))  # fmt: skip
+        organisation = next(o.name for o in members.organisations(session) if o.id == 2)
+    expected = MemberView(
+        id=anna.id, platform="mattermost", platform_user_id="mm1", display_name="Anna",
+        organisation_id=2, organisation_name=organisation, roles=frozenset({"werkgroep", "ciso"}),
+        language="en", timezone="America/New_York", active=True, digest=False,
+        identities=(("mattermost", "mm1"), ("slack", "U1")), platform_chosen=True,
+    )  # fmt: skip
+    assert written == expected
+    assert bare.organisation_id is None and bare.organisation_name is None and not bare.roles
     with db.read() as session:
         for platform, user in (("slack", "U1"), ("mattermost", "mm1")):
-            assert members.get_member(session, platform, user) == entity
+            assert members.get_member(session, platform, user) == expected
         assert members.get_member_by_id(session, bare.id) == bare
         assert members.members_by_ids(session, [bare.id, anna.id, bare.id, 999]) == {
-            anna.id: entity, bare.id: bare,
+            anna.id: expected, bare.id: bare,
         }  # fmt: skip
+        assert members.members_by_user_ids(session, "mattermost", ["mm1", "mm1"]) == [expected]
         assert members.get_member(session, "slack", "mm1") is None
-    assert entity.identities == (("mattermost", "mm1"), ("slack", "U1"))
-    assert entity.organisation_name and entity.roles == {"werkgroep", "ciso"}
-    assert entity.language == "en" and entity.digest is False and entity.platform_chosen
