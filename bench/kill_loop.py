@@ -17,7 +17,6 @@ import contextlib
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,6 +34,7 @@ from bot.config import load_settings
 from handlers.messages import Request
 from storage import members, reminders
 from tests.bot import fake_mattermost, fake_slack
+from tests.bot.processes import free_port
 
 ADMIN_MM = "usradmin000000000000000001"
 OWNERS_MM = [f"usrowner{n:018d}" for n in range(10)]
@@ -43,12 +43,6 @@ OWNERS_SLACK = [f"U0OWNER{n:02d}" for n in range(10)]
 SECRET = "bench-signing-secret"
 # The bot's environment, how to count what the fake server stored, `run`'s options.
 Setup = tuple[dict[str, str], Callable[[], dict[str, int]], list[str]]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _seed(env: dict[str, str], platform: str, admin: str, owners: list[str], count: int) -> None:
@@ -117,7 +111,7 @@ def _start(tmp: Path, env: dict[str, str], extra: list[str]) -> subprocess.Popen
     with open(tmp / "bot.log", "ab") as log:  # kept for a look when a figure is odd
         return subprocess.Popen(
             [sys.executable, "-m", "bot", "--env-file", str(tmp / "none.env"), "run", *extra,
-             "--host", "127.0.0.1", "--port", str(_free_port())],
+             "--host", "127.0.0.1", "--port", str(free_port())],
             env=full, cwd=tmp, stdout=subprocess.DEVNULL, stderr=log,
         )  # fmt: skip
 
