@@ -115,11 +115,17 @@ class Slack:
         )
         # Listeners only ack and hand the work to `self.work`: a small pool, so that
         # work in progress competes as little as possible with the next ack.
-        self.executor = ThreadPoolExecutor(max_workers=10, thread_name_prefix="slack")
         self.work = ThreadPoolExecutor(max_workers=2, thread_name_prefix="slack-work")
+        # The listener runs in the request's thread and its ack is the HTTP answer
+        # (or the Socket Mode ack) as soon as it returns. Bolt's default runs it in
+        # another thread and polls for the ack every 10 ms: that poll was most of an
+        # ack's time. The signature check is middleware and runs either way. Every
+        # listener here only checks, acks and queues, so it returns at once; one that
+        # raises answers HTTP 500 (Slack shows its own error, or retries an event,
+        # which the claimed key then drops) instead of no answer at all.
         self.app = App(
             client=self.client,
-            listener_executor=self.executor,
+            process_before_response=True,
             signing_secret=settings.slack_signing_secret or "",
             token_verification_enabled=False,
             ignoring_self_events_enabled=False,
@@ -489,7 +495,6 @@ class Slack:
             _interrupt(self._socket.client)
             self._socket.close()
             self._socket = None
-        self.executor.shutdown(wait=True)
         self.work.shutdown(wait=True)
 
     def deliver(self, reply: Reply) -> None:
