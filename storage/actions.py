@@ -280,14 +280,6 @@ def events(session: Session, action_id: int) -> list[ActionEventView]:
     ]
 
 
-def count_overdue_reminder(session: Session, action_id: int) -> None:
-    session.execute(
-        update(Action)
-        .where(Action.id == action_id)
-        .values(overdue_reminders=Action.overdue_reminders + 1)
-    )
-
-
 def claim_escalations(session: Session, at: datetime, after: int) -> list[int]:
     """Open actions with `after` overdue reminders whose werkgroep was not told yet."""
     return sorted(

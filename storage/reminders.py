@@ -11,15 +11,16 @@ nothing the platform can show. Claims read the
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy import Table, bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from storage import instances
 from storage.db import affected_rows
-from storage.models import Notice, Reminder, UTCDateTime
+from storage.models import Action, Member, Notice, Reminder, UTCDateTime
 from storage.views import ReminderView
 
 PENDING = "pending"
@@ -67,6 +68,10 @@ def plan(
     add(session, action_id, recipient_id, moments)
 
 
+_REMINDERS = cast(Table, Reminder.__table__)
+_ADD = insert(_REMINDERS)
+
+
 def add(
     session: Session,
     action_id: int,
@@ -86,8 +91,8 @@ def add(
         }
         for kind, moment in moments
     ]
-    if rows:
-        session.execute(insert(Reminder), rows)
+    if rows:  # Core, not the ORM: a sweep adds one after each reminder it sends
+        session.connection().execute(_ADD, rows)
 
 
 # Rare states are read through the (state, due_at) index by name: once most rows are
@@ -140,16 +145,80 @@ def get(session: Session, reminder_id: int) -> ReminderView | None:
     return _view(row) if row else None
 
 
-def mark_sent(session: Session, reminder_id: int, token: str, at: datetime, *, late: bool) -> bool:
-    """Record the send, if this claim still holds; False means someone else has it."""
-    return bool(
-        affected_rows(
-            session,
-            update(Reminder)
-            .where(Reminder.id == reminder_id, Reminder.state == SENDING, Reminder.claim == token)
-            .values(state=SENT, sent_at=at, late=late, error=None, maybe_sent=False),
-        )
+@dataclass(frozen=True)
+class Sent:
+    """What a reminder just recorded as sent leads to: its kind, action and recipient."""
+
+    kind: str
+    action_id: int
+    recipient_id: int | None
+
+
+# A sweep records every reminder it sends: statements built once, run as Core (the ORM's
+# per-statement work was most of a sweep's cost).
+_MARK_SENT = (
+    update(_REMINDERS)
+    .where(
+        _REMINDERS.c.id == bindparam("p_id"),
+        _REMINDERS.c.state == SENDING,
+        _REMINDERS.c.claim == bindparam("p_token"),
     )
+    .values(
+        state=SENT,
+        sent_at=bindparam("p_at", type_=UTCDateTime()),
+        late=_REMINDERS.c.planned_at < bindparam("p_late_before", type_=UTCDateTime()),
+        error=None,
+        maybe_sent=False,
+    )
+    .returning(_REMINDERS.c.kind, _REMINDERS.c.action_id, _REMINDERS.c.recipient_id)
+)
+
+
+def mark_sent(
+    session: Session, reminder_id: int, token: str, at: datetime, *, late_before: datetime
+) -> Sent | None:
+    """Record the send, if this claim still holds (late when it was planned before
+    `late_before`); None means someone else has it."""
+    row = (
+        session.connection()
+        .execute(
+            _MARK_SENT,
+            {"p_id": reminder_id, "p_token": token, "p_at": at, "p_late_before": late_before},
+        )
+        .first()
+    )
+    return Sent(row.kind, row.action_id, row.recipient_id) if row else None
+
+
+_ACTIONS = cast(Table, Action.__table__)
+_MEMBERS = cast(Table, Member.__table__)
+_FOLLOW_UP = (
+    select(_ACTIONS.c.deadline, _MEMBERS.c.timezone)
+    .join(_MEMBERS, _MEMBERS.c.id == bindparam("p_member"))
+    .where(_ACTIONS.c.id == bindparam("p_action"), _ACTIONS.c.status == "open")
+)
+_COUNT_OVERDUE = (
+    update(_ACTIONS)
+    .where(_ACTIONS.c.id == bindparam("p_action"))
+    .values(overdue_reminders=_ACTIONS.c.overdue_reminders + 1)
+)
+
+
+def follow_up(session: Session, sent: Sent) -> tuple[date, str | None] | None:
+    """For a reminder on or after the deadline: its open action's deadline and the
+    recipient's time zone (to plan the next overdue one), counting an overdue one
+    sent; None when the action is closed or gone, or the recipient is gone."""
+    if sent.recipient_id is None:
+        return None
+    connection = session.connection()
+    row = connection.execute(
+        _FOLLOW_UP, {"p_action": sent.action_id, "p_member": sent.recipient_id}
+    ).first()
+    if row is None:
+        return None
+    if sent.kind == "overdue":
+        connection.execute(_COUNT_OVERDUE, {"p_action": sent.action_id})
+    return row.deadline, row.timezone
 
 
 def mark_failed(

@@ -191,10 +191,10 @@ def confirm(
     reminder_id, token = key.number, key.token
     now = context.now()
     with context.db.write() as session:
-        reminder = reminders.get(session, reminder_id)
-        if reminder is None:
-            return
         if error is not None:
+            reminder = reminders.get(session, reminder_id)
+            if reminder is None:
+                return
             retry, owed = delivery.retry_at(now, reminder.attempts, context.settings)
             held = reminders.mark_failed(
                 session, reminder_id, token, error, retry, owed=owed, maybe_sent=unclear
@@ -205,23 +205,21 @@ def confirm(
                     delivery.plan(session, f"reminder-owed:{reminder_id}",
                                   _failure_notice(context, action), now)  # fmt: skip
             return
-        late = now - reminder.planned_at > delivery.LATE_AFTER
-        if not reminders.mark_sent(session, reminder_id, token, now, late=late):
+        sent = reminders.mark_sent(
+            session, reminder_id, token, now, late_before=now - delivery.LATE_AFTER
+        )
+        if sent is None or sent.kind not in (DUE, OVERDUE):
             return
-        action = actions.get(session, Audience.bookkeeping(), reminder.action_id)
-        if action is None or not action.is_open or reminder.kind not in (DUE, OVERDUE):
+        found = reminders.follow_up(session, sent)
+        if found is None or sent.recipient_id is None:
             return
-        if reminder.kind == OVERDUE:
-            actions.count_overdue_reminder(session, action.id)
-        owner = members.get_member_by_id(session, reminder.recipient_id or -1)
-        if owner is None:
-            return
-        zone = owner_zone(owner, context.settings)
-        after = max(action.deadline, now.astimezone(zone).date())
+        deadline, timezone = found
+        zone = ZoneInfo(timezone or context.settings.timezone)
+        after = max(deadline, now.astimezone(zone).date())
         reminders.add(
             session,
-            action.id,
-            owner.id,
+            sent.action_id,
+            sent.recipient_id,
             [(OVERDUE, next_overdue(after, zone, context.settings))],
         )
 

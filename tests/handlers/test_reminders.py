@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
 from bot.app import build_router
 from bot.clock import FixedClock
@@ -17,6 +18,7 @@ from handlers.messages import Reply, Visibility
 from handlers.workdays import WorkCalendar
 from storage import reminders
 from storage.db import Database
+from storage.models import Reminder
 from tests.conftest import AMSTERDAM, Chat
 
 SETTINGS = CoreSettings(admins=frozenset({"admin"}), workgroup_channel="werkgroep")
@@ -99,6 +101,15 @@ def _run(
     return [r.text for r in outbox.sent[before:] if to is None or r.user == to]
 
 
+def _sent_late(db: Database) -> list[tuple[str, bool]]:
+    """Each sent reminder's kind and whether it was recorded as late."""
+    with db.read() as session:
+        found = session.execute(
+            select(Reminder.kind, Reminder.late).where(Reminder.state == "sent")
+        )
+        return [(kind, late) for kind, late in found]
+
+
 def test_each_reminder_goes_once_at_its_time(chat: Chat, clock: FixedClock) -> None:
     chat.say("anna", "/actie nieuw Logbeleid <@bram> vrijdag 11 december")
     outbox = Outbox()
@@ -106,6 +117,7 @@ def test_each_reminder_goes_once_at_its_time(chat: Chat, clock: FixedClock) -> N
     assert _run(core, clock, outbox, _at(date(2026, 12, 4), 8, 59)) == []
     (first,) = _run(core, clock, outbox, _at(date(2026, 12, 4)))
     assert "over 7 dagen" in first and outbox.sent[0].user == "bram"
+    assert _sent_late(core.db) == [("before_7", False)]
     assert _run(core, clock, outbox, _at(date(2026, 12, 4), 9, 1)) == []
     (second,) = _run(core, clock, outbox, _at(date(2026, 12, 10)))
     assert "morgen" in second
@@ -159,6 +171,7 @@ def test_missed_reminders_are_sent_once_and_marked_late_after_downtime(
     with chat.core.db.read() as session:
         states = sorted(r.state for r in reminders.planned(session, states=("superseded", "sent")))
     assert states == ["sent", "superseded", "superseded"]
+    assert _sent_late(chat.core.db) == [("due", True)]  # counted as late in the metrics
     assert _run(chat.core, clock, outbox, _at(date(2026, 12, 14), 11)) == []
     # One overdue reminder follows three working days after today, not a burst.
     (late,) = _run(chat.core, clock, outbox, _at(date(2026, 12, 17)))
