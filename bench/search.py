@@ -28,6 +28,8 @@ from sqlalchemy import insert, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from conditions import describe
+
 from bot.app import build_router
 from bot.clock import FixedClock
 from handlers.context import CoreSettings
@@ -228,6 +230,37 @@ def report(size: int, timings: dict[str, dict[str, list[float]]]) -> None:
         print(f"  {kind:<12} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {ratio:>8.2f}x")
 
 
+def index_mib(db: Database, name: str = "knowledge_fts") -> float:
+    """The size of an FTS5 index's own tables, in MiB (SQLite's dbstat)."""
+    with db.read() as session:
+        found = session.scalar(
+            text("SELECT sum(pgsize) FROM dbstat WHERE name LIKE :name"), {"name": f"{name}_%"}
+        )
+    return float(found or 0) / 2**20
+
+
+def prefix_cost(db: Database) -> str:
+    """The index's size against the same index built without its prefix index."""
+    with_prefix = index_mib(db)
+    with db.write() as session:
+        session.execute(text("DROP TABLE IF EXISTS bench_plain_fts"))
+        session.execute(text(
+            "CREATE VIRTUAL TABLE bench_plain_fts USING fts5(search_title, search_body, "
+            "search_tags, search_tails, content='knowledge_items', content_rowid='id', "
+            "tokenize='unicode61 remove_diacritics 2')"
+        ))  # fmt: skip
+        session.execute(text("INSERT INTO bench_plain_fts(bench_plain_fts) VALUES('rebuild')"))
+        session.execute(text("INSERT INTO bench_plain_fts(bench_plain_fts) VALUES('optimize')"))
+    plain = index_mib(db, "bench_plain_fts")
+    with db.write() as session:
+        session.execute(text("DROP TABLE bench_plain_fts"))
+    added = with_prefix - plain
+    return (
+        f"search index {with_prefix:.0f} MiB; without the prefix index {plain:.0f} MiB "
+        f"(+{added:.0f} MiB, +{added / plain * 100:.0f}%)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100000,1000000", help="comma-separated item counts")
@@ -235,7 +268,12 @@ def main() -> int:
     parser.add_argument(
         "--dir", type=Path, help="keep the databases here and reuse them (default: a temp dir)"
     )
+    parser.add_argument(
+        "--prefix-cost", action="store_true",
+        help="also build the index without its prefix index, to print the size that adds",
+    )  # fmt: skip
     args = parser.parse_args()
+    print(describe(), flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.dir or Path(scratch)
         for size in (int(s) for s in args.sizes.split(",")):
@@ -247,6 +285,10 @@ def main() -> int:
             else:
                 print(f"Building {size:,} items …", flush=True)
                 db = build(path, size)
+            if args.prefix_cost:
+                print(f"  {prefix_cost(db)}", flush=True)
+            else:
+                print(f"  search index {index_mib(db):.0f} MiB", flush=True)
             measure(db, 20)  # warm the page cache and the stemmer
             report(size, measure(db, args.queries))
             db.dispose()

@@ -26,8 +26,9 @@ from storage.views import Actor, KnowledgeView
 RECIPIENTS = KnowledgeRecipient.__table__
 
 
-def visible(audience: Audience) -> ColumnElement[bool]:
-    """The TLP condition for knowledge items read by `audience`."""
+def visible(audience: Audience, *, bound: bool = False) -> ColumnElement[bool]:
+    """The TLP condition for knowledge items read by `audience` (`bound`: the reader
+    left as parameters, see `storage.tlp.audience_params`)."""
     return visible_clause(
         audience,
         label=KnowledgeItem.tlp,
@@ -35,6 +36,7 @@ def visible(audience: Audience) -> ColumnElement[bool]:
         author_id=KnowledgeItem.author_id,
         item_id=KnowledgeItem.id,
         recipients_table=RECIPIENTS,
+        bound=bound,
     )
 
 

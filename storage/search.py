@@ -11,15 +11,29 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import ColumnClause, case, column, func, literal_column, select, table
+from sqlalchemy import (
+    ColumnClause,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    case,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session
 
 from storage.fold import WORD, folded_word, joint_variants, phrase_variants, stem, word_key, words
 from storage.knowledge import views, visible
-from storage.models import KnowledgeItem, KnowledgeTag, Tag
+from storage.models import KnowledgeItem, KnowledgeTag, Tag, UTCDateTime
 from storage.thesaurus import Thesaurus
-from storage.tlp import TLP, Audience
+from storage.tlp import TLP, Audience, audience_params, audience_shape
 from storage.views import KnowledgeView, SearchHit
 
 FTS = table("knowledge_fts", column("rowid"), column("rank"))
@@ -206,30 +220,80 @@ def search(
 
     A first search that finds less than a page widens itself: plain words also match
     the compounds they start, and when no item holds every word, any word will do.
+    A widening that comes down to a search already run (one word: "any word" is the
+    same search) is not run again.
     """
+    return _widening(session, audience, query, limit, offset, {})
+
+
+Tried = dict[tuple[str | None, SearchQuery], SearchPage]
+
+
+def _widening(
+    session: Session, audience: Audience, query: SearchQuery, limit: int, offset: int,
+    tried: Tried, typos: bool = True,
+) -> SearchPage:  # fmt: skip
+    """`typos`: look for typos first (not again when only `match_any` changed: a
+    corrected search that matches any word is never shown as "Bedoelde je")."""
     if query.compounds is not None:
-        return _search(session, audience, query, limit, offset)
+        return _search_once(session, audience, query, limit, offset, tried)
     if query.joints is None:
         query = replace(query, joints=_joints(session, query))
-    if not query.corrections:
+    if typos and not query.corrections:
         corrected = _with_corrections(session, query)
         if corrected is not None:
-            page = search(session, audience, corrected, limit, offset)
+            page = _widening(session, audience, corrected, limit, offset, tried)
             if page.hits and not page.query.match_any:
                 return replace(page, did_you_mean=_as_written(page, corrected))
-    page = _search(session, audience, replace(query, compounds=False), limit, offset)
+    page = _search_once(session, audience, replace(query, compounds=False), limit, offset, tried)
     if offset or len(page.hits) >= limit:
         return page
     if query.words:
-        page = _search(session, audience, replace(query, compounds=True), limit, offset)
+        page = _search_once(session, audience, replace(query, compounds=True), limit, offset,
+                            tried)  # fmt: skip
     if page.hits or query.match_any or not query.has_text:
         return page
-    return search(session, audience, replace(query, match_any=True), limit, offset)
+    return _widening(session, audience, replace(query, match_any=True), limit, offset, tried,
+                     typos=False)  # fmt: skip
+
+
+def _search_once(
+    session: Session, audience: Audience, query: SearchQuery, limit: int, offset: int,
+    tried: Tried,
+) -> SearchPage:  # fmt: skip
+    """`_search`, unless this search's MATCH (with the same filters) already ran."""
+    match = match_expression(query) if query.has_text else None
+    key = (match, _filters(query))
+    if key not in tried:
+        tried[key] = _search(session, audience, query, match, limit, offset)
+    return tried[key]
+
+
+def _filters(query: SearchQuery) -> SearchQuery:
+    """`query` without what only makes its MATCH: equal filters, equal results."""
+    return replace(query, words=(), phrases=(), prefixes=(), match_any=False, compounds=None,
+                   thesaurus=None, corrections=(), joints=None)  # fmt: skip
 
 
 VOCABULARY = table("knowledge_fts_vocab", column("term"), column("doc"))
 # How close a word must be to count as a typo of an indexed word (0–100).
 TYPO_SCORE = 80
+
+
+# Statements run for every search are built once; the words and the reader are parameters.
+_HELD = select(VOCABULARY.c.term).where(VOCABULARY.c.term.in_(bindparam("terms", expanding=True)))
+_MATCH = bindparam("match", type_=String)
+_HOLDS = select(FTS.c.rowid).where(FTS_MATCH.op("MATCH")(_MATCH)).limit(1)
+_CLOSE = select(VOCABULARY.c.term, VOCABULARY.c.doc).where(
+    VOCABULARY.c.term >= bindparam("low", type_=String),
+    VOCABULARY.c.term < bindparam("high", type_=String),
+    func.length(VOCABULARY.c.term).between(
+        bindparam("shortest", type_=Integer), bindparam("longest", type_=Integer)
+    ),
+)
+_ALL_MATCHES = select(func.count()).select_from(
+    select(FTS.c.rowid).where(FTS_MATCH.op("MATCH")(_MATCH)).limit(BROAD_MATCH + 1).subquery()
+)
 
 
 def _joints(session: Session, query: SearchQuery) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -238,7 +302,7 @@ def _joints(session: Session, query: SearchQuery) -> tuple[tuple[str, tuple[str,
     for term in _terms(replace(query, compounds=False, joints=())).exact:
         variants = joint_variants(term)
         if variants:
-            held = session.scalars(select(VOCABULARY.c.term).where(VOCABULARY.c.term.in_(variants)))
+            held = session.scalars(_HELD, {"terms": list(variants)})
             if forms := tuple(sorted(str(t) for t in held)):
                 found.append((term, forms))
     return tuple(found)
@@ -258,16 +322,11 @@ def _with_corrections(session: Session, query: SearchQuery) -> SearchQuery | Non
         # Held by the index? One look in the FTS index itself: the vocabulary table would
         # count the documents of the term, which for a very common word reads its whole
         # list (77 ms at a million items instead of 0.04 ms).
-        if session.execute(
-            select(FTS.c.rowid).where(FTS_MATCH.op("MATCH")(f'"{term}"')).limit(1)
-        ).first():
+        if session.execute(_HOLDS, {"match": f'"{term}"'}).first():
             continue
-        rows = session.execute(
-            select(VOCABULARY.c.term, VOCABULARY.c.doc).where(
-                VOCABULARY.c.term >= term[0], VOCABULARY.c.term < term[0] + "\uffff",
-                func.length(VOCABULARY.c.term).between(len(term) - 3, len(term) + 3),
-            )
-        ).all()  # fmt: skip
+        rows = session.execute(_CLOSE, {"low": term[0], "high": term[0] + "\uffff",
+                                        "shortest": len(term) - 3,
+                                        "longest": len(term) + 3}).all()  # fmt: skip
         counts = {str(t): int(d) for t, d in rows}
         from rapidfuzz import fuzz, process  # only a query with an unknown word needs it
 
@@ -292,9 +351,9 @@ def _as_written(page: SearchPage, query: SearchQuery) -> tuple[str, ...]:
 
 
 def _search(
-    session: Session, audience: Audience, query: SearchQuery, limit: int, offset: int
-) -> SearchPage:
-    match = match_expression(query) if query.has_text else None
+    session: Session, audience: Audience, query: SearchQuery, match: str | None, limit: int,
+    offset: int,
+) -> SearchPage:  # fmt: skip
     if query.has_text and match is None:
         return SearchPage(hits=[], query=query)
     newest_first = match is not None and _is_broad(session, audience, match)
@@ -312,18 +371,23 @@ def _is_broad(session: Session, audience: Audience, match: str) -> bool:
     index alone (well under a millisecond): when they are not more than BROAD_MATCH,
     those the reader may see are not either, and checking each one's label is spared.
     """
-    matches = select(FTS.c.rowid).where(FTS_MATCH.op("MATCH")(match)).limit(BROAD_MATCH + 1)
-    if (session.scalar(select(func.count()).select_from(matches.subquery())) or 0) <= BROAD_MATCH:
+    if (session.scalar(_ALL_MATCHES, {"match": match}) or 0) <= BROAD_MATCH:
         return False
+    params = {"match": match, **audience_params(audience)}
+    found = session.scalar(_visible_matches(audience_shape(audience)), params) or 0
+    return found > BROAD_MATCH
+
+
+@lru_cache(maxsize=64)
+def _visible_matches(shape: Audience) -> Select[Any]:
     capped = (
         select(KnowledgeItem.id)
         .join(FTS, FTS.c.rowid == KnowledgeItem.id)
-        .where(FTS_MATCH.op("MATCH")(match), visible(audience))
+        .where(FTS_MATCH.op("MATCH")(_MATCH), visible(shape, bound=True))
         .limit(BROAD_MATCH + 1)
         .subquery()
     )
-    found = session.scalar(select(func.count()).select_from(capped)) or 0
-    return found > BROAD_MATCH
+    return select(func.count()).select_from(capped)
 
 
 def _ranked_ids(
@@ -335,39 +399,83 @@ def _ranked_ids(
     offset: int,
     newest_first: bool,
 ) -> list[int]:
-    stmt = select(KnowledgeItem.id).where(visible(audience))
-    if not query.archived:
+    order = "all" if match is None else "newest" if newest_first else "rank"
+    stmt = _ranked(
+        audience_shape(audience),
+        order,
+        archived=query.archived,
+        stale=query.today is not None,
+        tags=bool(query.tags),
+        tlp=query.tlp is not None,
+        organisation=query.organisation_id is not None,
+        since=query.since is not None,
+        exclude=bool(query.exclude_ids),
+    )
+    params: dict[str, Any] = {
+        **audience_params(audience),
+        "match": match,
+        "today": query.today,
+        "tags": list(query.tags),
+        "tag_count": len(set(query.tags)),
+        "tlp": query.tlp.value if query.tlp is not None else None,
+        "organisation": query.organisation_id,
+        "since": query.since,
+        "exclude": list(query.exclude_ids),
+        "limit": limit,
+        "offset": offset,
+    }
+    return list(session.scalars(stmt, params))
+
+
+@lru_cache(maxsize=256)
+def _ranked(
+    shape: Audience,
+    order: str,
+    *,
+    archived: bool,
+    stale: bool,
+    tags: bool,
+    tlp: bool,
+    organisation: bool,
+    since: bool,
+    exclude: bool,
+) -> Select[Any]:
+    """The ranked search for one shape of query and reader, built once; every value
+    (the MATCH, the reader, the filters, the page) is a parameter."""
+    stmt = select(KnowledgeItem.id).where(visible(shape, bound=True))
+    if not archived:
         stmt = stmt.where(KnowledgeItem.archived_at.is_(None))
     # Current knowledge first: an item past its review date comes after all that is not.
-    stale = (
-        [case((KnowledgeItem.review_at < query.today, 1), else_=0)]
-        if query.today is not None
-        else []
-    )
-    if match is not None:
-        stmt = stmt.join(FTS, FTS.c.rowid == KnowledgeItem.id).where(FTS_MATCH.op("MATCH")(match))
-        if newest_first:
+    today = bindparam("today", type_=KnowledgeItem.review_at.type)
+    current = [case((KnowledgeItem.review_at < today, 1), else_=0)] if stale else []
+    if order != "all":
+        stmt = stmt.join(FTS, FTS.c.rowid == KnowledgeItem.id).where(FTS_MATCH.op("MATCH")(_MATCH))
+        if order == "newest":
             stmt = stmt.order_by(FTS.c.rowid.desc())
         else:
-            stmt = stmt.order_by(*stale, FTS.c.rank, KnowledgeItem.created_at.desc())
+            stmt = stmt.order_by(*current, FTS.c.rank, KnowledgeItem.created_at.desc())
     else:
-        stmt = stmt.order_by(*stale, KnowledgeItem.created_at.desc(), KnowledgeItem.id.desc())
-    for tag in query.tags:
+        stmt = stmt.order_by(*current, KnowledgeItem.created_at.desc(), KnowledgeItem.id.desc())
+    if tags:  # every tag asked for
         tagged = (
-            select(KnowledgeTag.item_id)
-            .join(Tag, Tag.id == KnowledgeTag.tag_id)
-            .where(Tag.name == tag, KnowledgeTag.item_id == KnowledgeItem.id)
+            select(func.count(func.distinct(Tag.name)))
+            .join(KnowledgeTag, Tag.id == KnowledgeTag.tag_id)
+            .where(
+                KnowledgeTag.item_id == KnowledgeItem.id,
+                Tag.name.in_(bindparam("tags", expanding=True)),
+            )
+            .scalar_subquery()
         )
-        stmt = stmt.where(tagged.exists())
-    if query.tlp is not None:
-        stmt = stmt.where(KnowledgeItem.tlp == query.tlp.value)
-    if query.organisation_id is not None:
-        stmt = stmt.where(KnowledgeItem.organisation_id == query.organisation_id)
-    if query.since is not None:
-        stmt = stmt.where(KnowledgeItem.created_at >= query.since)
-    if query.exclude_ids:
-        stmt = stmt.where(KnowledgeItem.id.not_in(query.exclude_ids))
-    return list(session.scalars(stmt.limit(limit).offset(offset)))
+        stmt = stmt.where(tagged == bindparam("tag_count", type_=Integer))
+    if tlp:
+        stmt = stmt.where(KnowledgeItem.tlp == bindparam("tlp", type_=String))
+    if organisation:
+        stmt = stmt.where(KnowledgeItem.organisation_id == bindparam("organisation", type_=Integer))
+    if since:
+        stmt = stmt.where(KnowledgeItem.created_at >= bindparam("since", type_=UTCDateTime()))
+    if exclude:
+        stmt = stmt.where(KnowledgeItem.id.not_in(bindparam("exclude", expanding=True)))
+    return stmt.limit(bindparam("limit", type_=Integer)).offset(bindparam("offset", type_=Integer))
 
 
 def related(

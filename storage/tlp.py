@@ -12,10 +12,21 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, literal, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    and_,
+    bindparam,
+    exists,
+    false,
+    literal,
+    or_,
+    select,
+    true,
+)
 
 
 class TLP(enum.StrEnum):
@@ -146,6 +157,27 @@ def may_see(
     return is_author or (audience.member_id in recipient_ids)
 
 
+# For a condition built once and run for many readers (search): the reader and their
+# organisation as parameters, filled in by `audience_params`.
+_VIEWER = bindparam("tlp_viewer", type_=Integer)
+_VIEWER_ORG = bindparam("tlp_viewer_org", type_=Integer)
+
+
+def audience_shape(audience: Audience) -> Audience:
+    """`audience` without who the person is: every audience of one shape has the same
+    SQL condition with `bound=True`, so a statement can be built once per shape."""
+    return replace(
+        audience,
+        member_id=None if audience.member_id is None else 0,
+        organisation_id=None if audience.organisation_id is None else 0,
+    )
+
+
+def audience_params(audience: Audience) -> dict[str, int | None]:
+    """The parameters of `visible_clause(..., bound=True)` for this audience."""
+    return {"tlp_viewer": audience.member_id, "tlp_viewer_org": audience.organisation_id}
+
+
 def visible_clause(
     audience: Audience,
     *,
@@ -154,12 +186,17 @@ def visible_clause(
     author_id: Any,
     item_id: Any,
     recipients_table: Any = None,
+    bound: bool = False,
 ) -> ColumnElement[bool]:
     """The SQL condition equivalent to `may_see` for a row with these columns.
 
     `recipients_table` must have `item_id` and `member_id` columns naming the RED
-    recipients of each item; without one, a RED row is only its author's.
+    recipients of each item; without one, a RED row is only its author's. `bound`:
+    the reader is left as parameters (`audience_params`), for statements built once
+    per `audience_shape`.
     """
+    viewer: Any = _VIEWER if bound else literal(audience.member_id)
+    viewer_org: Any = _VIEWER_ORG if bound else literal(audience.organisation_id)
     allowed = labels_for_place(audience.place)
     if audience.ceiling is not None:
         labels = [t.value for t in allowed if t.rank <= audience.ceiling.rank]
@@ -171,14 +208,10 @@ def visible_clause(
         open_labels = [t.value for t in (TLP.GREEN, TLP.AMBER) if t in allowed]
         if open_labels:
             conditions.append(label.in_(open_labels))
-        is_author = (
-            author_id == literal(audience.member_id) if audience.member_id is not None else false()
-        )
+        is_author = author_id == viewer if audience.member_id is not None else false()
         if TLP.AMBER_STRICT in allowed:
             same_org = (
-                organisation_id == literal(audience.organisation_id)
-                if audience.organisation_id is not None
-                else false()
+                organisation_id == viewer_org if audience.organisation_id is not None else false()
             )
             conditions.append(and_(label == TLP.AMBER_STRICT.value, or_(is_author, same_org)))
         if TLP.RED in allowed:
@@ -186,7 +219,7 @@ def visible_clause(
                 exists(
                     select(recipients_table.c.item_id).where(
                         recipients_table.c.item_id == item_id,
-                        recipients_table.c.member_id == literal(audience.member_id),
+                        recipients_table.c.member_id == viewer,
                     )
                 )
                 if audience.member_id is not None and recipients_table is not None

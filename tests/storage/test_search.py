@@ -208,3 +208,27 @@ def test_a_compound_is_found_whatever_its_linking_letters(db: Database) -> None:
                 page = search(session, READER, SearchQuery(words=(form,)), 5)
                 assert [h.item.title for h in page.hits] == [title], form
                 assert not page.did_you_mean and not page.query.match_any, form
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["zonnepanelen", "phishing", "phishing zonnepanelen", '"valse facturen"', "ransom*",
+     "wachtwoord #mfa", "leverancer"],
+)  # fmt: skip
+def test_no_search_runs_the_same_statement_twice(corpus: Database, text: str) -> None:
+    # Each widening (compounds, any word) runs only when it is a different search: a
+    # one-word query's "any word" is the same MATCH as its "every word".
+    from sqlalchemy import event
+
+    ran: list[tuple[str, str]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, params: Any, *_rest: Any) -> None:
+        ran.append((statement, repr(params)))
+
+    event.listen(corpus.engine, "before_cursor_execute", record)
+    try:
+        titles(corpus, text)
+    finally:
+        event.remove(corpus.engine, "before_cursor_execute", record)
+    searches = [r for r in ran if "MATCH" in r[0]]
+    assert searches and len(searches) == len(set(searches)), searches

@@ -12,7 +12,15 @@ from sqlalchemy import select
 from storage import knowledge, members
 from storage.db import Database
 from storage.models import KnowledgeItem
-from storage.tlp import TLP, Audience, Place, may_see, may_show_in
+from storage.tlp import (
+    TLP,
+    Audience,
+    Place,
+    audience_params,
+    audience_shape,
+    may_see,
+    may_show_in,
+)
 from storage.views import Actor
 
 MEMBER_DELFT = Audience(place=Place.PRIVATE, member_id=1, organisation_id=1, is_member=True)
@@ -106,4 +114,10 @@ def test_sql_condition_agrees_with_may_see(
                        recipient_ids=recipients):  # fmt: skip
                 expected.add(item.id)
         found = set(session.scalars(select(KnowledgeItem.id).where(knowledge.visible(audience))))
+        # The same condition built once per shape, the reader as parameters (search).
+        shared = select(KnowledgeItem.id).where(
+            knowledge.visible(audience_shape(audience), bound=True)
+        )
+        found_bound = set(session.scalars(shared, audience_params(audience)))
     assert found == expected
+    assert found_bound == expected

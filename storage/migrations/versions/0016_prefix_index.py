@@ -1,0 +1,69 @@
+"""A prefix index for prefixes of 4, 5 and 6 letters in the search index.
+
+FTS5 answers a prefix query (`wachtw*`, and the compounds and word ends the search
+looks for itself) by merging the lists of every word that starts with it: at a
+million items, hundreds of lists. With `prefix='4 5 6'` it keeps one list per prefix
+of those lengths, which a query of that length reads instead. The index is made
+again with the option and rebuilt; its triggers are unchanged but made again with it.
+
+Revision ID: 0016
+Revises: 0015
+Create Date: 2026-12-03
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0016"
+down_revision = "0015"
+branch_labels = None
+depends_on = None
+
+COLUMNS = "search_title, search_body, search_tags, search_tails"
+WEIGHTS = "5.0, 1.0, 3.0, 0.5"
+PREFIXES = "4 5 6"
+
+
+def _index(prefix: str | None) -> None:
+    for statement in (
+        "DROP TABLE IF EXISTS knowledge_fts_vocab",
+        "DROP TRIGGER IF EXISTS knowledge_items_fts_insert",
+        "DROP TRIGGER IF EXISTS knowledge_items_fts_delete",
+        "DROP TRIGGER IF EXISTS knowledge_items_fts_update",
+        "DROP TABLE IF EXISTS knowledge_fts",
+    ):
+        op.execute(statement)
+    new = ", ".join(f"new.{c.strip()}" for c in COLUMNS.split(","))
+    old = ", ".join(f"old.{c.strip()}" for c in COLUMNS.split(","))
+    option = f", prefix='{prefix}'" if prefix else ""
+    for statement in (
+        f"""CREATE VIRTUAL TABLE knowledge_fts USING fts5({COLUMNS},
+            content='knowledge_items', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'{option})""",
+        f"INSERT INTO knowledge_fts(knowledge_fts, rank) VALUES('rank', 'bm25({WEIGHTS})')",
+        f"""CREATE TRIGGER knowledge_items_fts_insert AFTER INSERT ON knowledge_items BEGIN
+            INSERT INTO knowledge_fts(rowid, {COLUMNS}) VALUES (new.id, {new});
+        END""",
+        f"""CREATE TRIGGER knowledge_items_fts_delete AFTER DELETE ON knowledge_items BEGIN
+            INSERT INTO knowledge_fts(knowledge_fts, rowid, {COLUMNS})
+            VALUES ('delete', old.id, {old});
+        END""",
+        f"""CREATE TRIGGER knowledge_items_fts_update
+        AFTER UPDATE OF {COLUMNS} ON knowledge_items BEGIN
+            INSERT INTO knowledge_fts(knowledge_fts, rowid, {COLUMNS})
+            VALUES ('delete', old.id, {old});
+            INSERT INTO knowledge_fts(rowid, {COLUMNS}) VALUES (new.id, {new});
+        END""",
+        "INSERT INTO knowledge_fts(knowledge_fts) VALUES('rebuild')",
+        "CREATE VIRTUAL TABLE knowledge_fts_vocab USING fts5vocab('knowledge_fts', 'row')",
+    ):
+        op.execute(statement)
+
+
+def upgrade() -> None:
+    _index(PREFIXES)
+
+
+def downgrade() -> None:
+    _index(None)
