@@ -5,13 +5,18 @@ Builds the search benchmark's synthetic knowledge base (one item a minute, so ab
 overdue actions, then times, for the same reader: the digest as the weekly job
 builds it (gather and compose), `/ciso digest` through the core, and the quarter's
 report with its chart. A small base of 1,000 items is timed in the same run as the
-baseline. Run: `python bench/digest.py --sizes 1000,100000`.
+baseline. Then, in a new process per size (`bench/first_report.py`), the first report
+in a process against the later ones, and what the first leaves resident; with
+`--baseline DIR` the same for another checkout of the code (say, before a change), on
+the same database. Run: `python bench/digest.py --sizes 1000,100000`.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +28,7 @@ from sqlalchemy import insert
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from conditions import ROOT, describe
 from search import NOW, build
 
 from bot.app import build_router
@@ -75,6 +81,16 @@ def timed(work: object, repeats: int) -> tuple[float, float]:
     ]
 
 
+def first_report(database: Path, code: Path) -> dict[str, float]:
+    """The first report in a new process (with `code`) against the later ones."""
+    found = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("first_report.py")), str(database),
+         str(code)], capture_output=True, text=True, check=True, timeout=600,
+    )  # fmt: skip
+    result: dict[str, float] = json.loads(found.stdout.strip().splitlines()[-1])
+    return result
+
+
 def measure(size: int, actions: int, repeats: int, scratch: Path) -> dict[str, tuple[float, float]]:
     db = build(scratch / f"digest-{size}.sqlite3", size)
     mayor = add_people_and_actions(db, actions)
@@ -99,12 +115,20 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,100000")
     parser.add_argument("--actions", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--baseline", type=Path, help="another checkout's code, for comparison")
     args = parser.parse_args()
+    print(describe(), flush=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     rows = {}
+    firsts: list[tuple[int, str, dict[str, float]]] = []
+    codes = [("this code", ROOT)] + ([("baseline", args.baseline)] if args.baseline else [])
     with tempfile.TemporaryDirectory() as scratch:
         for size in sizes:
             rows[size] = measure(size, args.actions, args.repeats, Path(scratch))
+            for _round in range(2):  # interleaved: this code, the baseline, again
+                for name, code in codes:
+                    database = Path(scratch) / f"digest-{size}.sqlite3"
+                    firsts.append((size, name, first_report(database, code)))
     week = digest.covered_week(NOW, ZoneInfo("Europe/Amsterdam"))
     print(
         f"{args.actions:,} actions; p50 / p95 in ms; "
@@ -115,6 +139,13 @@ def main() -> int:
         cells = "".join(f"{rows[s][what][0]:>11.1f} / {rows[s][what][1]:>7.1f}" for s in sizes)
         ratio = rows[sizes[-1]][what][0] / rows[sizes[0]][what][0]
         print(f"{what:<22}{cells}   {ratio:.2f}x")
+    print("\nThe report in a new process (after one search): first, later (median of 3), "
+          "resident memory before the first and after the last")  # fmt: skip
+    for size, name, found in firsts:
+        print(f"  {size:>9,} items, {name:<10} first {found['first']:7.1f} ms, later "
+              f"{found['later']:7.1f} ms ({found['first'] / found['later']:.2f}x); "
+              f"{found['rss_before']:.0f} → {found['rss_after']:.0f} MiB "
+              f"(+{found['rss_after'] - found['rss_before']:.0f})")  # fmt: skip
     return 0
 
 

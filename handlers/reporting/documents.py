@@ -15,9 +15,10 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from storage.tlp import TLP
+
+from handlers.reporting.fonts import font_dir
 
 # FIRST TLP 2.0: the label in its colour on a black background.
 TLP_COLOURS = {
@@ -181,12 +182,6 @@ def _black_background(run: object) -> None:
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
 
 
-def _font_dir() -> Path:
-    import matplotlib
-
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-
-
 def to_pdf(markdown: str, label: TLP, title: str, image: bytes | None = None) -> bytes:
     """The document as a PDF (A4): the same blocks, the label on every page."""
     from fpdf import FPDF
@@ -216,7 +211,7 @@ def to_pdf(markdown: str, label: TLP, title: str, image: bytes | None = None) ->
             self.cell(40, 6, str(self.page_no()))
 
     pdf = Document(format="A4")
-    fonts = _font_dir()
+    fonts = font_dir()
     for style, name in (("", "DejaVuSans"), ("B", "DejaVuSans-Bold"),
                         ("I", "DejaVuSans-Oblique"), ("BI", "DejaVuSans-BoldOblique")):  # fmt: skip
         pdf.add_font("DejaVu", style, str(fonts / f"{name}.ttf"))
