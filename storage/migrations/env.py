@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from storage.migrate import is_fts_table
 from storage.models import Base
 
@@ -20,10 +20,12 @@ def run_migrations() -> None:
         raise RuntimeError("run migrations through storage.migrate, which passes the engine")
     with engine.connect() as connection:
         # SQLite's batch mode copies tables: with foreign keys on, dropping the old
-        # copy would cascade-delete child rows. PRAGMA only works outside a transaction.
+        # copy would cascade-delete child rows. PRAGMA foreign_keys is ignored inside a
+        # transaction, and SQLAlchemy begins one (`BEGIN`, see storage.db) before the
+        # first statement it runs: so it is set on the driver's connection itself.
         sqlite = connection.dialect.name == "sqlite"
         if sqlite:
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            _foreign_keys(connection, on=False)
         try:
             context.configure(
                 connection=connection,
@@ -36,7 +38,18 @@ def run_migrations() -> None:
             connection.commit()
         finally:
             if sqlite:
-                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.rollback()  # nothing is left open (a failed migration)
+                _foreign_keys(connection, on=True)
+
+
+def _foreign_keys(connection: Connection, *, on: bool) -> None:
+    """Turn SQLite's foreign keys on or off, outside any transaction; raises when SQLite
+    did not take it (a migration must never run with them on)."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    if driver.execute("PRAGMA foreign_keys").fetchone()[0] != int(on):
+        raise RuntimeError("SQLite did not change PRAGMA foreign_keys")
 
 
 run_migrations()

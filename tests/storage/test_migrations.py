@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
@@ -178,3 +179,51 @@ def test_reindexing_makes_hyphenated_words_findable_both_ways(tmp_path: Path) ->
         for query in ("backup", "back-up", "back-ups", "IBD", "ibd-advies"):
             hits = search(session, READER, SearchQuery(words=(query,)), 5).hits
             assert [h.item.id for h in hits] == [1], query
+
+
+def test_migrations_that_copy_members_keep_everything_that_refers_to_them(tmp_path: Path) -> None:
+    # SQLite's batch mode copies a table and drops the old one: with foreign keys on,
+    # that drop would delete every row that cascades from a member (accounts, roles,
+    # RED recipients, votes) and empty every column set null (authors, owners).
+    db = _fresh(tmp_path)
+    migrate.upgrade(db.engine)
+    with db.write() as session:
+        anna, _ = members.save_member(
+            session, Actor("test"), NOW, platform="slack", user_id="U0ANNA",
+            display_name="Anna", organisation_id=1, roles=["ciso", "werkgroep"],
+        )  # fmt: skip
+        item = knowledge.create(
+            session, Actor("test"), NOW, title="Logbeleid", body="Bewaartermijnen.",
+            tlp=TLP.RED, author_id=anna.id, organisation_id=1, recipient_ids=[anna.id],
+        )  # fmt: skip
+    migrate.downgrade(db.engine, "0014")  # 0015 copies the members table both ways
+    migrate.upgrade(db.engine)
+    with db.read() as session:
+        found = members.get_member(session, "slack", "U0ANNA")
+        assert found is not None and found.roles == {"ciso", "werkgroep"}
+        (view,) = knowledge.views(session, [item.id])
+        recipients = session.execute(text("SELECT member_id FROM knowledge_recipients")).all()
+    assert view.author_id == anna.id and recipients == [(anna.id,)]
+    with db.engine.connect() as connection:  # and foreign keys are on again afterwards
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_members_who_lost_their_accounts_in_an_earlier_upgrade_get_them_back(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Before it ran with foreign keys off, migration 0015 emptied `member_identities`
+    # while copying `members`: 0016 gives each member without an account the one the
+    # members table still names.
+    db = _fresh(tmp_path)
+    migrate.upgrade(db.engine, "0015")
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO members (id, platform, platform_user_id, display_name, active, "
+            "created_at, platform_chosen) VALUES (7, 'slack', 'U0BRAM', 'Bram', 1, "
+            "'2026-11-29 09:00:00', 0)"
+        )
+    migrate.upgrade(db.engine)
+    with db.read() as session:
+        found = members.get_member(session, "slack", "U0BRAM")
+    assert found is not None and found.id == 7
+    assert "1 members had lost their chat accounts" in caplog.text  # the administrator hears

@@ -6,6 +6,13 @@ million items, hundreds of lists. With `prefix='4 5 6'` it keeps one list per pr
 of those lengths, which a query of that length reads instead. The index is made
 again with the option and rebuilt; its triggers are unchanged but made again with it.
 
+It also gives back the accounts that migration 0015 lost: it copied the members table
+while foreign keys were on (the migrations meant to turn them off, but SQLite ignored
+that inside a transaction), so the copy deleted every member's accounts. Each member
+without one gets the account the members table still names. (Roles, RED recipients
+and votes went the same way and cannot be restored from this database: `ciso-bot
+import` of a backup taken before the upgrade can; the README says so.)
+
 Revision ID: 0016
 Revises: 0015
 Create Date: 2026-12-03
@@ -13,6 +20,9 @@ Create Date: 2026-12-03
 
 from __future__ import annotations
 
+import logging
+
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
@@ -63,6 +73,28 @@ def _index(prefix: str | None) -> None:
 
 def upgrade() -> None:
     _index(PREFIXES)
+    connection = op.get_bind()
+    lost = connection.scalar(
+        sa.text(
+            "SELECT count(*) FROM members m WHERE NOT EXISTS "
+            "(SELECT 1 FROM member_identities i WHERE i.member_id = m.id)"
+        )
+    )
+    if lost:
+        logging.getLogger("storage.migrations").warning(
+            "%d members had lost their chat accounts in the upgrade to revision 0015; "
+            "they get them back now. Their roles, RED recipients, votes and supports, and "
+            "the authors and owners of items and actions were lost with them: restore "
+            "a backup taken before that upgrade to get them back (README: Upgrading)",
+            lost,
+        )
+    op.execute(
+        "INSERT INTO member_identities (member_id, platform, platform_user_id) "
+        "SELECT m.id, m.platform, m.platform_user_id FROM members m "
+        "WHERE NOT EXISTS (SELECT 1 FROM member_identities i WHERE i.member_id = m.id) "
+        "AND NOT EXISTS (SELECT 1 FROM member_identities i WHERE i.platform = m.platform "
+        "AND i.platform_user_id = m.platform_user_id)"
+    )
 
 
 def downgrade() -> None:
