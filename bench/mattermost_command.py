@@ -1,129 +1,163 @@
-"""Mattermost slash-command latency: the bot beside a bare endpoint, over loopback HTTP.
+"""Mattermost: how long a member waits for the answer to a slash command.
 
-Mattermost waits for a slash command's HTTP answer and shows it; the bot answers
-with the real result (a knowledge search on the demo data, rendered as attachments),
-so its time is the command's whole work. The bare endpoint checks the command token
-the same way and answers an empty ephemeral response: the floor of the HTTP stack.
-Both run behind the same threaded WSGI server, against a local fake Mattermost. Prints
-p50/p99/max and throughput of each, and the p99 difference and ratio.
-Run: `python bench/mattermost_command.py --requests 500 --concurrency 1`.
+Mattermost waits for a slash command's HTTP answer and shows it: the bot answers with
+the command's result, so the HTTP answer is the member's wait (an answer that comes
+later, on the command's `response_url`, is waited for too). `ciso-bot run` serves a
+network of the demo members, each with a Mattermost account, plus `--items` knowledge
+items more; the baseline is an endpoint that checks the token the same way and
+answers nothing (`bench/bare_apps.py mattermost`): the floor of the HTTP stack. Both
+are processes of their own; this process is the load generator and the fake
+Mattermost (REST API and WebSocket), which knows every member. Members send a mix of
+commands — searches, shows, shares, supports — from 1, 4 and 16 closed-loop clients;
+rounds of the two alternate after a warm-up. Run: `python bench/mattermost_command.py`.
 """
 
 from __future__ import annotations
 
 import argparse
-import hmac
 import http.client
 import json
-import statistics
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from slack_ack import QUERIES, percentile, serve
+from chat_load import (
+    Command,
+    Rounds,
+    Sample,
+    bot_process,
+    cells,
+    mix,
+    percentile,
+    prepare,
+    start,
+    stop,
+    unique,
+    wait_healthy,
+)
+from conditions import describe
 
-from bot import http_server
-from bot.app import create_app
-from bot.clock import FixedClock
-from bot.config import load_settings
-from bot.demo.load import load_demo
-from bot.mattermost.adapter import Mattermost
-from tests.bot.fake_mattermost import COMMAND_TOKENS, COMMAND_TOKENS_SETTING, TOKEN, running
+from tests.bot.fake_mattermost import (
+    COMMAND_TOKENS,
+    COMMAND_TOKENS_SETTING,
+    TOKEN,
+    FakeMattermost,
+    running,
+)
+from tests.bot.processes import free_port
 
-COMMAND_TOKEN = COMMAND_TOKENS["kennis"]  # the benchmark runs /kennis
-
-NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
-USER = "carla.delft"  # a demo member
-
-
-def bare_app() -> http_server.WSGIApp:
-    """Checks the token like the bot does, and answers nothing."""
-
-    def application(environ: dict[str, Any], start_response: Any) -> list[bytes]:
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-        form = parse_qs(environ["wsgi.input"].read(length).decode())
-        ok = hmac.compare_digest(form.get("token", [""])[0], COMMAND_TOKEN)
-        start_response(
-            "200 OK" if ok else "401 Unauthorized", [("Content-Type", "application/json")]
-        )
-        return [json.dumps({"response_type": "ephemeral", "text": ""}).encode()]
-
-    return application
+BARE, BOT = "bare endpoint", "CISO bot"
+KINDS = ("search", "show", "share", "support")
 
 
-def one(port: int, n: int, response_url: str) -> float:
-    body = urlencode({"token": COMMAND_TOKEN, "team_id": "team", "channel_id": "chan",
-                      "channel_name": "algemeen", "user_id": USER, "user_name": "carla",
-                      "command": "/kennis", "text": f"zoek {QUERIES[n % len(QUERIES)]}",
-                      "trigger_id": f"t{n}", "response_url": response_url})  # fmt: skip
-    headers = {"Content-Type": "application/x-www-form-urlencoded",
-               "Authorization": f"Token {COMMAND_TOKEN}"}  # fmt: skip
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    started = time.perf_counter()
-    connection.request("POST", "/mattermost/command", body=body.encode(), headers=headers)
-    response = connection.getresponse()
-    response.read()
-    elapsed = time.perf_counter() - started
-    connection.close()
-    if response.status != 200:
-        raise RuntimeError(f"HTTP {response.status}")
-    return elapsed * 1000
+def mattermost_id(user_id: str) -> str:
+    """A 26-character Mattermost user id for a demo member."""
+    letters = "".join(c for c in user_id.lower() if c.isalnum())
+    return ("usr" + letters + "0" * 26)[:26]
 
 
-def measure(port: int, requests: int, concurrency: int, url: str) -> tuple[list[float], float]:
-    started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        timings = list(pool.map(lambda n: one(port, n, url), range(requests)))
-    return timings, requests / (time.perf_counter() - started)
+def sender(port: int, fake: FakeMattermost, bare: bool) -> Callable[[int, Command], Sample]:
+    names = unique(f"{'bare' if bare else 'bot'}")
+
+    def send(_n: int, command: Command) -> Sample:
+        key = next(names)
+        path = f"/hooks/commands/{key}"
+        token = COMMAND_TOKENS["kennis" if bare else command.command]
+        body = urlencode({
+            "token": token, "team_id": "team0000000000000000000001", "team_domain": "regio",
+            "channel_id": "chanalgemeen00000000000001", "channel_name": "algemeen",
+            "user_id": command.user.user_id, "user_name": command.user.username,
+            "command": "/kennis" if bare else f"/{command.command}", "text": command.text,
+            "trigger_id": f"trigger{key}", "response_url": f"{fake.url}{path}",
+        })  # fmt: skip
+        headers = {"Content-Type": "application/x-www-form-urlencoded",
+                   "Authorization": f"Token {token}"}  # fmt: skip
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        started = time.monotonic()
+        connection.request("POST", "/mattermost/command", body=body.encode(), headers=headers)
+        response = connection.getresponse()
+        answer = response.read()
+        answered = time.monotonic()
+        connection.close()
+        if response.status != 200:
+            raise RuntimeError(f"HTTP {response.status}")
+        ack = (answered - started) * 1000
+        if bare or json.loads(answer or b"{}").get("text"):
+            return Sample(command.kind, ack, None if bare else ack)
+        with fake.changed:  # answered later, on the command's response_url
+            fake.changed.wait_for(lambda: path in fake.responded_at, 10)
+            at = fake.responded_at.get(path)
+        return Sample(command.kind, ack, None if at is None else (at - started) * 1000)
+
+    return send
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--requests", type=int, default=500)
-    parser.add_argument("--concurrency", type=int, default=1)
+    parser.add_argument("--requests", type=int, default=600,
+                        help="commands per app and concurrency")  # fmt: skip
+    parser.add_argument("--concurrency", default="1,4,16")
+    parser.add_argument("--rounds", type=int, default=6, help="alternating rounds per figure")
+    parser.add_argument("--items", type=int, default=5000, help="knowledge items beyond the demo")
     args = parser.parse_args()
+    levels = [int(c) for c in args.concurrency.split(",")]
+    print(describe(), flush=True)
     with tempfile.TemporaryDirectory() as scratch, running() as fake:
-        settings = load_settings({
-            "DATABASE_URL": f"sqlite:///{Path(scratch) / 'bench.sqlite3'}",
-            "MATTERMOST_URL": fake.url, "MATTERMOST_TOKEN": TOKEN,
-            "MATTERMOST_COMMAND_TOKENS": COMMAND_TOKENS_SETTING, "LOG_LEVEL": "WARNING",
-        })  # fmt: skip
-        fake.api = None  # measure the bot, not the fake's checks against the API description
-        fake.add_user(USER, "carla", "Carla", "Bakker", zone="Europe/Amsterdam")
-        app = create_app(settings, FixedClock(NOW))
-        load_demo(app.db, NOW)
-        bot = Mattermost(settings, app.core)
-        bot.connect()
-        bot_port, stop_bot = serve(bot.wsgi())
-        bot.set_callback_url(f"http://127.0.0.1:{bot_port}")
-        bare_port, stop_bare = serve(bare_app())
-        response_url = f"{fake.url}/hooks/commands/bench"
-        for port in (bot_port, bare_port):  # warm up both
-            measure(port, 20, 1, response_url)
-        rows = []
-        for name, port in (("bare endpoint", bare_port), ("CISO bot", bot_port)):
-            timings, throughput = measure(port, args.requests, args.concurrency, response_url)
-            rows.append((name, timings, throughput))
-        bot.close()
-        stop_bot()
-        stop_bare()
-        app.close()
-    print(f"{args.requests} /kennis zoek commands, {args.concurrency} at a time, loopback HTTP")
-    print(f"{'app':<16} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'req/s':>8}")
-    for name, timings, throughput in rows:
-        print(f"{name:<16} {statistics.median(timings):>8.1f} {percentile(timings, 99):>8.1f} "
-              f"{max(timings):>8.1f} {throughput:>8.0f}")  # fmt: skip
-    bare_p99, bot_p99 = percentile(rows[0][1], 99), percentile(rows[1][1], 99)
-    print(f"p99: bot {bot_p99:.1f} ms, {bot_p99 - bare_p99:.1f} ms above the bare endpoint "
-          f"({bot_p99 / bare_p99:.1f}x); the answer is the search itself")  # fmt: skip
+        folder = Path(scratch)
+        network = prepare(folder / "bench.sqlite3", "mattermost", mattermost_id, args.items)
+        print(f"network: {len(network.accounts)} members with Mattermost accounts, "
+              f"{len(network.items):,} knowledge items, {len(network.bottlenecks)} bottlenecks; "
+              "SQLite on disk; the fake's checks against the API description off",
+              flush=True)  # fmt: skip
+        fake.api = None  # the load generator's own work, not the bot's
+        for account in network.accounts:
+            fake.add_user(account.user_id, account.username, account.name)
+        bot_port, bare_port = free_port(), free_port()
+        bot = bot_process({"DATABASE_URL": f"sqlite:///{network.path}", "MATTERMOST_URL": fake.url,
+                           "MATTERMOST_TOKEN": TOKEN,
+                           "MATTERMOST_COMMAND_TOKENS": COMMAND_TOKENS_SETTING},
+                          folder, "--host", "127.0.0.1", "--port", str(bot_port))  # fmt: skip
+        bare = start([sys.executable, str(Path(__file__).with_name("bare_apps.py")), "mattermost",
+                      str(bare_port)], {"MATTERMOST_COMMAND_TOKEN": COMMAND_TOKENS["kennis"]},
+                     folder)  # fmt: skip
+        try:
+            wait_healthy(bot_port, bot)
+            wait_healthy(bare_port, bare)
+            apps = [(BARE, sender(bare_port, fake, bare=True)),
+                    (BOT, sender(bot_port, fake, bare=False))]  # fmt: skip
+            Rounds().run(apps, mix(network, 60, seed=1), 2, 1)  # warm-up, not counted
+            rounds = Rounds()
+            for clients in levels:
+                rounds.run(apps, mix(network, args.requests, seed=200 + clients), clients,
+                           args.rounds)  # fmt: skip
+                print(f"  {clients} at a time done", flush=True)
+        finally:
+            errors = stop(bot)
+            stop(bare)
+        if "Traceback" in errors:
+            print(errors[-3000:])
+    report(rounds, levels)
     return 0
+
+
+def report(rounds: Rounds, levels: list[int]) -> None:
+    print("\nThe member's wait (command sent → its answer), ms p50 / p99")
+    print(f"  {'clients':>7} {BARE:>19} {BOT + ' (all)':>19} " + " ".join(f"{k:>19}" for k in KINDS)
+          + f" {'answered/s':>11} {'no answer':>10}")  # fmt: skip
+    for clients in levels:
+        bare = rounds.samples[(BARE, clients)].acks()
+        samples = rounds.samples[(BOT, clients)]
+        rate = sum(rounds.throughput[(BOT, clients)]) / len(rounds.throughput[(BOT, clients)])
+        print(f"  {clients:>7} {cells(bare):>19} {cells(samples.replies()):>19} "
+              + " ".join(f"{cells(samples.replies(k)):>19}" for k in KINDS)
+              + f" {rate:>11.1f} {samples.missing():>10}")  # fmt: skip
+        print(f"  {'':>7} bot p99 − bare p99: "
+              f"{percentile(samples.replies(), 99) - percentile(bare, 99):.1f} ms")  # fmt: skip
 
 
 if __name__ == "__main__":

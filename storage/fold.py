@@ -8,6 +8,7 @@ meet. Index and query must use exactly these functions, or they drift apart.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 from typing import Any
@@ -20,12 +21,19 @@ from typing import Any
 WORD = re.compile(r"[^\W_]+(?:-(?=[^\W\d_])[^\W_]+)*", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    """Snowball's Dutch stemmer, made on first use (its import costs a start ~50 ms)."""
-    import snowballstemmer
+_PER_THREAD = threading.local()
 
-    return snowballstemmer.stemmer("dutch_porter")
+
+def _stemmer() -> Any:
+    """Snowball's Dutch stemmer for this thread, made on first use (its import costs a
+    start ~50 ms). One per thread: a stemmer keeps the word it works on in the object,
+    so threads sharing one mix their words up."""
+    found = getattr(_PER_THREAD, "stemmer", None)
+    if found is None:
+        import snowballstemmer
+
+        found = _PER_THREAD.stemmer = snowballstemmer.stemmer("dutch_porter")
+    return found
 
 
 def fold(text: str) -> str:

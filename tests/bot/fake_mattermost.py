@@ -78,6 +78,7 @@ class FakeMattermost:
     files: dict[str, tuple[Json, bytes]] = field(default_factory=dict)
     dialogs: list[Json] = field(default_factory=list)
     responses: list[Json] = field(default_factory=list)  # posted to a command's response_url
+    responded_at: dict[str, float] = field(default_factory=dict)  # its path → time.monotonic()
     calls: list[tuple[str, str]] = field(default_factory=list)  # (method, path)
     violations: list[str] = field(default_factory=list)
     failures: dict[str, list[Failure]] = field(default_factory=dict)  # "POST /posts" → …
@@ -555,6 +556,7 @@ def _handler(fake: FakeMattermost) -> type[BaseHTTPRequestHandler]:
             if self.path.startswith("/hooks/commands/"):
                 with fake.changed:
                     fake.responses.append(json.loads(body))
+                    fake.responded_at.setdefault(self.path, time.monotonic())
                     fake.changed.notify_all()
                 return self._send(200, b"", "text/plain")
             self._api("POST", body)

@@ -49,6 +49,7 @@ class FakeSlack:
 
     calls: list[Call] = field(default_factory=list)
     responses: list[dict[str, Any]] = field(default_factory=list)  # posted to response_url
+    responded_at: dict[str, float] = field(default_factory=dict)  # its path → time.monotonic()
     uploads: dict[str, bytes] = field(default_factory=dict)
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     messages: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
@@ -234,6 +235,7 @@ def _handler(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             if self.path.startswith("/respond/"):
                 with fake.changed:
                     fake.responses.append(json.loads(body))
+                    fake.responded_at.setdefault(self.path, time.monotonic())
                     fake.changed.notify_all()
                 return self._send(200, b"ok", "text/plain")
             method = self.path.removeprefix("/api/")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,7 +25,9 @@ from tests.bot.websocket_frames import accept_key, frame, read_frame
 class FakeSocketMode:
     port: int = 0
     acks: list[dict[str, Any]] = field(default_factory=list)
+    acked_at: dict[str, float] = field(default_factory=dict)  # envelope id → time.monotonic()
     changed: threading.Condition = field(default_factory=threading.Condition)
+    _sending: threading.Lock = field(default_factory=threading.Lock)  # one frame at a time
     _conn: socket.socket | None = None
     _connected: threading.Event = field(default_factory=threading.Event)
 
@@ -35,7 +38,9 @@ class FakeSocketMode:
     def send(self, envelope: dict[str, Any]) -> None:
         assert self._connected.wait(10), "the client did not connect"
         assert self._conn is not None
-        self._conn.sendall(frame(json.dumps(envelope).encode()))
+        data = frame(json.dumps(envelope).encode())
+        with self._sending:
+            self._conn.sendall(data)
 
     def wait_for_ack(self, envelope_id: str, timeout: float = 10) -> dict[str, Any]:
         with self.changed:
@@ -89,8 +94,10 @@ class FakeSocketMode:
                 if opcode == 0x9:  # ping
                     conn.sendall(frame(data, 0xA))
                 elif opcode == 0x1:
+                    ack = json.loads(data)
                     with self.changed:
-                        self.acks.append(json.loads(data))
+                        self.acks.append(ack)
+                        self.acked_at[str(ack.get("envelope_id", ""))] = time.monotonic()
                         self.changed.notify_all()
         except (ConnectionError, OSError, ValueError):
             return

@@ -9,9 +9,9 @@ again with the option and rebuilt; its triggers are unchanged but made again wit
 It also gives back the accounts that migration 0015 lost: it copied the members table
 while foreign keys were on (the migrations meant to turn them off, but SQLite ignored
 that inside a transaction), so the copy deleted every member's accounts. Each member
-without one gets the account the members table still names. (Roles, RED recipients
-and votes went the same way and cannot be restored from this database: `ciso-bot
-import` of a backup taken before the upgrade can; the README says so.)
+without one gets the account the members table still names. (Roles, RED recipients,
+votes, supports, authors and owners went the same way and cannot be restored from
+this database: a backup taken before the upgrade can; the README says so.)
 
 Revision ID: 0016
 Revises: 0015
@@ -83,9 +83,10 @@ def upgrade() -> None:
     if lost:
         logging.getLogger("storage.migrations").warning(
             "%d members had lost their chat accounts in the upgrade to revision 0015; "
-            "they get them back now. Their roles, RED recipients, votes and supports, and "
-            "the authors and owners of items and actions were lost with them: restore "
-            "a backup taken before that upgrade to get them back (README: Upgrading)",
+            "they get them back now. Their roles, RED recipients, votes, bottleneck "
+            "supports and digest records, and the authors, reporters, owners and actors "
+            "of items, bottlenecks, actions and the log were lost with them: restore a "
+            "backup taken before that upgrade to get them back (README: Upgrading)",
             lost,
         )
     op.execute(
