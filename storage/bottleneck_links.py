@@ -12,7 +12,7 @@ from storage import audit
 from storage.bottlenecks import OPEN_STATUSES, views, visible
 from storage.db import affected_rows
 from storage.fold import index_words, stem, words
-from storage.models import Bottleneck, BottleneckDraft, BottleneckKnowledge
+from storage.models import Bottleneck, BottleneckDraft, BottleneckKnowledge, KnowledgeItem
 from storage.search import STOPWORDS, SearchQuery, search
 from storage.thesaurus import Thesaurus
 from storage.tlp import TLP, Audience
@@ -74,12 +74,20 @@ def meaningful_stems(words_text: str, thesaurus: Thesaurus | None = None) -> lis
 
 
 def shares_enough(
-    wanted: Sequence[str], candidate_text: str, thesaurus: Thesaurus | None = None
+    wanted: Sequence[str],
+    candidate_text: str,
+    thesaurus: Thesaurus | None = None,
+    *,
+    stemmed: Sequence[str] | None = None,
 ) -> bool:
-    """Whether `candidate_text` shares at least two (or, for a one-word report, one) stems."""
+    """Whether `candidate_text` shares at least two (or, for a one-word report, one) stems.
+
+    `stemmed`: the candidate's stems as the search index stores them, when at hand
+    (then `candidate_text` is not read again)."""
     # As the index reads it: a hyphenated word's parts count too (`DDoS-aanvallen`).
-    stemmed = [stem(w) for w in index_words(candidate_text)]
-    candidate = thesaurus.concepts(stemmed) if thesaurus is not None else stemmed
+    if stemmed is None:
+        stemmed = [stem(w) for w in index_words(candidate_text)]
+    candidate = thesaurus.concepts(list(stemmed)) if thesaurus is not None else stemmed
     shared = len(set(wanted) & set(candidate))
     return shared >= min(2, len(wanted))
 
@@ -188,6 +196,16 @@ def similar_knowledge(
         return []
     query = SearchQuery(words=(text_,), match_any=True, compounds=False, thesaurus=thesaurus)
     hits = search(session, audience, query, limit=20).hits
-    close = [h.item for h in hits
-             if shares_enough(wanted, f"{h.item.title} {h.item.body}", thesaurus)]  # fmt: skip
+    # Each hit's title and text as the index stores them: stemmed already.
+    rows = session.execute(
+        select(
+            KnowledgeItem.id, KnowledgeItem.search_title + " " + KnowledgeItem.search_body
+        ).where(KnowledgeItem.id.in_([h.item.id for h in hits]))
+    )
+    stored: dict[int, str] = {number: str(stems) for number, stems in rows}
+    close = [
+        h.item
+        for h in hits
+        if shares_enough(wanted, "", thesaurus, stemmed=stored.get(h.item.id, "").split())
+    ]
     return close[:limit]

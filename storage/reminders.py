@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, text, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage import instances
@@ -282,11 +283,17 @@ def forget_notices(session: Session, prefix: str, before: datetime) -> int:
     )
 
 
+_NOTICES = cast(Table, Notice.__table__)
+# Every command claims its platform's id for it (a retry must not act twice): one
+# statement, the key's primary key deciding.
+_CLAIM = (
+    sqlite_insert(_NOTICES)
+    .values(key=bindparam("p_key"), sent_at=bindparam("p_at", type_=UTCDateTime()))
+    .on_conflict_do_nothing(index_elements=[_NOTICES.c.key])
+)
+
+
 def claim_notice(session: Session, key: str, at: datetime) -> bool:
     """True exactly once per key: whoever claims it sends the notice."""
-    # Write sessions start with BEGIN IMMEDIATE: no other writer between look and insert.
-    if session.get(Notice, key) is not None:
-        return False
-    session.add(Notice(key=key, sent_at=at))
-    session.flush()
-    return True
+    found = session.connection().execute(_CLAIM, {"p_key": key, "p_at": at})
+    return found.rowcount == 1
