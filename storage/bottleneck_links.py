@@ -13,7 +13,7 @@ from storage.bottlenecks import OPEN_STATUSES, views, visible
 from storage.db import affected_rows
 from storage.fold import index_words, stem, words
 from storage.models import Bottleneck, BottleneckDraft, BottleneckKnowledge, KnowledgeItem
-from storage.search import STOPWORDS, SearchQuery, search
+from storage.search import RELATED_AMONG, STOPWORDS, SearchQuery, search
 from storage.thesaurus import Thesaurus
 from storage.tlp import TLP, Audience
 from storage.views import Actor, BottleneckView, KnowledgeView
@@ -194,7 +194,8 @@ def similar_knowledge(
     wanted = meaningful_stems(text_, thesaurus)[:24]
     if not wanted:
         return []
-    query = SearchQuery(words=(text_,), match_any=True, compounds=False, thesaurus=thesaurus)
+    query = SearchQuery(words=(text_,), match_any=True, compounds=False, thesaurus=thesaurus,
+                        newest=RELATED_AMONG, snippets=False)  # fmt: skip
     hits = search(session, audience, query, limit=20).hits
     # Each hit's title and text as the index stores them: stemmed already.
     rows = session.execute(

@@ -91,6 +91,15 @@ class SearchQuery:
     archived: bool = False
     # Items past their review date on this day rank below current ones (None: no order).
     today: date | None = None
+    # Rank only the newest this many matches (None: all). For the any-word searches
+    # behind "related" and "similar" items, which match much of a large base: ranking
+    # thousands of matches costs more than it tells, and the newest are what counts.
+    newest: int | None = None
+    # Hits come with a marked snippet; False for callers that only need the items.
+    snippets: bool = True
+    # The words are an item's own (related items): no typos to correct, no other
+    # linking letters to look up.
+    indexed_words: bool = False
 
     @property
     def has_text(self) -> bool:
@@ -238,8 +247,8 @@ def _widening(
     if query.compounds is not None:
         return _search_once(session, audience, query, limit, offset, tried)
     if query.joints is None:
-        query = replace(query, joints=_joints(session, query))
-    if typos and not query.corrections:
+        query = replace(query, joints=() if query.indexed_words else _joints(session, query))
+    if typos and not query.corrections and not query.indexed_words:
         corrected = _with_corrections(session, query)
         if corrected is not None:
             page = _widening(session, audience, corrected, limit, offset, tried)
@@ -290,6 +299,13 @@ _CLOSE = select(VOCABULARY.c.term, VOCABULARY.c.doc).where(
     func.length(VOCABULARY.c.term).between(
         bindparam("shortest", type_=Integer), bindparam("longest", type_=Integer)
     ),
+)
+_NTH_NEWEST = (
+    select(FTS.c.rowid)
+    .where(FTS_MATCH.op("MATCH")(_MATCH))
+    .order_by(FTS.c.rowid.desc())
+    .limit(1)
+    .offset(bindparam("skip", type_=Integer))
 )
 _ALL_MATCHES = select(func.count()).select_from(
     select(FTS.c.rowid).where(FTS_MATCH.op("MATCH")(_MATCH)).limit(BROAD_MATCH + 1).subquery()
@@ -358,8 +374,9 @@ def _search(
         return SearchPage(hits=[], query=query)
     newest_first = match is not None and _is_broad(session, audience, match)
     ids = _ranked_ids(session, audience, query, match, limit, offset, newest_first)
-    marker = _marker(_terms(query)) if match else None
-    hits = [SearchHit(item=item, snippet=snippet(item, marker)) for item in views(session, ids)]
+    marker = _marker(_terms(query)) if match and query.snippets else None
+    hits = [SearchHit(item=item, snippet=snippet(item, marker) if query.snippets else "")
+            for item in views(session, ids)]  # fmt: skip
     return SearchPage(hits=hits, query=query, newest_first=newest_first)
 
 
@@ -400,6 +417,9 @@ def _ranked_ids(
     newest_first: bool,
 ) -> list[int]:
     order = "all" if match is None else "newest" if newest_first else "rank"
+    floor = None
+    if order == "rank" and query.newest:  # the oldest of the newest matches to rank
+        floor = session.scalar(_NTH_NEWEST, {"match": match, "skip": query.newest - 1})
     stmt = _ranked(
         audience_shape(audience),
         order,
@@ -410,8 +430,10 @@ def _ranked_ids(
         organisation=query.organisation_id is not None,
         since=query.since is not None,
         exclude=bool(query.exclude_ids),
+        floor=floor is not None,
     )
     params: dict[str, Any] = {
+        "floor": floor,
         **audience_params(audience),
         "match": match,
         "today": query.today,
@@ -439,6 +461,7 @@ def _ranked(
     organisation: bool,
     since: bool,
     exclude: bool,
+    floor: bool,
 ) -> Select[Any]:
     """The ranked search for one shape of query and reader, built once; every value
     (the MATCH, the reader, the filters, the page) is a parameter."""
@@ -475,14 +498,21 @@ def _ranked(
         stmt = stmt.where(KnowledgeItem.created_at >= bindparam("since", type_=UTCDateTime()))
     if exclude:
         stmt = stmt.where(KnowledgeItem.id.not_in(bindparam("exclude", expanding=True)))
+    if floor:
+        stmt = stmt.where(FTS.c.rowid >= bindparam("floor", type_=Integer))
     return stmt.limit(bindparam("limit", type_=Integer)).offset(bindparam("offset", type_=Integer))
+
+
+# Related and similar items are ranked among the newest this many matches.
+RELATED_AMONG = 1_000
 
 
 def related(
     session: Session, audience: Audience, item: KnowledgeView, limit: int = 3
 ) -> list[KnowledgeView]:
     """Other items on the same subject: its title and tags as an any-word search."""
-    query = SearchQuery(words=(item.title, *item.tags), exclude_ids=(item.id,), match_any=True)
+    query = SearchQuery(words=(item.title, *item.tags), exclude_ids=(item.id,), match_any=True,
+                        newest=RELATED_AMONG, snippets=False, indexed_words=True)  # fmt: skip
     return [hit.item for hit in search(session, audience, query, limit).hits]
 
 

@@ -32,6 +32,13 @@ class Thesaurus:
     """Which terms mean the same: each term maps to its whole group."""
 
     groups: dict[Term, tuple[Term, ...]] = field(default_factory=dict)
+    # The first stem of every term: most stems of a text start none, and are passed by
+    # at once (a text of 60 words is looked up against every group for each candidate
+    # of "similar knowledge").
+    firsts: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(term[0] for term in self.groups))
 
     @classmethod
     def read(cls, paths: Iterable[Path]) -> Thesaurus:
@@ -78,7 +85,11 @@ class Thesaurus:
         """Runs of the query's stems that are terms: (start, size, the whole group)."""
         found: list[tuple[int, int, tuple[Term, ...]]] = []
         position = 0
+        firsts = self.firsts
         while position < len(stems):
+            if stems[position] not in firsts:
+                position += 1
+                continue
             for size in range(min(LONGEST, len(stems) - position), 0, -1):
                 run = tuple(stems[position : position + size])
                 if run in self.groups:

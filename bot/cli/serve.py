@@ -243,6 +243,9 @@ def _ports_free(args: argparse.Namespace, main: bool) -> None:
         port_free(args.host, args.health_port)
 
 
+SWITCH_SECONDS = 0.001
+
+
 def _platforms(settings: Settings, args: argparse.Namespace) -> int:
     """Serve every configured platform from this process, until stopped."""
     socket_mode = _options(settings, args)["slack"]["socket_mode"]
@@ -253,6 +256,10 @@ def _platforms(settings: Settings, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    # A request thread waits for the interpreter while a worker thread runs a search:
+    # by default up to 5 ms at each step of an ack. At 1 ms acks stay quick under load
+    # (bench/slack_ack.py: ack p99 at 4 at a time); the work itself loses little.
+    sys.setswitchinterval(SWITCH_SECONDS)
     return _running(lambda running: _serve(settings, args, running))
 
 

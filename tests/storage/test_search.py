@@ -232,3 +232,12 @@ def test_no_search_runs_the_same_statement_twice(corpus: Database, text: str) ->
         event.remove(corpus.engine, "before_cursor_execute", record)
     searches = [r for r in ran if "MATCH" in r[0]]
     assert searches and len(searches) == len(set(searches)), searches
+
+
+def test_a_window_ranks_only_the_newest_matches(corpus: Database) -> None:
+    # Related and similar items rank among the newest matches only (at scale, an
+    # any-word search matches much of the base).
+    everything = set(titles(corpus, "phishing", compounds=False))
+    assert "Phishingmails met valse facturen" in everything  # its tag, the oldest match
+    newest = set(titles(corpus, "phishing", compounds=False, newest=2))
+    assert newest == {"Awareness", "Phishing herkennen"}
