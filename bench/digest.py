@@ -22,6 +22,7 @@ import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
@@ -81,13 +82,15 @@ def timed(work: object, repeats: int) -> tuple[float, float]:
     ]
 
 
-def first_report(database: Path, code: Path) -> dict[str, float]:
+def first_report(database: Path, code: Path) -> dict[str, Any]:
     """The first report in a new process (with `code`) against the later ones."""
     found = subprocess.run(
         [sys.executable, str(Path(__file__).with_name("first_report.py")), str(database),
          str(code)], capture_output=True, text=True, check=True, timeout=600,
     )  # fmt: skip
-    result: dict[str, float] = json.loads(found.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(found.stdout.strip().splitlines()[-1])
+    if Path(result.pop("code")).resolve() != code.resolve():
+        raise RuntimeError(f"the child ran other code than {code}")
     return result
 
 
@@ -120,7 +123,7 @@ def main() -> int:
     print(describe(), flush=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     rows = {}
-    firsts: list[tuple[int, str, dict[str, float]]] = []
+    firsts: list[tuple[int, str, dict[str, Any]]] = []
     codes = [("this code", ROOT)] + ([("baseline", args.baseline)] if args.baseline else [])
     with tempfile.TemporaryDirectory() as scratch:
         for size in sizes:

@@ -55,7 +55,8 @@ def main() -> int:
                      ZoneInfo(settings.timezone))  # fmt: skip
         timings.append((time.perf_counter() - started) * 1000)
     print(json.dumps({"first": timings[0], "later": statistics.median(timings[1:]),
-                      "rss_before": before, "rss_after": resident_mib()}))  # fmt: skip
+                      "rss_before": before, "rss_after": resident_mib(),
+                      "code": str(Path(report.__file__).parent.parent.parent)}))  # fmt: skip
     return 0
 
 
