@@ -113,9 +113,13 @@ class Slack:
                 RateLimitErrorRetryHandler(max_retry_count=3),
             ],
         )
-        # Listeners only ack and hand the work to `self.work`: a small pool, so that
-        # work in progress competes as little as possible with the next ack.
-        self.work = ThreadPoolExecutor(max_workers=2, thread_name_prefix="slack-work")
+        # Listeners only ack and hand the work to `self.work`: one thread. The
+        # interpreter runs one thread at a time anyway; a second worker computing at
+        # once made every ack wait behind both, and answered no more commands
+        # (bench/slack_ack.py at 4 at a time: ack p99 17.6 → 4.9 ms, the member's wait
+        # p99 126 → 94 ms). The price: a reply Slack is slow to take holds up the
+        # replies behind it.
+        self.work = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slack-work")
         # The listener runs in the request's thread and its ack is the HTTP answer
         # (or the Socket Mode ack) as soon as it returns. Bolt's default runs it in
         # another thread and polls for the ack every 10 ms: that poll was most of an
