@@ -477,6 +477,15 @@ class Reminder(Base):
     maybe_sent: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class SearchTerm(Base):
+    """A word (stem) the knowledge search index holds; filled by triggers (migration 0017)."""
+
+    __tablename__ = "search_terms"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
 class Notice(Base):
     """A message that must go out once: its key is claimed before it is sent."""
 

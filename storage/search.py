@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from storage.fold import WORD, folded_word, joint_variants, phrase_variants, stem, word_key, words
 from storage.knowledge import views, visible
-from storage.models import KnowledgeItem, KnowledgeTag, Tag, UTCDateTime
+from storage.models import KnowledgeItem, KnowledgeTag, SearchTerm, Tag, UTCDateTime
 from storage.thesaurus import Thesaurus
 from storage.tlp import TLP, Audience, audience_params, audience_shape
 from storage.views import KnowledgeView, SearchHit
@@ -290,7 +290,7 @@ TYPO_SCORE = 80
 
 
 # Statements run for every search are built once; the words and the reader are parameters.
-_HELD = select(VOCABULARY.c.term).where(VOCABULARY.c.term.in_(bindparam("terms", expanding=True)))
+_HELD = select(SearchTerm.term).where(SearchTerm.term.in_(bindparam("terms", expanding=True)))
 _MATCH = bindparam("match", type_=String)
 _HOLDS = select(FTS.c.rowid).where(FTS_MATCH.op("MATCH")(_MATCH)).limit(1)
 _CLOSE = select(VOCABULARY.c.term, VOCABULARY.c.doc).where(

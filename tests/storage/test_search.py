@@ -241,3 +241,25 @@ def test_a_window_ranks_only_the_newest_matches(corpus: Database) -> None:
     assert "Phishingmails met valse facturen" in everything  # its tag, the oldest match
     newest = set(titles(corpus, "phishing", compounds=False, newest=2))
     assert newest == {"Awareness", "Phishing herkennen"}
+
+
+def test_the_index_s_words_are_kept_for_look_ups_as_items_are_written(corpus: Database) -> None:
+    # A compound is searched with its other linking letters too, when the index holds
+    # them: the words are looked up in a table that triggers fill as items are written.
+    from sqlalchemy import select
+
+    from storage.fold import index_text
+    from storage.models import SearchTerm
+
+    with corpus.write() as session:
+        item = knowledge.create(
+            session, Actor("t"), T0, title="Kwetsbaarhedenscan", body="Jaarlijkse scan.",
+            tlp=TLP.GREEN, author_id=None, organisation_id=1,
+        )  # fmt: skip
+        knowledge.update(session, Actor("t"), T0, item.id, body="Halfjaarlijkse netwerkscan.")
+    with corpus.read() as session:
+        held = set(session.scalars(select(SearchTerm.term)))
+    for text in ("Kwetsbaarhedenscan Jaarlijkse scan", "Halfjaarlijkse netwerkscan"):
+        assert set(index_text(text).split()) <= held
+    # and the other joint finds it
+    assert titles(corpus, "kwetsbaarheidsscan") == ["Kwetsbaarhedenscan"]
