@@ -99,7 +99,7 @@ def sender(port: int, fake: FakeMattermost, bare: bool) -> Callable[[int, Comman
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--requests", type=int, default=600,
+    parser.add_argument("--requests", type=int, default=1200,
                         help="commands per app and concurrency")  # fmt: skip
     parser.add_argument("--concurrency", default="1,4,16")
     parser.add_argument("--rounds", type=int, default=6, help="alternating rounds per figure")

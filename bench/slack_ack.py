@@ -11,7 +11,7 @@ closed-loop clients; rounds of the bare app and the bot alternate after a warm-u
 Figures: the ack (HTTP answer, or Socket Mode ack) p50 / p99 of each, their ratio, and
 the member's wait (command sent → reply on `response_url`), per kind of command, with
 the answered commands per second. Run: `python bench/slack_ack.py` (add
-`--no-socket-mode` to leave Socket Mode out).
+`--modes http` or `--modes socket` for one of the two).
 """
 
 from __future__ import annotations
@@ -137,16 +137,17 @@ def with_users(fake: FakeSlack, network: Network) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--requests", type=int, default=600,
+    parser.add_argument("--requests", type=int, default=1200,
                         help="commands per app and concurrency")  # fmt: skip
     parser.add_argument("--concurrency", default="1,4,16")
     parser.add_argument("--rounds", type=int, default=6, help="alternating rounds per figure")
     parser.add_argument("--items", type=int, default=5000, help="knowledge items beyond the demo")
-    parser.add_argument("--no-socket-mode", action="store_true")
+    parser.add_argument("--modes", default="http,socket", help="http, socket or both")
     args = parser.parse_args()
     levels = [int(c) for c in args.concurrency.split(",")]
     print(describe(), flush=True)
-    modes = ["HTTP"] + ([] if args.no_socket_mode else ["Socket Mode"])
+    names = {"http": "HTTP", "socket": "Socket Mode"}
+    modes = [names[m] for m in args.modes.split(",")]
     results: dict[str, Rounds] = {}
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
