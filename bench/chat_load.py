@@ -13,9 +13,11 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -24,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert, text
 
@@ -213,22 +216,33 @@ def cells(values: Sequence[float]) -> str:
 
 
 def start(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Popen[str]:
+    """A child process whose standard error goes to a file (a pipe nobody reads while
+    the benchmark runs would fill up and stop the child at its next log line)."""
     full = {"PATH": os.environ.get("PATH", ""), "LOG_LEVEL": "WARNING", **env}
-    return subprocess.Popen(args, env=full, cwd=cwd, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)  # fmt: skip
+    log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed in `stop`
+        "w+", dir=cwd, prefix="child-", suffix=".log", delete=False
+    )
+    process = subprocess.Popen(args, env=full, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=log, text=True)  # fmt: skip
+    _LOGS[process.pid] = log
+    return process
+
+
+_LOGS: dict[int, Any] = {}
 
 
 def bot_process(env: dict[str, str], cwd: Path, *args: str) -> subprocess.Popen[str]:
     """`ciso-bot run ARGS` as in production (its own process, the real clock)."""
-    return start([sys.executable, "-m", "bot", "--env-file", str(cwd / "none.env"), "run",
-                  *args], env, cwd)  # fmt: skip
+    # faulthandler: a bot that hangs is stopped with SIGABRT and shows every thread's stack.
+    return start([sys.executable, "-X", "faulthandler", "-m", "bot", "--env-file",
+                  str(cwd / "none.env"), "run", *args], env, cwd)  # fmt: skip
 
 
 def wait_healthy(port: int, process: subprocess.Popen[str], path: str = "/health") -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the process stopped: {process.communicate()[1][-2000:]}")
+            raise RuntimeError(f"the process stopped: {stop(process)[-2000:]}")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=1) as answer:
                 if answer.status == 200:
@@ -239,13 +253,22 @@ def wait_healthy(port: int, process: subprocess.Popen[str], path: str = "/health
 
 
 def stop(process: subprocess.Popen[str]) -> str:
+    """Stop the child and return its standard error; when an exception is on its way
+    (a command went unanswered), with every thread's stack first."""
     if process.poll() is None:
+        if sys.exc_info()[0] is not None:
+            process.send_signal(signal.SIGABRT)
         process.terminate()
     try:
-        return process.communicate(timeout=30)[1] or ""
+        process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         process.kill()
-        return process.communicate()[1] or ""
+        process.wait()
+    log = _LOGS.pop(process.pid)
+    log.seek(0)
+    errors = str(log.read())
+    log.close()
+    return errors
 
 
 @dataclass

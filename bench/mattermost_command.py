@@ -139,8 +139,9 @@ def main() -> int:
         finally:
             errors = stop(bot)
             stop(bare)
-        if "Traceback" in errors:
-            print(errors[-3000:])
+            lines = [x for x in errors.splitlines() if "waitress.queue" not in x]
+            if any(w in errors for w in ("Traceback", "Fatal", "ERROR", "WARNING")):
+                print("\n".join(lines)[-8000:])
     report(rounds, levels)
     return 0
 

@@ -205,8 +205,8 @@ def run_mode(mode: str, network: Network, folder: Path, levels: list[int],
         finally:
             errors = stop(bot)
             stop(bare)
-        if "Traceback" in errors:
-            print(errors[-3000:])
+            if "Traceback" in errors or "WARNING" in errors or "ERROR" in errors:
+                print(errors[-5000:])
     return rounds
 
 

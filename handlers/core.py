@@ -131,6 +131,10 @@ class Core:
         self._unrecorded: list[tuple[Reply, str | None, bool]] = []
         self._tidied: datetime | None = None  # the last housekeeping (none yet: at once)
         self._lock = threading.Lock()
+        # One request is worked out at a time: the interpreter runs one thread at a time
+        # anyway, and requests computing side by side only made each other (and every
+        # platform's acks) wait longer. Waiting on a chat platform happens outside.
+        self._handling = threading.RLock()
         self.observer = Observer()
 
     def _job_context(self) -> JobContext:
@@ -138,6 +142,10 @@ class Core:
 
     def handle(self, request: Request) -> list[Reply]:
         """Run the request and return the replies to send, never raising."""
+        with self._handling:
+            return self._handle(request)
+
+    def _handle(self, request: Request) -> list[Reply]:
         started = time.monotonic()
         language = self.settings.language
         handler = None
