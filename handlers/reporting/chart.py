@@ -19,6 +19,7 @@ from handlers.reporting.fonts import font_file
 from handlers.wording import Words
 
 if TYPE_CHECKING:
+    from PIL.Image import Image as Picture
     from PIL.ImageDraw import ImageDraw
     from PIL.ImageFont import FreeTypeFont
 
@@ -32,10 +33,10 @@ LEFT, RIGHT, TOP, BOTTOM = 150, WIDTH - 40, 90, HEIGHT - 140
 
 
 @lru_cache(maxsize=8)
-def _font(size: int, bold: bool = False) -> FreeTypeFont:
+def _font(size: int) -> FreeTypeFont:
     from PIL import ImageFont
 
-    return ImageFont.truetype(str(font_file("DejaVuSans-Bold" if bold else "DejaVuSans")), size)
+    return ImageFont.truetype(str(font_file("DejaVuSans")), size)
 
 
 def _points(size: float) -> int:
@@ -116,11 +117,10 @@ def action_chart(
     return buffer.getvalue()
 
 
-def _axis_label(image: object, text: str) -> None:
+def _axis_label(image: Picture, text: str) -> None:
     """The count axis's name, written upwards beside it."""
     from PIL import Image, ImageDraw
 
-    assert isinstance(image, Image.Image)
     font = _font(_points(10))
     left, top, right, bottom = (round(edge) for edge in font.getbbox(text))
     strip = Image.new("RGB", (right - left + 8, bottom - top + 8), "white")
