@@ -15,6 +15,7 @@ import logging
 import re
 import socket
 import sys
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
@@ -120,6 +121,7 @@ class Slack:
         # p99 126 → 94 ms). The price: a reply Slack is slow to take holds up the
         # replies behind it.
         self.work = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slack-work")
+        self._acking = threading.local()  # Socket Mode: work waiting for its ack to be sent
         # The listener runs in the request's thread and its ack is the HTTP answer
         # (or the Socket Mode ack) as soon as it returns. Bolt's default runs it in
         # another thread and polls for the ack every 10 ms: that poll was most of an
@@ -187,7 +189,11 @@ class Slack:
                 except Exception:
                     log.exception("Slack work failed")
 
-        self.work.submit(run)
+        after_ack = getattr(self._acking, "queued", None)
+        if after_ack is not None:  # Socket Mode: the work starts once the ack is sent
+            after_ack.append(run)
+        else:
+            self.work.submit(run)
 
     def _run_command(self, body: dict[str, Any], respond: Respond) -> None:
         if not self._once(f"trigger:{body.get('trigger_id', '')}"):
@@ -523,8 +529,23 @@ class Slack:
             return
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+        adapter = self
+
+        class AckFirst(SocketModeHandler):
+            """Sends the ack before the work starts: a computing work thread would make
+            each step of sending it wait for the interpreter."""
+
+            def handle(self, client: Any, req: Any) -> None:
+                adapter._acking.queued = []
+                try:
+                    super().handle(client, req)
+                finally:
+                    queued, adapter._acking.queued = adapter._acking.queued, None
+                    for run in queued:
+                        adapter.work.submit(run)
+
         # Health follows the session from the start (not yet connected: 503).
-        self._socket = SocketModeHandler(self.app, self.settings.slack_app_token)
+        self._socket = AckFirst(self.app, self.settings.slack_app_token)
         self._socket.connect()
 
     def connected(self) -> tuple[bool, str]:
