@@ -136,7 +136,8 @@ class KnowledgeItem(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
-    tlp: Mapped[str] = mapped_column(String(20))
+    # Indexed: search counts the items of the labels a reader may not always see.
+    tlp: Mapped[str] = mapped_column(String(20), index=True)
     author_id: Mapped[int | None] = mapped_column(
         ForeignKey("members.id", ondelete="SET NULL"), index=True
     )

@@ -33,7 +33,7 @@ from storage.fold import WORD, folded_word, joint_variants, phrase_variants, ste
 from storage.knowledge import views, visible
 from storage.models import KnowledgeItem, KnowledgeTag, SearchTerm, Tag, UTCDateTime
 from storage.thesaurus import Thesaurus
-from storage.tlp import TLP, Audience, audience_params, audience_shape
+from storage.tlp import TLP, Audience, audience_params, audience_shape, surely_visible
 from storage.views import KnowledgeView, SearchHit
 
 FTS = table("knowledge_fts", column("rowid"), column("rank"))
@@ -308,8 +308,12 @@ _NTH_NEWEST = (
     .offset(bindparam("skip", type_=Integer))
 )
 _ALL_MATCHES = select(func.count()).select_from(
-    select(FTS.c.rowid).where(FTS_MATCH.op("MATCH")(_MATCH)).limit(BROAD_MATCH + 1).subquery()
+    select(FTS.c.rowid)
+    .where(FTS_MATCH.op("MATCH")(_MATCH))
+    .limit(bindparam("cap", type_=Integer))
+    .subquery()
 )
+_OF_LABELS = select(func.count()).where(KnowledgeItem.tlp.in_(bindparam("labels", expanding=True)))
 
 
 def _joints(session: Session, query: SearchQuery) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -387,9 +391,17 @@ def _is_broad(session: Session, audience: Audience, match: str) -> bool:
     many labelled items hold these words. All matches are counted first, in the FTS
     index alone (well under a millisecond): when they are not more than BROAD_MATCH,
     those the reader may see are not either, and checking each one's label is spared.
+    When they outnumber BROAD_MATCH plus every item of the labels the reader may not
+    always see, more than BROAD_MATCH are certainly the reader's: no label is read
+    either. Only in between is each match's label read.
     """
-    if (session.scalar(_ALL_MATCHES, {"match": match}) or 0) <= BROAD_MATCH:
+    unsure = [t.value for t in TLP if t not in surely_visible(audience)]
+    others = session.scalar(_OF_LABELS, {"labels": unsure}) or 0 if unsure else 0
+    matches = session.scalar(_ALL_MATCHES, {"match": match, "cap": BROAD_MATCH + others + 1}) or 0
+    if matches <= BROAD_MATCH:
         return False
+    if matches > BROAD_MATCH + others:
+        return True
     params = {"match": match, **audience_params(audience)}
     found = session.scalar(_visible_matches(audience_shape(audience)), params) or 0
     return found > BROAD_MATCH

@@ -124,6 +124,16 @@ def labels_for_place(place: Place) -> frozenset[TLP]:
     return frozenset(TLP)
 
 
+def surely_visible(audience: Audience) -> frozenset[TLP]:
+    """The labels whose every item `audience` may see, whoever wrote it and for whom:
+    `may_see` is true for them whatever the item's author, organisation or recipients."""
+    allowed = labels_for_place(audience.place)
+    if audience.ceiling is not None:
+        return frozenset(t for t in allowed if t.rank <= audience.ceiling.rank)
+    always = {TLP.CLEAR} | ({TLP.GREEN, TLP.AMBER} if audience.is_member else set())
+    return frozenset(allowed & always)
+
+
 def may_show_in(label: TLP, place: Place) -> bool:
     """Whether content with `label` may be shown in `place` (the outbound guard)."""
     return label in labels_for_place(place)

@@ -263,3 +263,35 @@ def test_the_index_s_words_are_kept_for_look_ups_as_items_are_written(corpus: Da
         assert set(index_text(text).split()) <= held
     # and the other joint finds it
     assert titles(corpus, "kwetsbaarheidsscan") == ["Kwetsbaarhedenscan"]
+
+
+def test_matches_beyond_every_item_the_reader_might_not_see_are_broad_without_labels(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 2 items of labels the reader may not always see, 8 that every member sees: 8 > 3
+    # are certainly theirs, whatever the 2 are. The labels of the matches are not read.
+    from sqlalchemy import event
+
+    monkeypatch.setattr("storage.search.BROAD_MATCH", 3)
+    with db.write() as session:
+        for number, label in enumerate([TLP.GREEN] * 6 + [TLP.AMBER] * 2 + [TLP.RED] * 2):
+            knowledge.create(
+                session, Actor("t"), T0 + timedelta(days=number), title=f"Melding {number}",
+                body="Een incident met ransomware.", tlp=label, tags=[], author_id=None,
+                organisation_id=2,
+            )  # fmt: skip
+    ran: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        ran.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        with db.read() as session:
+            page = search(session, READER, SearchQuery(words=("ransomware",)), 5)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert page.newest_first and page.hits[0].item.title == "Melding 7"
+    assert all("RED" not in h.item.tlp.value for h in page.hits)
+    counted_labels = [s for s in ran if "count(" in s and "JOIN knowledge_fts" in s]
+    assert counted_labels == []

@@ -20,6 +20,7 @@ from storage.tlp import (
     audience_shape,
     may_see,
     may_show_in,
+    surely_visible,
 )
 from storage.views import Actor
 
@@ -121,3 +122,17 @@ def test_sql_condition_agrees_with_may_see(
         found_bound = set(session.scalars(shared, audience_params(audience)))
     assert found == expected
     assert found_bound == expected
+
+
+@given(
+    audience=audiences,
+    organisation=st.sampled_from([1, 2, None]),
+    author=st.sampled_from([1, 2, 3, None]),
+    recipients=st.frozensets(st.sampled_from([1, 2, 3]), max_size=2),
+)
+def test_a_label_surely_visible_is_visible_whoever_wrote_the_item(
+    audience: Audience, organisation: int | None, author: int | None, recipients: frozenset[int]
+) -> None:
+    for label in surely_visible(audience):
+        assert may_see(audience, label, organisation_id=organisation, author_id=author,
+                       recipient_ids=recipients)  # fmt: skip
