@@ -11,6 +11,7 @@ endpoint (`POST /slack/events`, `GET /health`) behind Slack's signatures.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import socket
@@ -546,6 +547,7 @@ class Slack:
 
         # Health follows the session from the start (not yet connected: 503).
         self._socket = AckFirst(self.app, self.settings.slack_app_token)
+        _answer_on_arrival(self._socket.client)
         self._socket.connect()
 
     def connected(self) -> tuple[bool, str]:
@@ -618,6 +620,24 @@ class Slack:
 
 
 __all__: Sequence[str] = ("Slack",)
+
+
+def _answer_on_arrival(client: Any) -> None:
+    """Envelopes Slack waits for are handed to the listeners by the thread that read
+    them. slack_sdk queues every message for a second thread, which hands it to a
+    third: each step waited for the interpreter while a command's work ran, and the
+    ack with it. Our listeners only check, ack and queue, so the reader is free again
+    at once. Anything else (`hello`, `disconnect`) takes slack_sdk's own way."""
+    queue_it = client.enqueue_message
+
+    def enqueue(raw: str) -> None:
+        message = json.loads(raw) if raw.startswith("{") else {}
+        if message.get("envelope_id") and message.get("type") != "disconnect":
+            client.run_message_listeners(message, raw)
+        else:
+            queue_it(raw)
+
+    client.enqueue_message = enqueue
 
 
 def _interrupt(client: Any) -> None:
