@@ -10,7 +10,6 @@ its command. Rounds of the bare app and the bot alternate, after a warm-up of bo
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
@@ -297,7 +296,3 @@ def unique(prefix: str) -> Iterator[str]:
     while True:
         n += 1
         yield f"{prefix}{n}"
-
-
-def describe_json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)

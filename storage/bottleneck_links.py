@@ -74,20 +74,19 @@ def meaningful_stems(words_text: str, thesaurus: Thesaurus | None = None) -> lis
 
 
 def shares_enough(
-    wanted: Sequence[str],
-    candidate_text: str,
-    thesaurus: Thesaurus | None = None,
-    *,
-    stemmed: Sequence[str] | None = None,
+    wanted: Sequence[str], candidate_text: str, thesaurus: Thesaurus | None = None
 ) -> bool:
-    """Whether `candidate_text` shares at least two (or, for a one-word report, one) stems.
-
-    `stemmed`: the candidate's stems as the search index stores them, when at hand
-    (then `candidate_text` is not read again)."""
+    """Whether `candidate_text` shares at least two (or, for a one-word report, one) stems."""
     # As the index reads it: a hyphenated word's parts count too (`DDoS-aanvallen`).
-    if stemmed is None:
-        stemmed = [stem(w) for w in index_words(candidate_text)]
-    candidate = thesaurus.concepts(list(stemmed)) if thesaurus is not None else stemmed
+    stemmed = [stem(w) for w in index_words(candidate_text)]
+    return shares_enough_stems(wanted, stemmed, thesaurus)
+
+
+def shares_enough_stems(
+    wanted: Sequence[str], stemmed: list[str], thesaurus: Thesaurus | None = None
+) -> bool:
+    """`shares_enough` for a text already stemmed as the index stores it."""
+    candidate = thesaurus.concepts(stemmed) if thesaurus is not None else stemmed
     shared = len(set(wanted) & set(candidate))
     return shared >= min(2, len(wanted))
 
@@ -207,6 +206,6 @@ def similar_knowledge(
     close = [
         h.item
         for h in hits
-        if shares_enough(wanted, "", thesaurus, stemmed=stored.get(h.item.id, "").split())
+        if shares_enough_stems(wanted, stored.get(h.item.id, "").split(), thesaurus)
     ]
     return close[:limit]

@@ -395,12 +395,14 @@ def _is_broad(session: Session, audience: Audience, match: str) -> bool:
     always see, more than BROAD_MATCH are certainly the reader's: no label is read
     either. Only in between is each match's label read.
     """
-    unsure = [t.value for t in TLP if t not in surely_visible(audience)]
-    others = session.scalar(_OF_LABELS, {"labels": unsure}) or 0 if unsure else 0
-    matches = session.scalar(_ALL_MATCHES, {"match": match, "cap": BROAD_MATCH + others + 1}) or 0
-    if matches <= BROAD_MATCH:
+    if (session.scalar(_ALL_MATCHES, {"match": match, "cap": BROAD_MATCH + 1}) or 0) <= BROAD_MATCH:
         return False
-    if matches > BROAD_MATCH + others:
+    unsure = [t.value for t in TLP if t not in surely_visible(audience)]
+    others = (session.scalar(_OF_LABELS, {"labels": unsure}) or 0) if unsure else 0
+    if not others:  # every item is one the reader surely sees
+        return True
+    cap = BROAD_MATCH + others + 1
+    if (session.scalar(_ALL_MATCHES, {"match": match, "cap": cap}) or 0) == cap:
         return True
     params = {"match": match, **audience_params(audience)}
     found = session.scalar(_visible_matches(audience_shape(audience)), params) or 0

@@ -47,7 +47,12 @@ def at_hour(day: date, hour: int, zone: ZoneInfo) -> datetime:
 
 
 def owner_zone(owner: MemberView, settings: CoreSettings) -> ZoneInfo:
-    return ZoneInfo(owner.timezone or settings.timezone)
+    return zone_of(owner.timezone, settings)
+
+
+def zone_of(timezone: str | None, settings: CoreSettings) -> ZoneInfo:
+    """A member's time zone, or the install's when they chose none."""
+    return ZoneInfo(timezone or settings.timezone)
 
 
 def schedule(
@@ -214,7 +219,7 @@ def confirm(
         if found is None or sent.recipient_id is None:
             return
         deadline, timezone = found
-        zone = ZoneInfo(timezone or context.settings.timezone)
+        zone = zone_of(timezone, context.settings)
         after = max(deadline, now.astimezone(zone).date())
         reminders.add(
             session,
