@@ -7,6 +7,7 @@ out of `repr()` and logs.
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import os
 import re
 from collections.abc import Mapping
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import make_url
+from sqlalchemy import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from bot.digest_schedule import DEFAULT_CRON, DigestSchedule
@@ -152,7 +153,10 @@ class Settings:
     @property
     def database_path(self) -> Path | None:
         """The SQLite file (absolute), or None for a database that is not a file."""
-        database = make_url(self.database_url).database or ""
+        url = make_url(self.database_url)
+        if url.get_backend_name() != "sqlite":
+            return None
+        database = url.database or ""
         if not database or database == ":memory:" or database.startswith("file:"):
             return None
         return Path(database)
@@ -369,7 +373,8 @@ def _with_secret_files(env: Mapping[str, str]) -> dict[str, str]:
 
 
 def _database_url(env: Mapping[str, str], base: Path) -> tuple[str, str | None]:
-    """The SQLite URL with an absolute path, and a warning when the file is new.
+    """The SQLite URL with an absolute path, and a warning when the file is new; or a
+    PostgreSQL URL, with our driver (psycopg 3).
 
     A relative path is read from `base` (the folder of the `.env` file), not from
     wherever the command happens to run. Only the default folder is created; a
@@ -384,11 +389,14 @@ def _database_url(env: Mapping[str, str], base: Path) -> tuple[str, str | None]:
         raise ConfigError(
             "DATABASE_URL", "is not a database URL (sqlite:///data/ciso-bot.sqlite3)"
         ) from None
+    if url.get_backend_name() == "postgresql":
+        return _postgresql_url(url), None
     if url.get_backend_name() != "sqlite":
         raise ConfigError(
             "DATABASE_URL",
-            f"{url.get_backend_name()} is not supported: this version keeps its data in one "
-            "SQLite file (sqlite:///pad/naar/ciso-bot.sqlite3)",
+            f"{url.get_backend_name()} is not supported: use one SQLite file "
+            "(sqlite:///pad/naar/ciso-bot.sqlite3) or PostgreSQL "
+            "(postgresql+psycopg://gebruiker@host/database)",
         )
     database = url.database or ""
     if not database or database == ":memory:" or database.startswith("file:"):
@@ -404,6 +412,24 @@ def _database_url(env: Mapping[str, str], base: Path) -> tuple[str, str | None]:
         raise ConfigError("DATABASE_URL", f"{path} is a folder, not a database file")
     warning = None if path.exists() else f"a new, empty database will be made at {path}"
     return url.set(database=str(path)).render_as_string(hide_password=False), warning
+
+
+def _postgresql_url(url: URL) -> str:
+    """`url` with psycopg 3 as its driver, which must be installed (the `postgres` extra)."""
+    if url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    elif url.drivername != "postgresql+psycopg":
+        raise ConfigError(
+            "DATABASE_URL", "use the psycopg driver: postgresql+psycopg://gebruiker@host/database"
+        )
+    if importlib.util.find_spec("psycopg") is None:
+        raise ConfigError(
+            "DATABASE_URL",
+            "PostgreSQL needs its driver: pip install 'ciso-bot[postgres]' (psycopg)",
+        )
+    if not url.database:
+        raise ConfigError("DATABASE_URL", "names no database (postgresql+psycopg://…/ciso)")
+    return url.render_as_string(hide_password=False)
 
 
 def _unknown_settings(env: Mapping[str, str]) -> list[str]:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session
 
-from storage import audit
+from storage import audit, fulltext
 from storage.bottlenecks import OPEN_STATUSES, views, visible
 from storage.db import affected_rows
+from storage.dialect import name_of
 from storage.fold import index_words, stem, words
+from storage.fulltext import Syntax, syntax
 from storage.models import Bottleneck, BottleneckDraft, BottleneckKnowledge, KnowledgeItem
 from storage.search import RELATED_AMONG, STOPWORDS, SearchQuery, search
 from storage.thesaurus import Thesaurus
@@ -51,9 +55,10 @@ def unlink_knowledge(
 
 # Similar bottlenecks: the any-word index match is only a shortlist; a candidate must
 # share enough meaningful words with the new report to be worth showing.
-_SIMILAR = text(
-    "SELECT rowid FROM bottleneck_fts WHERE bottleneck_fts MATCH :match ORDER BY rank LIMIT 50"
-)
+@cache
+def _similar(dialect: str) -> Select[Any]:
+    index = fulltext.bottlenecks(dialect)
+    return index.matching_ids().order_by(index.best_first).limit(50)
 
 
 def meaningful_stems(words_text: str, thesaurus: Thesaurus | None = None) -> list[str]:
@@ -91,13 +96,13 @@ def shares_enough_stems(
     return shared >= min(2, len(wanted))
 
 
-def _match_any(wanted: Sequence[str], thesaurus: Thesaurus | None) -> str:
-    """An FTS5 MATCH for any of the wanted stems (a group token: any of its terms)."""
+def _match_any(wanted: Sequence[str], thesaurus: Thesaurus | None, language: Syntax) -> str:
+    """The index's query for any of the wanted stems (a group token: any of its terms)."""
     parts = []
     for token in wanted:
         terms = thesaurus.terms_of(token) if thesaurus and token.startswith("~") else ()
-        parts += ['"' + " ".join(t) + '"' for t in terms] or [f'"{token}"']
-    return " OR ".join(parts)
+        parts += [language.phrase(t) for t in terms] or [language.term(token)]
+    return language.any_of.join(parts)
 
 
 def similar(
@@ -111,8 +116,8 @@ def similar(
     wanted = meaningful_stems(text_, thesaurus)[:24]
     if not wanted:
         return []
-    match = _match_any(wanted, thesaurus)
-    shortlist = list(session.scalars(_SIMILAR, {"match": match}))
+    match = _match_any(wanted, thesaurus, syntax(session))
+    shortlist = list(session.scalars(_similar(name_of(session)), {"match": match}))
     if not shortlist:
         return []
     allowed = set(

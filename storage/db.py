@@ -4,6 +4,13 @@ SQLite runs in WAL mode with foreign keys on and a busy timeout. Sessions come i
 kinds: `read()` and `write()`. A write session starts with `BEGIN IMMEDIATE` so that
 two threads that read and then write never fail with "database is locked" halfway;
 they queue on the busy timeout instead.
+
+On PostgreSQL (`postgresql+psycopg://…`) the same holds for every process on the
+database: a write session first takes one transaction-level advisory lock, so write
+transactions run one at a time, as on SQLite, and each one reads what the one before
+it committed (READ COMMITTED reads anew at every statement). Every rule the code
+keeps by "read, then write" (a claim, a number, a once-only notice) holds across
+instances without a retry loop. Reads take no lock.
 """
 
 from __future__ import annotations
@@ -20,13 +27,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage.files import private_file
 
 BUSY_TIMEOUT_MS = 10_000
+# The key of the advisory lock that write transactions take on PostgreSQL (any number
+# no other program on the database uses: "ciso" in ASCII).
+WRITE_LOCK = 0x6369736F
 
 
 def create_db_engine(url: str) -> Engine:
     """Build an engine for `url`; SQLite gets the pragmas and transaction handling we rely on."""
     parsed = make_url(url)
+    if parsed.drivername.startswith("postgresql"):
+        return _postgresql_engine(url)
     if not parsed.drivername.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        raise ValueError(f"unsupported database {parsed.drivername}: use sqlite or postgresql")
     database = parsed.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         # SQLite gives its -wal and -shm files the database file's mode.
@@ -35,6 +47,24 @@ def create_db_engine(url: str) -> Engine:
     event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
+
+
+def _postgresql_engine(url: str) -> Engine:
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        isolation_level="READ COMMITTED",
+        # Every server-side wait is bounded: a lock held by a hung instance makes a
+        # request fail (and be logged), not hang forever.
+        connect_args={"options": f"-c lock_timeout={BUSY_TIMEOUT_MS} -c timezone=UTC"},
+    )
+    event.listen(engine, "begin", _begin_postgresql_transaction)
+    return engine
+
+
+def _begin_postgresql_transaction(connection: Connection) -> None:
+    if connection.get_execution_options().get("write_lock"):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
 def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
@@ -52,7 +82,7 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin_sqlite_transaction(connection: Connection) -> None:
-    if connection.get_execution_options().get("sqlite_immediate"):
+    if connection.get_execution_options().get("write_lock"):
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         connection.exec_driver_sql("BEGIN")
@@ -65,7 +95,7 @@ class Database:
         self.engine = engine
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(
-            engine.execution_options(sqlite_immediate=True), expire_on_commit=False
+            engine.execution_options(write_lock=True), expire_on_commit=False
         )
 
     @classmethod

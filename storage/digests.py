@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from storage import instances
 from storage.db import affected_rows
+from storage.dialect import upsert
 from storage.models import Digest
 from storage.views import DigestView
 
@@ -66,7 +66,7 @@ def ensure(
         for member_id in member_ids
     ]
     if rows:
-        session.execute(insert(Digest).on_conflict_do_nothing(), rows)
+        session.execute(upsert(session, Digest).on_conflict_do_nothing(), rows)
 
 
 def claim_due(session: Session, now: datetime, token: str) -> list[DigestView]:

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, delete, func, literal, select, update
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from storage.dialect import is_postgresql, upsert
 from storage.models import Instance, Lease
 
 BEAT = 10.0  # seconds between heartbeats
@@ -41,7 +41,7 @@ class InstanceView:
 
 def _clock(session: Session) -> ColumnElement[Any]:
     """Now, in seconds since 1970, as the database server tells it."""
-    if session.get_bind().dialect.name == "postgresql":
+    if is_postgresql(session):
         return func.extract("epoch", func.clock_timestamp())
     return (func.julianday("now") - literal(2440587.5)) * literal(86400.0)
 
@@ -55,7 +55,7 @@ def beat(session: Session, token: str, role: str, pid: int, host: str) -> None:
     at = now(session)
     row = {"token": token, "role": role, "pid": pid, "host": host[:100], "beat_at": at}
     session.execute(
-        insert(Instance)
+        upsert(session, Instance)
         .values(**row)
         .on_conflict_do_update(index_elements=[Instance.token], set_={"beat_at": at, "role": role})
     )
@@ -90,7 +90,7 @@ def forget_gone(session: Session) -> None:
 
 def acquire(session: Session, token: str, name: str = SWEEPER) -> bool:
     """Take the lease `name` when it is free or its holder is gone; True when it is ours."""
-    session.execute(insert(Lease).values(name=name, holder=token).on_conflict_do_nothing())
+    session.execute(upsert(session, Lease).values(name=name, holder=token).on_conflict_do_nothing())
     session.execute(
         update(Lease)
         .where(Lease.name == name, Lease.holder != token, Lease.holder.not_in(live(session)))

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest revision in `migrations/versions`; a test keeps the two equal.
-HEAD = "0018"
+HEAD = "0019"
+# The advisory lock a migration holds on PostgreSQL: one instance migrates at a time.
+MIGRATION_LOCK = 0x63697361
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -69,6 +71,12 @@ def head_revision(engine: Engine) -> str | None:
 def is_fts_table(name: str | None) -> bool:
     """FTS5 virtual tables and their shadow tables, which autogenerate must not touch."""
     return bool(name) and "_fts" in (name or "")
+
+
+def is_search_vector(name: str | None) -> bool:
+    """PostgreSQL's generated search columns and their indexes (migration 0019), which
+    the models leave out: the search reads them by name (`storage.fulltext`)."""
+    return name in ("search_vector", "ix_knowledge_items_search", "ix_bottlenecks_search")
 
 
 def revisions(engine: Engine) -> list[str]:

@@ -15,11 +15,11 @@ from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from storage import instances
 from storage.db import affected_rows
+from storage.dialect import upsert
 from storage.models import OutboxMessage
 
 PENDING = "pending"
@@ -57,7 +57,10 @@ def enqueue(
         "maybe_sent": False,
     }
     found = session.scalar(
-        insert(OutboxMessage).values(**values).on_conflict_do_nothing().returning(OutboxMessage.id)
+        upsert(session, OutboxMessage)
+        .values(**values)
+        .on_conflict_do_nothing()
+        .returning(OutboxMessage.id)
     )
     return int(found) if found is not None else None
 

@@ -16,11 +16,11 @@ from datetime import date, datetime
 from typing import cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, text, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage import instances
 from storage.db import affected_rows
+from storage.dialect import POSTGRESQL, SQLITE, name_of, upsert
 from storage.models import Action, Member, Notice, Reminder, UTCDateTime
 from storage.views import ReminderView
 
@@ -98,14 +98,22 @@ def add(
 
 # Rare states are read through the (state, due_at) index by name: once most rows are
 # `sent`, SQLite's statistics would otherwise make it scan the whole table for them.
-_BY_STATE = "SELECT id FROM reminders INDEXED BY ix_reminders_state_due_at WHERE state = "
-_ABANDONED = text(
-    _BY_STATE + "'sending' AND claim != :token AND claim NOT IN "
-    "(SELECT token FROM instances WHERE beat_at > :alive) LIMIT :limit"
-)
-_OWED = text(_BY_STATE + "'failed' AND due_at <= :now ORDER BY due_at LIMIT :limit").bindparams(
-    bindparam("now", type_=UTCDateTime())
-)
+# PostgreSQL has no such hint, nor needs it (its statistics count the states).
+_HINT = {SQLITE: " INDEXED BY ix_reminders_state_due_at", POSTGRESQL: ""}
+_ABANDONED = {
+    dialect: text(
+        f"SELECT id FROM reminders{hint} WHERE state = 'sending' AND claim != :token AND "
+        "claim NOT IN (SELECT token FROM instances WHERE beat_at > :alive) LIMIT :limit"
+    )
+    for dialect, hint in _HINT.items()
+}
+_OWED = {
+    dialect: text(
+        f"SELECT id FROM reminders{hint} WHERE state = 'failed' AND due_at <= :now "
+        "ORDER BY due_at LIMIT :limit"
+    ).bindparams(bindparam("now", type_=UTCDateTime()))
+    for dialect, hint in _HINT.items()
+}
 
 
 def claim_due(
@@ -121,8 +129,11 @@ def claim_due(
         .limit(limit)
     )
     alive = instances.now(session) - instances.GONE_AFTER
-    left_behind = set(session.scalars(_ABANDONED, {"token": token, "alive": alive, "limit": limit}))
-    owed = list(session.scalars(_OWED, {"now": now, "limit": limit}))
+    dialect = name_of(session)
+    left_behind = set(
+        session.scalars(_ABANDONED[dialect], {"token": token, "alive": alive, "limit": limit})
+    )
+    owed = list(session.scalars(_OWED[dialect], {"now": now, "limit": limit}))
     chosen = list(left_behind) + owed + list(session.scalars(due))
     if not chosen:
         return []
@@ -286,14 +297,15 @@ def forget_notices(session: Session, prefix: str, before: datetime) -> int:
 _NOTICES = cast(Table, Notice.__table__)
 # Every command claims its platform's id for it (a retry must not act twice): one
 # statement, the key's primary key deciding.
-_CLAIM = (
-    sqlite_insert(_NOTICES)
+_CLAIM = {
+    dialect: upsert(dialect, _NOTICES)
     .values(key=bindparam("p_key"), sent_at=bindparam("p_at", type_=UTCDateTime()))
     .on_conflict_do_nothing(index_elements=[_NOTICES.c.key])
-)
+    for dialect in (SQLITE, POSTGRESQL)
+}
 
 
 def claim_notice(session: Session, key: str, at: datetime) -> bool:
     """True exactly once per key: whoever claims it sends the notice."""
-    found = session.connection().execute(_CLAIM, {"p_key": key, "p_at": at})
+    found = session.connection().execute(_CLAIM[name_of(session)], {"p_key": key, "p_at": at})
     return found.rowcount == 1

@@ -1,4 +1,8 @@
-"""Full-text search over knowledge items: FTS5 with BM25, Dutch stems, TLP applied.
+"""Full-text search over knowledge items: ranked by relevance, Dutch stems, TLP applied.
+
+The index is FTS5 with BM25 on SQLite and a weighted tsvector on PostgreSQL
+(`storage.fulltext`); the rules below (which words, prefixes, compounds, typos,
+fallbacks) are the same on both.
 
 User text never reaches `MATCH` as written. The query is rebuilt from words (runs of
 letters and digits, folded and stemmed exactly as the index was), each one quoted, so
@@ -11,11 +15,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import (
-    ColumnClause,
     Integer,
     Select,
     String,
@@ -23,21 +26,21 @@ from sqlalchemy import (
     case,
     column,
     func,
-    literal_column,
+    literal,
     select,
     table,
 )
 from sqlalchemy.orm import Session
 
+from storage import fulltext
+from storage.dialect import name_of
 from storage.fold import WORD, folded_word, joint_variants, phrase_variants, stem, word_key, words
+from storage.fulltext import FTS5, Syntax, syntax
 from storage.knowledge import views, visible
 from storage.models import KnowledgeItem, KnowledgeTag, SearchTerm, Tag, UTCDateTime
 from storage.thesaurus import Thesaurus
 from storage.tlp import TLP, Audience, audience_params, audience_shape, surely_visible
 from storage.views import KnowledgeView, SearchHit
-
-FTS = table("knowledge_fts", column("rowid"), column("rank"))
-FTS_MATCH: ColumnClause[str] = literal_column("knowledge_fts")
 
 # A plain word also finds longer words that start with its stem (`phishing` finds
 # `phishingmails`, `wachtwoord` finds `wachtwoordbeleid`); below this length that
@@ -173,38 +176,40 @@ def _start(stemmed: str, folded: str) -> str:
     return common if len(common) >= PREFIX_FROM else stemmed
 
 
-def _synonym(term: tuple[str, ...], compounds: bool) -> str:
-    """One term of a thesaurus group in MATCH syntax (a one-word term may start compounds)."""
+def _synonym(term: tuple[str, ...], compounds: bool, language: Syntax) -> str:
+    """One term of a thesaurus group (a one-word term may start compounds)."""
     if len(term) == 1 and compounds and len(term[0]) >= PREFIX_FROM:
-        return f'"{term[0]}" OR "{term[0]}"*'
-    return '"' + " ".join(term) + '"'
+        return language.term(term[0]) + language.any_of + language.prefix(term[0])
+    return language.phrase(term)
 
 
-def match_expression(query: SearchQuery) -> str | None:
-    """The FTS5 MATCH string for `query`, or None when it holds no searchable word."""
+def match_expression(query: SearchQuery, language: Syntax = FTS5) -> str | None:
+    """The index's query for `query` (an FTS5 MATCH or a PostgreSQL tsquery), or None
+    when it holds no searchable word."""
     terms = _terms(query)
+    any_of, all_of = language.any_of, language.all_of
 
     # With compounds, a word also finds the compounds it ends (`systeem`:
     # gebouwbeheersysteem), by its reversed stem in the tails column.
     def tail(t: str) -> str:
-        return f' OR search_tails : "{t[::-1]}"*' if terms.compounds and len(t) >= 4 else ""
+        return any_of + language.tail(t[::-1]) if terms.compounds and len(t) >= 4 else ""
 
-    parts = [f'("{t}"{tail(t)})' if tail(t) else f'"{t}"' for t in terms.exact]
+    parts = [f"({language.term(t)}{tail(t)})" if tail(t) else language.term(t)
+             for t in terms.exact]  # fmt: skip
     # A prefix term also matches as a whole word, so that the exact word (`phishing`)
-    # outranks the compounds it starts (`phishingmails`): bm25 adds up both matches.
+    # outranks the compounds it starts (`phishingmails`): the ranking adds up both.
     starts = dict(terms.starts)
-    parts += [f'("{t}" OR "{starts.get(t, t)}"*{tail(t)})' for t in terms.prefix]
+    parts += [f"({language.term(t)}{any_of}{language.prefix(starts.get(t, t))}{tail(t)})"
+              for t in terms.prefix]  # fmt: skip
     if terms.joined and len(parts) == 2 and not query.match_any:
-        parts = [f'(({parts[0]} AND {parts[1]}) OR "{terms.joined}"*)']
-    parts += [
-        "(" + " OR ".join('"' + " ".join(v) + '"' for v in variants) + ")"
-        for variants in terms.phrases
-    ]
-    parts += ["(" + " OR ".join(_synonym(t, terms.compounds) for t in group) + ")"
+        parts = [f"(({parts[0]}{all_of}{parts[1]}){any_of}{language.prefix(terms.joined)})"]
+    parts += ["(" + any_of.join(language.phrase(v) for v in variants) + ")"
+              for variants in terms.phrases]  # fmt: skip
+    parts += ["(" + any_of.join(_synonym(t, terms.compounds, language) for t in group) + ")"
               for group in terms.synonyms]  # fmt: skip
     if not parts:
         return None
-    return (" OR " if query.match_any else " AND ").join(parts)
+    return (any_of if query.match_any else all_of).join(parts)
 
 
 @dataclass(frozen=True)
@@ -271,7 +276,7 @@ def _search_once(
     tried: Tried,
 ) -> SearchPage:  # fmt: skip
     """`_search`, unless this search's MATCH (with the same filters) already ran."""
-    match = match_expression(query) if query.has_text else None
+    match = match_expression(query, syntax(session)) if query.has_text else None
     key = (match, _filters(query))
     if key not in tried:
         tried[key] = _search(session, audience, query, match, limit, offset)
@@ -289,31 +294,47 @@ VOCABULARY = table("knowledge_fts_vocab", column("term"), column("doc"))
 TYPO_SCORE = 80
 
 
-# Statements run for every search are built once; the words and the reader are parameters.
+# Statements run for every search are built once per engine; the words and the reader
+# are parameters.
 _HELD = select(SearchTerm.term).where(SearchTerm.term.in_(bindparam("terms", expanding=True)))
-_MATCH = bindparam("match", type_=String)
-_HOLDS = select(FTS.c.rowid).where(FTS_MATCH.op("MATCH")(_MATCH)).limit(1)
-_CLOSE = select(VOCABULARY.c.term, VOCABULARY.c.doc).where(
-    VOCABULARY.c.term >= bindparam("low", type_=String),
-    VOCABULARY.c.term < bindparam("high", type_=String),
-    func.length(VOCABULARY.c.term).between(
-        bindparam("shortest", type_=Integer), bindparam("longest", type_=Integer)
-    ),
-)
-_NTH_NEWEST = (
-    select(FTS.c.rowid)
-    .where(FTS_MATCH.op("MATCH")(_MATCH))
-    .order_by(FTS.c.rowid.desc())
-    .limit(1)
-    .offset(bindparam("skip", type_=Integer))
-)
-_ALL_MATCHES = select(func.count()).select_from(
-    select(FTS.c.rowid)
-    .where(FTS_MATCH.op("MATCH")(_MATCH))
-    .limit(bindparam("cap", type_=Integer))
-    .subquery()
-)
 _OF_LABELS = select(func.count()).where(KnowledgeItem.tlp.in_(bindparam("labels", expanding=True)))
+_NEAR = (
+    bindparam("low", type_=String),
+    bindparam("high", type_=String),
+    bindparam("shortest", type_=Integer),
+    bindparam("longest", type_=Integer),
+)
+
+
+@dataclass(frozen=True)
+class _Statements:
+    holds: Select[Any]  # is a term in the index at all
+    close: Select[Any]  # the index's terms about as long as a word, that start like it
+    nth_newest: Select[Any]  # the id of the newest match but `skip`
+    all_matches: Select[Any]  # how many items match, counting stops at `cap`
+
+
+@cache
+def _statements(dialect: str) -> _Statements:
+    index = fulltext.knowledge(dialect)
+    matching = index.matching_ids()
+    low, high, shortest, longest = _NEAR
+    # SQLite's FTS5 counts each term's items in its vocabulary table; PostgreSQL's
+    # words are in search_terms (migration 0017) and are counted one by one (`_counts`).
+    words: Any = SearchTerm.term if index.postgresql else VOCABULARY.c.term
+    counted = (literal(0),) if index.postgresql else (VOCABULARY.c.doc,)
+    return _Statements(
+        holds=matching.limit(1),
+        close=select(words, *counted).where(
+            words >= low, words < high, func.length(words).between(shortest, longest)
+        ),
+        nth_newest=matching.order_by(index.rowid.desc())
+        .limit(1)
+        .offset(bindparam("skip", type_=Integer)),
+        all_matches=select(func.count()).select_from(
+            matching.limit(bindparam("cap", type_=Integer)).subquery()
+        ),
+    )
 
 
 def _joints(session: Session, query: SearchQuery) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -337,25 +358,44 @@ def _with_corrections(session: Session, query: SearchQuery) -> SearchQuery | Non
     nothing is close enough: then no guess is shown.
     """
     terms = _terms(replace(query, compounds=False))
+    language = syntax(session)
+    statements = _statements(name_of(session))
     fixes: list[tuple[str, str]] = []
     for term in terms.exact:  # a word with other joints in the index is a synonym group
         # Held by the index? One look in the FTS index itself: the vocabulary table would
         # count the documents of the term, which for a very common word reads its whole
         # list (77 ms at a million items instead of 0.04 ms).
-        if session.execute(_HOLDS, {"match": f'"{term}"'}).first():
+        if session.execute(statements.holds, {"match": language.term(term)}).first():
             continue
-        rows = session.execute(_CLOSE, {"low": term[0], "high": term[0] + "\uffff",
-                                        "shortest": len(term) - 3,
-                                        "longest": len(term) + 3}).all()  # fmt: skip
+        rows = session.execute(statements.close, {"low": term[0], "high": term[0] + "\uffff",
+                                                  "shortest": len(term) - 3,
+                                                  "longest": len(term) + 3}).all()  # fmt: skip
         counts = {str(t): int(d) for t, d in rows}
         from rapidfuzz import fuzz, process  # only a query with an unknown word needs it
 
         close = process.extract(term, list(counts), scorer=fuzz.ratio, limit=5,
                                 score_cutoff=TYPO_SCORE)  # fmt: skip
+        if language is not FTS5:  # the items of the close terms only, counted now
+            counts = _counts(session, [c[0] for c in close], statements, language)
+            close = [c for c in close if counts[c[0]]]
         if close:
             best = max(close, key=lambda found: (found[1], counts[found[0]]))
             fixes.append((term, best[0]))
     return replace(query, corrections=tuple(fixes)) if fixes else None
+
+
+# A close term is counted up to this many items: enough to tell the common one.
+COUNT_CLOSE = 1_000
+
+
+def _counts(
+    session: Session, terms: list[str], statements: _Statements, language: Syntax
+) -> dict[str, int]:
+    """How many items hold each term (at most COUNT_CLOSE); 0 for a term no item holds
+    any more (search_terms keeps the words of deleted items)."""
+    return {t: int(session.scalar(statements.all_matches,
+                                  {"match": language.term(t), "cap": COUNT_CLOSE}) or 0)
+            for t in terms}  # fmt: skip
 
 
 def _as_written(page: SearchPage, query: SearchQuery) -> tuple[str, ...]:
@@ -395,26 +435,28 @@ def _is_broad(session: Session, audience: Audience, match: str) -> bool:
     always see, more than BROAD_MATCH are certainly the reader's: no label is read
     either. Only in between is each match's label read.
     """
-    if (session.scalar(_ALL_MATCHES, {"match": match, "cap": BROAD_MATCH + 1}) or 0) <= BROAD_MATCH:
+    statements = _statements(name_of(session))
+    everything = {"match": match, "cap": BROAD_MATCH + 1}
+    if (session.scalar(statements.all_matches, everything) or 0) <= BROAD_MATCH:
         return False
     unsure = [t.value for t in TLP if t not in surely_visible(audience)]
     others = (session.scalar(_OF_LABELS, {"labels": unsure}) or 0) if unsure else 0
     if not others:  # every item is one the reader surely sees
         return True
     cap = BROAD_MATCH + others + 1
-    if (session.scalar(_ALL_MATCHES, {"match": match, "cap": cap}) or 0) == cap:
+    if (session.scalar(statements.all_matches, {"match": match, "cap": cap}) or 0) == cap:
         return True
     params = {"match": match, **audience_params(audience)}
-    found = session.scalar(_visible_matches(audience_shape(audience)), params) or 0
+    visible_matches = _visible_matches(name_of(session), audience_shape(audience))
+    found = session.scalar(visible_matches, params) or 0
     return found > BROAD_MATCH
 
 
 @lru_cache(maxsize=64)
-def _visible_matches(shape: Audience) -> Select[Any]:
+def _visible_matches(dialect: str, shape: Audience) -> Select[Any]:
+    index = fulltext.knowledge(dialect)
     capped = (
-        select(KnowledgeItem.id)
-        .join(FTS, FTS.c.rowid == KnowledgeItem.id)
-        .where(FTS_MATCH.op("MATCH")(_MATCH), visible(shape, bound=True))
+        index.matches(select(KnowledgeItem.id).where(visible(shape, bound=True)))
         .limit(BROAD_MATCH + 1)
         .subquery()
     )
@@ -433,8 +475,10 @@ def _ranked_ids(
     order = "all" if match is None else "newest" if newest_first else "rank"
     floor = None
     if order == "rank" and query.newest:  # the oldest of the newest matches to rank
-        floor = session.scalar(_NTH_NEWEST, {"match": match, "skip": query.newest - 1})
+        floor = session.scalar(_statements(name_of(session)).nth_newest,
+                               {"match": match, "skip": query.newest - 1})  # fmt: skip
     stmt = _ranked(
+        name_of(session),
         audience_shape(audience),
         order,
         archived=query.archived,
@@ -465,6 +509,7 @@ def _ranked_ids(
 
 @lru_cache(maxsize=256)
 def _ranked(
+    dialect: str,
     shape: Audience,
     order: str,
     *,
@@ -479,6 +524,7 @@ def _ranked(
 ) -> Select[Any]:
     """The ranked search for one shape of query and reader, built once; every value
     (the MATCH, the reader, the filters, the page) is a parameter."""
+    index = fulltext.knowledge(dialect)
     stmt = select(KnowledgeItem.id).where(visible(shape, bound=True))
     if not archived:
         stmt = stmt.where(KnowledgeItem.archived_at.is_(None))
@@ -486,11 +532,11 @@ def _ranked(
     today = bindparam("today", type_=KnowledgeItem.review_at.type)
     current = [case((KnowledgeItem.review_at < today, 1), else_=0)] if stale else []
     if order != "all":
-        stmt = stmt.join(FTS, FTS.c.rowid == KnowledgeItem.id).where(FTS_MATCH.op("MATCH")(_MATCH))
+        stmt = index.matches(stmt)
         if order == "newest":
-            stmt = stmt.order_by(FTS.c.rowid.desc())
+            stmt = stmt.order_by(index.rowid.desc())
         else:
-            stmt = stmt.order_by(*current, FTS.c.rank, KnowledgeItem.created_at.desc())
+            stmt = stmt.order_by(*current, index.best_first, KnowledgeItem.created_at.desc())
     else:
         stmt = stmt.order_by(*current, KnowledgeItem.created_at.desc(), KnowledgeItem.id.desc())
     if tags:  # every tag asked for
@@ -513,7 +559,7 @@ def _ranked(
     if exclude:
         stmt = stmt.where(KnowledgeItem.id.not_in(bindparam("exclude", expanding=True)))
     if floor:
-        stmt = stmt.where(FTS.c.rowid >= bindparam("floor", type_=Integer))
+        stmt = stmt.where(index.rowid >= bindparam("floor", type_=Integer))
     return stmt.limit(bindparam("limit", type_=Integer)).offset(bindparam("offset", type_=Integer))
 
 

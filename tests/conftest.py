@@ -17,7 +17,7 @@ from handlers.context import CoreSettings
 from handlers.core import Core
 from handlers.messages import Reply, Request
 from storage.db import Database
-from tests.template import migrated_copy
+from tests.template import database_url
 
 settings.register_profile(
     "ciso", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -41,7 +41,7 @@ def keep_logging() -> Iterator[None]:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.from_url(f"sqlite:///{migrated_copy(tmp_path / 'test.sqlite3')}")
+    database = Database.from_url(database_url(tmp_path / "test.sqlite3"))
     yield database
     database.dispose()
 

@@ -2,6 +2,12 @@
 
 Running the Alembic migrations costs about a quarter of a second; copying their result
 costs a millisecond. `tests/storage/test_migrations.py` still runs every migration.
+
+With `CISO_TEST_POSTGRESQL` set to a PostgreSQL server's URL (`make test` and CI set
+it to a throwaway server of their own), every test database is a PostgreSQL database
+instead: a migrated template database is made once per test process, and each test
+gets a copy of it (`CREATE DATABASE … TEMPLATE`), dropped when the process ends.
+Tests about one engine say so with `only_sqlite` / `only_postgresql`.
 """
 
 from __future__ import annotations
@@ -15,9 +21,17 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+from sqlalchemy import URL, create_engine, make_url, text
+
 from bot.demo.load import load_demo
 from storage import migrate
 from storage.db import Database
+
+SERVER = os.environ.get("CISO_TEST_POSTGRESQL", "")
+POSTGRESQL = bool(SERVER)
+only_sqlite = pytest.mark.skipif(POSTGRESQL, reason="about SQLite (its file, pragmas, FTS5)")
+only_postgresql = pytest.mark.skipif(not POSTGRESQL, reason="needs CISO_TEST_POSTGRESQL")
 
 _template: list[Path] = []
 _demos: dict[datetime, Path] = {}
@@ -39,6 +53,94 @@ def _folder() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="ciso-template-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
+
+
+def database_url(path: Path) -> str:
+    """The URL of a database at the newest revision for this test, named by `path` (the
+    same path gives the same database: a bot started again on it)."""
+    if not POSTGRESQL:
+        return f"sqlite:///{migrated_copy(path)}"
+    return _postgresql(path, template=_postgresql_template())
+
+
+def empty_database_url(path: Path) -> str:
+    """The URL of a database with no schema yet (the bot migrates it), named by `path`."""
+    if not POSTGRESQL:
+        return f"sqlite:///{path}"
+    return _postgresql(path, template=None)
+
+
+# PostgreSQL: the databases this process made, dropped when it ends.
+_made_here: list[str] = []
+_server_templates: list[str] = []
+
+
+def _server() -> URL:
+    return make_url(SERVER)
+
+
+def _admin(statement: str) -> None:
+    engine = create_engine(_server(), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+def _new_database(template: str | None) -> str:
+    name = f"ciso_test_{uuid.uuid4().hex[:20]}"
+    copy = f" TEMPLATE {template} STRATEGY file_copy" if template else ""
+    _admin(f"CREATE DATABASE {name}{copy}")
+    if not _made_here:
+        atexit.register(_drop_made)
+    _made_here.append(name)
+    return name
+
+
+def _drop_made() -> None:
+    for name in reversed(_made_here):
+        try:
+            _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        except Exception:  # the server may be gone already; it is a throwaway one
+            return
+
+
+def _url_of(name: str) -> str:
+    return _server().set(database=name).render_as_string(hide_password=False)
+
+
+def _postgresql_template() -> str:
+    if not _server_templates:
+        name = _new_database(None)
+        database = Database.from_url(_url_of(name))
+        migrate.upgrade(database.engine)
+        database.dispose()
+        _server_templates.append(name)
+    return _server_templates[0]
+
+
+def _postgresql(path: Path, template: str | None) -> str:
+    if path.exists():  # the file names the database made for this path
+        return _url_of(path.read_text().strip())
+    name = _new_database(template)
+    path.write_text(name)
+    url = _url_of(name)
+    if template:
+        _new_identity_at(url)
+    return url
+
+
+def _new_identity_at(url: str) -> None:
+    database = Database.from_url(url)
+    try:
+        with database.write() as session:
+            session.execute(
+                text("UPDATE install_facts SET value = :id WHERE name = 'id'"),
+                {"id": uuid.uuid4().hex[:16]},
+            )
+    finally:
+        database.dispose()
 
 
 def migrated_copy(path: Path) -> Path:
@@ -64,6 +166,9 @@ def with_demo(db: Database, now: datetime) -> None:
     """`db` (fresh from `migrated_copy`) holds what `load_demo(db, now)` adds; the demo
     is loaded once per test process and moment, and copied (`test_demo.py` still
     loads it itself)."""
+    if POSTGRESQL:
+        _with_postgresql_demo(db, now)
+        return
     if now not in _demos:
         path = _folder() / "demo.sqlite3"
         demo = Database.from_url(f"sqlite:///{migrated_copy(path)}")
@@ -82,3 +187,23 @@ def with_demo(db: Database, now: datetime) -> None:
         target.close()
     db.engine.dispose()
     _new_identity(Path(str(db.engine.url.database)))
+
+
+_postgresql_demos: dict[datetime, str] = {}
+
+
+def _with_postgresql_demo(db: Database, now: datetime) -> None:
+    """The PostgreSQL form of `with_demo`: the test's database is made again as a copy
+    of a database the demo was loaded into once."""
+    if now not in _postgresql_demos:
+        name = _new_database(_postgresql_template())
+        demo = Database.from_url(_url_of(name))
+        load_demo(demo, now)
+        demo.dispose()
+        _postgresql_demos[now] = name
+    db.engine.dispose()
+    name = str(db.engine.url.database)
+    _admin(f"DROP DATABASE {name} WITH (FORCE)")
+    _admin(f"CREATE DATABASE {name} TEMPLATE {_postgresql_demos[now]} STRATEGY file_copy")
+    db.engine.dispose()
+    _new_identity_at(db.engine.url.render_as_string(hide_password=False))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import Connection, Engine
-from storage.migrate import is_fts_table
+from storage.migrate import MIGRATION_LOCK, is_fts_table, is_search_vector
 from storage.models import Base
 
 
 def include_object(
     obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
 ) -> bool:
-    return not is_fts_table(name)
+    return not is_fts_table(name) and not is_search_vector(name)
 
 
 def run_migrations() -> None:
@@ -34,6 +34,10 @@ def run_migrations() -> None:
                 render_as_batch=sqlite,
             )
             with context.begin_transaction():
+                if connection.dialect.name == "postgresql":
+                    # Two instances started at once: the second waits, then finds the
+                    # schema migrated (the version is read after the lock is taken).
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
                 context.run_migrations()
             connection.commit()
         finally:

@@ -17,13 +17,13 @@ import traceback
 from pathlib import Path
 
 from bot.cli import main as cli
-from tests.template import migrated_copy
+from tests.template import database_url
 
 
 def _environment(tmp_path: Path, env: dict[str, str] | None) -> dict[str, str]:
     return {
         "PATH": os.environ.get("PATH", ""),
-        "DATABASE_URL": f"sqlite:///{migrated_copy(tmp_path / 'bot.sqlite3')}",
+        "DATABASE_URL": database_url(tmp_path / "bot.sqlite3"),
         "LOG_LEVEL": "WARNING",
         **(env or {}),
     }

@@ -20,7 +20,7 @@ from bot.mattermost.adapter import Mattermost
 from bot.platform import Platforms
 from handlers.messages import Request
 from tests.bot.fake_mattermost import COMMAND_TOKENS_SETTING, TOKEN, FakeMattermost, running
-from tests.template import migrated_copy
+from tests.template import database_url
 
 GENERAL = "chanalgemeen00000000000001"
 WORKGROUP = "chanwerkgroep0000000000001"
@@ -80,7 +80,7 @@ def mattermost_bot(
 ) -> Iterator[MattermostBot]:
     with running() as fake:
         settings = load_settings({
-            "DATABASE_URL": f"sqlite:///{migrated_copy(tmp_path / 'mattermost.sqlite3')}",
+            "DATABASE_URL": database_url(tmp_path / "mattermost.sqlite3"),
             "MATTERMOST_URL": fake.url,
             "MATTERMOST_TOKEN": TOKEN,
             "MATTERMOST_COMMAND_TOKENS": COMMAND_TOKENS_SETTING,

@@ -27,7 +27,7 @@ from bot.platform import Platforms
 from bot.slack.adapter import Slack
 from handlers.messages import Request
 from tests.bot.fake_slack import TOKEN, FakeSlack, running
-from tests.template import migrated_copy
+from tests.template import database_url
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 PEOPLE = {
@@ -189,7 +189,7 @@ def slack_bot(tmp_path: Path, clock: FixedClock, **env: str) -> Iterator[SlackBo
     with running() as fake:
         settings = load_settings(
             {
-                "DATABASE_URL": f"sqlite:///{migrated_copy(tmp_path / 'slack.sqlite3')}",
+                "DATABASE_URL": database_url(tmp_path / "slack.sqlite3"),
                 "SLACK_BOT_TOKEN": TOKEN,
                 "SLACK_SIGNING_SECRET": SECRET,
                 "SLACK_API_URL": f"{fake.url}/api/",

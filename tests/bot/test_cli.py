@@ -10,7 +10,7 @@ from tests.bot.cli_runner import run_cli
 
 def test_migrate_reports_the_revision(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "migrate")
-    assert result.returncode == 0 and "revision 0018" in result.stdout
+    assert result.returncode == 0 and "revision 0019" in result.stdout
 
 
 def test_demo_loads_once_and_then_refuses(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import date
 
 import pytest
@@ -61,12 +62,30 @@ def test_tlp_default_may_be_written_without_prefix() -> None:
 
 
 def test_an_unsupported_database_is_refused_without_showing_its_password() -> None:
-    with pytest.raises(ConfigError, match="DATABASE_URL: postgresql is not supported") as found:
-        load_settings({"DATABASE_URL": "postgresql://bot:s3cret@db/ciso"})
+    with pytest.raises(ConfigError, match="DATABASE_URL: mysql is not supported") as found:
+        load_settings({"DATABASE_URL": "mysql://bot:s3cret@db/ciso"})
     assert "s3cret" not in str(found.value)
     settings = load_settings({"DATABASE_URL": "sqlite:////tmp/ciso.sqlite3"})
     assert "ciso.sqlite3" in repr(settings.safe_database_url)
     assert "database_url" not in repr(settings)
+
+
+def test_postgresql_is_spoken_through_psycopg_and_its_password_stays_out_of_sight() -> None:
+    settings = load_settings({"DATABASE_URL": "postgresql://bot:s3cret@db:5433/ciso"})
+    assert settings.database_url == "postgresql+psycopg://bot:s3cret@db:5433/ciso"
+    assert settings.database_path is None  # nothing on this machine to back up as a file
+    assert "s3cret" not in settings.safe_database_url and "s3cret" in settings.secrets
+
+
+def test_postgresql_without_its_driver_says_which_extra_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "psycopg" else real(name, *a)
+    )
+    with pytest.raises(ConfigError, match=r"pip install 'ciso-bot\[postgres\]'"):
+        load_settings({"DATABASE_URL": "postgresql+psycopg://bot@db/ciso"})
 
 
 def test_bottleneck_settings_and_their_defaults() -> None:

@@ -116,7 +116,8 @@ def test_both_platforms_with_one_plain_channel_is_refused_not_guessed(
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("postgresql://bot:geheim@db/ciso", "DATABASE_URL: postgresql is not supported"),
+        ("postgresql+asyncpg://bot:geheim@db/ciso", "DATABASE_URL: use the psycopg driver"),
+        ("postgresql://bot:geheim@db", "DATABASE_URL: names no database"),
         ("mysql://db/ciso", "DATABASE_URL: mysql is not supported"),
         ("sqlite:////nonexistent/dir/bot.db", "the folder /nonexistent/dir does not exist"),
         ("sqlite:///", None),  # an in-memory database: allowed, but nothing to back up

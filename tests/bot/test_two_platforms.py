@@ -29,7 +29,7 @@ from handlers.messages import Request
 from tests.bot import fake_mattermost, fake_slack
 from tests.bot.mattermost_harness import GENERAL, MattermostBot, eventually
 from tests.bot.slack_harness import SECRET, SlackBot
-from tests.template import migrated_copy
+from tests.template import database_url
 
 MM_ADMIN = "usradmin000000000000000001"
 MM_CARLA = "usrcarla000000000000000001"
@@ -58,7 +58,7 @@ class Both:
 def both(tmp_path: Path, clock: FixedClock) -> Iterator[Both]:
     with fake_slack.running() as slack_fake, fake_mattermost.running() as mm_fake:
         settings = load_settings({
-            "DATABASE_URL": f"sqlite:///{migrated_copy(tmp_path / 'both.sqlite3')}",
+            "DATABASE_URL": database_url(tmp_path / "both.sqlite3"),
             "SLACK_BOT_TOKEN": fake_slack.TOKEN,
             "SLACK_SIGNING_SECRET": SECRET,
             "SLACK_API_URL": f"{slack_fake.url}/api/",

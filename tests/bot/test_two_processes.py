@@ -21,6 +21,7 @@ from storage import members, reminders
 from tests.bot.fake_mattermost import COMMAND_TOKENS_SETTING, TOKEN, running
 from tests.bot.processes import free_port, stop
 from tests.bot.test_run import _wait_until_healthy
+from tests.template import empty_database_url
 
 ADMIN = "usradmin000000000000000001"
 OWNERS = [f"usrowner{n:018d}" for n in range(4)]
@@ -67,7 +68,7 @@ def test_two_running_bots_on_one_database_send_each_reminder_once(tmp_path: Path
             fake.add_user(owner, f"eigenaar{n}")
         env = {
             "PATH": os.environ.get("PATH", ""),
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
+            "DATABASE_URL": empty_database_url(tmp_path / "shared.sqlite3"),
             "MATTERMOST_URL": fake.url,
             "MATTERMOST_TOKEN": TOKEN,
             "MATTERMOST_COMMAND_TOKENS": COMMAND_TOKENS_SETTING,

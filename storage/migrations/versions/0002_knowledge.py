@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from storage.dialect import is_postgresql
 
 revision = "0002"
 down_revision = "0001"
@@ -109,12 +110,14 @@ def upgrade() -> None:
         if name == "useful_votes":
             columns.append(sa.Column("created_at", sa.DateTime(), nullable=False))
         op.create_table(name, *columns)
-    for statement in FTS_DDL:
-        op.execute(statement)
+    if not is_postgresql(op.get_bind()):  # PostgreSQL's index: migration 0019
+        for statement in FTS_DDL:
+            op.execute(statement)
 
 
 def downgrade() -> None:
-    op.execute("DROP TABLE knowledge_fts")
+    if not is_postgresql(op.get_bind()):
+        op.execute("DROP TABLE knowledge_fts")
     op.drop_table("useful_votes")
     op.drop_table("knowledge_recipients")
     op.drop_index("ix_knowledge_tags_tag_id", table_name="knowledge_tags")

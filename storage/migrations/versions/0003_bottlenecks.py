@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from storage.dialect import is_postgresql
 
 revision = "0003"
 down_revision = "0002"
@@ -171,12 +172,14 @@ def upgrade() -> None:
         sa.Column("tlp", sa.String(20), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
     )
-    for statement in FTS_DDL:
-        op.execute(statement)
+    if not is_postgresql(op.get_bind()):  # PostgreSQL's index: migration 0019
+        for statement in FTS_DDL:
+            op.execute(statement)
 
 
 def downgrade() -> None:
-    op.execute("DROP TABLE bottleneck_fts")
+    if not is_postgresql(op.get_bind()):
+        op.execute("DROP TABLE bottleneck_fts")
     op.drop_table("bottleneck_drafts")
     op.drop_table("bottleneck_knowledge")
     op.drop_index("ix_bottleneck_events_bottleneck_id", table_name="bottleneck_events")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from storage.dialect import joined_sql
 from storage.fold import index_text
 
 revision = "0007"
@@ -29,7 +30,7 @@ def upgrade() -> None:
     while True:
         rows = connection.execute(
             sa.text(
-                "SELECT k.id, k.title, k.body, (SELECT group_concat(t.name, ' ') FROM "
+                f"SELECT k.id, k.title, k.body, (SELECT {joined_sql(connection, 't.name')} FROM "
                 "knowledge_tags kt JOIN tags t ON t.id = kt.tag_id WHERE kt.item_id = k.id) "
                 "FROM knowledge_items k WHERE k.id > :last ORDER BY k.id LIMIT :batch"
             ),

@@ -11,6 +11,7 @@ Create Date: 2026-12-03
 from __future__ import annotations
 
 from alembic import op
+from storage.dialect import is_postgresql
 
 revision = "0008"
 down_revision = "0007"
@@ -19,6 +20,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if is_postgresql(op.get_bind()):  # no FTS5 (migration 0019)
+        return
     op.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS knowledge_fts_vocab "
         "USING fts5vocab('knowledge_fts', 'row')"
@@ -26,4 +29,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if is_postgresql(op.get_bind()):
+        return
     op.execute("DROP TABLE IF EXISTS knowledge_fts_vocab")

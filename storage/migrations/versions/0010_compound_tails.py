@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from storage.dialect import is_postgresql, joined_sql
 from storage.fold import tail_text
 
 revision = "0010"
@@ -52,6 +53,8 @@ def _index_ddl(columns: str, weights: str) -> list[str]:
 
 
 def _drop_index() -> None:
+    if is_postgresql(op.get_bind()):  # no FTS5 (migration 0019)
+        return
     op.execute("DROP TABLE IF EXISTS knowledge_fts_vocab")
     for trigger in ("insert", "delete", "update"):
         op.execute(f"DROP TRIGGER IF EXISTS knowledge_items_fts_{trigger}")
@@ -59,10 +62,13 @@ def _drop_index() -> None:
 
 
 def _vocabulary() -> None:
+    if is_postgresql(op.get_bind()):
+        return
     op.execute("CREATE VIRTUAL TABLE knowledge_fts_vocab USING fts5vocab('knowledge_fts', 'row')")
 
 
 def upgrade() -> None:
+    sqlite = not is_postgresql(op.get_bind())
     _drop_index()
     op.add_column(
         "knowledge_items",
@@ -73,7 +79,7 @@ def upgrade() -> None:
     while True:
         rows = connection.execute(
             sa.text(
-                "SELECT k.id, k.title, k.body, (SELECT group_concat(t.name, ' ') FROM "
+                f"SELECT k.id, k.title, k.body, (SELECT {joined_sql(connection, 't.name')} FROM "
                 "knowledge_tags kt JOIN tags t ON t.id = kt.tag_id WHERE kt.item_id = k.id) "
                 "FROM knowledge_items k WHERE k.id > :last ORDER BY k.id LIMIT :batch"
             ),
@@ -86,15 +92,16 @@ def upgrade() -> None:
             [{"id": r[0], "tails": tail_text(f"{r[1]} {r[2]} {r[3] or ''}")} for r in rows],
         )
         last = rows[-1][0]
-    for statement in _index_ddl(COLUMNS, "5.0, 1.0, 3.0, 0.5"):
+    for statement in _index_ddl(COLUMNS, "5.0, 1.0, 3.0, 0.5") if sqlite else ():
         op.execute(statement)
     _vocabulary()
 
 
 def downgrade() -> None:
+    sqlite = not is_postgresql(op.get_bind())
     _drop_index()
     with op.batch_alter_table("knowledge_items") as batch:
         batch.drop_column("search_tails")
-    for statement in _index_ddl(OLD, "5.0, 1.0, 3.0"):
+    for statement in _index_ddl(OLD, "5.0, 1.0, 3.0") if sqlite else ():
         op.execute(statement)
     _vocabulary()

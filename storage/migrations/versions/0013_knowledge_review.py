@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from storage.dialect import is_postgresql
 
 revision = "0013"
 down_revision = "0012"
@@ -29,10 +30,16 @@ def upgrade() -> None:
     op.add_column("knowledge_items", sa.Column("reviewed_at", sa.DateTime(), nullable=True))
     op.add_column("knowledge_items", sa.Column("archived_at", sa.DateTime(), nullable=True))
     op.add_column("knowledge_items", sa.Column("review_asked_for", sa.Date(), nullable=True))
-    op.execute(
-        "UPDATE knowledge_items SET review_at = max(date(created_at, '+365 days'), "
-        "date('now', '+30 days'))"
-    )
+    if is_postgresql(op.get_bind()):
+        op.execute(
+            "UPDATE knowledge_items SET review_at = greatest(CAST(created_at AS date) + 365, "
+            "current_date + 30)"
+        )
+    else:
+        op.execute(
+            "UPDATE knowledge_items SET review_at = max(date(created_at, '+365 days'), "
+            "date('now', '+30 days'))"
+        )
     op.create_index("ix_knowledge_items_review_at", "knowledge_items", ["review_at"])
     # Search ranks current items first and leaves the archive out: the covering index
     # of who may see an item holds both, so ranking never reads an item's row.

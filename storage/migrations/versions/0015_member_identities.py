@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from storage.dialect import is_postgresql
 
 NAMING = {"uq": "uq_%(table_name)s_%(column_0_name)s"}
 
@@ -43,8 +44,11 @@ def upgrade() -> None:
     )
     # The identities are unique now; a member's "where to write" need not be (a removed
     # member's account may move to the member who links it).
+    postgresql = is_postgresql(op.get_bind())
     with op.batch_alter_table("members", naming_convention=NAMING) as batch:
-        batch.drop_constraint("uq_members_platform", type_="unique")
+        # PostgreSQL named the constraint of 0001 itself; SQLite's copy goes by NAMING.
+        name = "members_platform_platform_user_id_key"
+        batch.drop_constraint(name if postgresql else "uq_members_platform", type_="unique")
         batch.add_column(sa.Column("platform_chosen", sa.Boolean(), nullable=False,
                                    server_default=sa.false()))  # fmt: skip
 

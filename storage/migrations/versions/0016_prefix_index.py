@@ -24,6 +24,7 @@ import logging
 
 import sqlalchemy as sa
 from alembic import op
+from storage.dialect import is_postgresql
 
 revision = "0016"
 down_revision = "0015"
@@ -36,6 +37,8 @@ PREFIXES = "4 5 6"
 
 
 def _index(prefix: str | None) -> None:
+    if is_postgresql(op.get_bind()):  # no FTS5 (migration 0019)
+        return
     for statement in (
         "DROP TABLE IF EXISTS knowledge_fts_vocab",
         "DROP TRIGGER IF EXISTS knowledge_items_fts_insert",

@@ -9,6 +9,9 @@ own B-tree. Words of items deleted or edited since stay: looking one up finds no
 more than the index itself would. Triggers are lost when SQLite copies
 `knowledge_items` (a batch migration): such a migration must make them again.
 
+On PostgreSQL one trigger function does the same, and the table is filled from the
+items' own search columns (there is no vocabulary table to read).
+
 Revision ID: 0017
 Revises: 0016
 Create Date: 2026-12-03
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+from storage.dialect import is_postgresql
 
 revision = "0017"
 down_revision = "0016"
@@ -32,12 +36,36 @@ _STEMS = (
 )
 
 
+_POSTGRESQL_TRIGGER = (
+    """CREATE FUNCTION knowledge_items_terms() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO search_terms (term)
+        SELECT DISTINCT word FROM regexp_split_to_table(
+            NEW.search_title || ' ' || NEW.search_body || ' ' || NEW.search_tags, ' +'
+        ) AS word WHERE word <> ''
+        ON CONFLICT DO NOTHING;
+        RETURN NULL;
+    END $$""",
+    """CREATE TRIGGER knowledge_items_terms
+    AFTER INSERT OR UPDATE OF search_title, search_body, search_tags ON knowledge_items
+    FOR EACH ROW EXECUTE FUNCTION knowledge_items_terms()""",
+    """INSERT INTO search_terms (term)
+    SELECT DISTINCT word FROM knowledge_items, regexp_split_to_table(
+        search_title || ' ' || search_body || ' ' || search_tags, ' +') AS word
+    WHERE word <> '' ON CONFLICT DO NOTHING""",
+)
+
+
 def upgrade() -> None:
     op.create_table(
         "search_terms",
         sa.Column("term", sa.Text(), primary_key=True),
         sqlite_with_rowid=False,
     )
+    if is_postgresql(op.get_bind()):
+        for statement in _POSTGRESQL_TRIGGER:
+            op.execute(statement)
+        return
     written = "UPDATE OF search_title, search_body, search_tags"
     for event, when in (("insert", "INSERT"), ("update", written)):
         op.execute(
@@ -49,6 +77,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS knowledge_items_terms_insert")
-    op.execute("DROP TRIGGER IF EXISTS knowledge_items_terms_update")
+    if is_postgresql(op.get_bind()):
+        op.execute("DROP TRIGGER IF EXISTS knowledge_items_terms ON knowledge_items")
+        op.execute("DROP FUNCTION IF EXISTS knowledge_items_terms()")
+    else:
+        op.execute("DROP TRIGGER IF EXISTS knowledge_items_terms_insert")
+        op.execute("DROP TRIGGER IF EXISTS knowledge_items_terms_update")
     op.drop_table("search_terms")
