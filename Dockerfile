@@ -2,10 +2,12 @@
 # dependencies exactly as in requirements.lock (hash-checked). See README, "Container".
 #   docker build -t ciso-bot .
 #   docker run --env-file .env -v ciso-bot-data:/data -p 3000:3000 -p 9102:9102 ciso-bot
+# For PostgreSQL: --build-arg LOCK=requirements-postgres.lock (the same, and psycopg).
 FROM python:3.12-slim AS build
+ARG LOCK=requirements.lock
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 WORKDIR /opt/ciso-bot
-COPY requirements.lock ./
+COPY ${LOCK} ./requirements.lock
 RUN python -m venv .venv \
  && .venv/bin/pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md LICENSE ./

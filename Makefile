@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck unit bench lock clean
+.PHONY: run test lint typecheck unit unit-postgresql bench lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -30,13 +30,15 @@ lock: | $(BIN)/python
 	$(BIN)/python -m pip install --quiet uv
 	$(LOCK) --upgrade -o requirements.lock
 	$(LOCK) --upgrade --extra dev -o requirements-dev.lock
+	cp requirements.lock requirements-postgres.lock  # the same versions, and psycopg
+	$(LOCK) --extra postgres -o requirements-postgres.lock
 
 # `make run` is for trying it: with no chat platform configured it starts the console,
 # also with piped input. `ciso-bot run` itself (systemd, a container) refuses that.
 run: $(VENV)/.installed-run
 	$(BIN)/ciso-bot run --console
 
-test: $(VENV)/.installed-dev lint typecheck unit
+test: $(VENV)/.installed-dev lint typecheck unit unit-postgresql
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -50,6 +52,11 @@ typecheck: $(VENV)/.installed-dev
 # near the end does not leave a core idle.
 unit: $(VENV)/.installed-dev
 	$(BIN)/pytest -q -n auto --dist worksteal
+
+# The same suite once more, on a throwaway PostgreSQL server when this machine has one
+# (it says clearly when it has not, and skips; CI installs one and requires it).
+unit-postgresql: $(VENV)/.installed-dev
+	tests/with-postgresql $(BIN)/pytest -q -n auto --dist worksteal
 
 bench: $(VENV)/.installed-dev  # the benchmarks use the tests' fake chat servers
 	$(BIN)/python bench/search.py

@@ -30,6 +30,7 @@ from sqlalchemy import insert
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from conditions import ROOT, describe
+from engines import Engine
 from search import NOW, build
 
 from bot.app import build_router
@@ -95,7 +96,7 @@ def first_report(database: Path, code: Path) -> dict[str, Any]:
 
 
 def measure(size: int, actions: int, repeats: int, scratch: Path) -> dict[str, tuple[float, float]]:
-    db = build(scratch / f"digest-{size}.sqlite3", size)
+    db = build(Engine("SQLite", scratch), size)
     mayor = add_people_and_actions(db, actions)
     core = Core(build_router(), db, FixedClock(NOW), SETTINGS)
     week = digest.covered_week(NOW, ZoneInfo("Europe/Amsterdam"))
@@ -130,7 +131,7 @@ def main() -> int:
             rows[size] = measure(size, args.actions, args.repeats, Path(scratch))
             for _round in range(2):  # interleaved: this code, the baseline, again
                 for name, code in codes:
-                    database = Path(scratch) / f"digest-{size}.sqlite3"
+                    database = Path(scratch) / f"search_{size}.sqlite3"  # made by build
                     firsts.append((size, name, first_report(database, code)))
     week = digest.covered_week(NOW, ZoneInfo("Europe/Amsterdam"))
     print(

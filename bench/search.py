@@ -1,14 +1,16 @@
-"""Search latency at scale: the bot's search beside a bare FTS5 query on the same table.
+"""Search latency at scale: the bot's search beside a bare index query on the same table.
 
 Builds synthetic Dutch knowledge items (100,000 and 1,000,000 by default) through the
 real migrations and index triggers, then times a mix of queries three ways:
 
 - bare:  SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH ? ORDER BY rank LIMIT n
+         (PostgreSQL: the same on the tsvector, ORDER BY ts_rank)
 - store: storage.search.search (TLP condition, ranking, item snapshots, snippets)
 - bot:   the whole command path, Core.handle(`/kennis zoek …`) up to the neutral reply
 
-and prints p50/p95 per size with the ratio to the bare query. Run: `make bench` or
-`python bench/search.py --sizes 100000,1000000`.
+and prints p50/p95 per size with the ratio to the bare query. With `--database-url` (a
+PostgreSQL server, see bench/engines.py) the same runs on PostgreSQL beside SQLite.
+Run: `make bench` or `python bench/search.py --sizes 100000,1000000`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from sqlalchemy import insert, text
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from conditions import describe
+from engines import Engine, describe_server, engines
 
 from bot.app import build_router
 from bot.clock import FixedClock
@@ -39,7 +42,9 @@ from handlers.messages import Request
 from storage import members, migrate
 from storage import search as store
 from storage.db import Database
+from storage.dialect import is_postgresql
 from storage.fold import index_text
+from storage.fulltext import syntax
 from storage.models import KnowledgeItem
 from storage.tlp import TLP, Audience, Place
 from storage.views import Actor
@@ -71,7 +76,16 @@ TLP_MIX = (
     [TLP.GREEN] * 60 + [TLP.CLEAR] * 20 + [TLP.AMBER] * 12 + [TLP.AMBER_STRICT] * 5 + [TLP.RED] * 3
 )
 PAGE = 5
-BARE = text("SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH :m ORDER BY rank LIMIT :n")
+BARE = {
+    "SQLite": text(
+        "SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH :m ORDER BY rank LIMIT :n"
+    ),
+    "PostgreSQL": text(
+        "SELECT id FROM knowledge_items WHERE search_vector @@ CAST(:m AS tsquery) ORDER BY "
+        "ts_rank('{0.1, 0.2, 0.6, 1.0}'::real[], search_vector, CAST(:m AS tsquery), 1) DESC "
+        "LIMIT :n"
+    ),
+}
 
 
 def vocabulary() -> list[str]:
@@ -102,8 +116,8 @@ class Sampler:
         ]
 
 
-def build(path: Path, size: int) -> Database:
-    db = Database.from_url(f"sqlite:///{path}")
+def build(engine: Engine, size: int) -> Database:
+    db = engine.fresh(f"search_{size}")
     migrate.upgrade(db.engine)
     rng = random.Random(size)
     sample = Sampler(rng)
@@ -143,11 +157,21 @@ def build(path: Path, size: int) -> Database:
             _flush(db, batch)
     _flush(db, batch)
     with db.write() as session:
-        session.execute(text("INSERT INTO knowledge_fts(knowledge_fts) VALUES('optimize')"))
+        if not engine.postgresql:
+            session.execute(text("INSERT INTO knowledge_fts(knowledge_fts) VALUES('optimize')"))
         session.execute(text("ANALYZE"))
     print(f"  built {size:,} items in {time.perf_counter() - started:.0f} s, "
-          f"{path.stat().st_size / 2**20:.0f} MiB")  # fmt: skip
+          f"{database_mib(engine, db):.0f} MiB")  # fmt: skip
     return db
+
+
+def database_mib(engine: Engine, db: Database) -> float:
+    if not engine.postgresql:
+        return Path(str(db.engine.url.database)).stat().st_size / 2**20
+    with db.read() as session:
+        return (
+            float(session.scalar(text("SELECT pg_database_size(current_database())")) or 0) / 2**20
+        )
 
 
 def _flush(db: Database, batch: list[dict[str, object]]) -> None:
@@ -181,7 +205,7 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), p95
 
 
-def measure(db: Database, count: int) -> dict[str, dict[str, list[float]]]:
+def measure(engine: Engine, db: Database, count: int) -> dict[str, dict[str, list[float]]]:
     settings = CoreSettings(page_size=PAGE)
     core = Core(build_router(), db, FixedClock(NOW), settings)
     with db.read() as session:
@@ -194,13 +218,14 @@ def measure(db: Database, count: int) -> dict[str, dict[str, list[float]]]:
         query = store.SearchQuery(
             words=parsed.words, phrases=parsed.phrases, prefixes=parsed.prefixes
         )
-        match = store.match_expression(query)
+        match = store.match_expression(query, syntax(engine.name.lower()))
+        bare = BARE[engine.name]
         bucket = timings.setdefault(kind, {"bare": [], "store": [], "bot": []})
         with db.read() as session:
-            session.execute(BARE, {"m": match, "n": PAGE + 1}).all()
+            session.execute(bare, {"m": match, "n": PAGE + 1}).all()
             store.search(session, audience, query, PAGE + 1)
             started = time.perf_counter()
-            session.execute(BARE, {"m": match, "n": PAGE + 1}).all()
+            session.execute(bare, {"m": match, "n": PAGE + 1}).all()
             bucket["bare"].append(time.perf_counter() - started)
             started = time.perf_counter()
             store.search(session, audience, query, PAGE + 1)
@@ -214,8 +239,8 @@ def measure(db: Database, count: int) -> dict[str, dict[str, list[float]]]:
     return timings
 
 
-def report(size: int, timings: dict[str, dict[str, list[float]]]) -> None:
-    print(f"\n{size:,} items — latency in ms (p50 / p95), ratio = p95 / bare p95")
+def report(engine: Engine, size: int, timings: dict[str, dict[str, list[float]]]) -> None:
+    print(f"\n{engine.name}, {size:,} items — latency in ms (p50 / p95), ratio = p95 / bare p95")
     print(f"  {'query kind':<12} {'bare':>15} {'store':>15} {'bot':>15} {'bot/bare':>9}")
     everything: dict[str, list[float]] = {"bare": [], "store": [], "bot": []}
     for kind, bucket in [*timings.items(), ("all", everything)]:
@@ -231,8 +256,12 @@ def report(size: int, timings: dict[str, dict[str, list[float]]]) -> None:
 
 
 def index_mib(db: Database, name: str = "knowledge_fts") -> float:
-    """The size of an FTS5 index's own tables, in MiB (SQLite's dbstat)."""
+    """The size of an FTS5 index's own tables (SQLite's dbstat), or of PostgreSQL's GIN
+    index, in MiB (PostgreSQL's tsvector column is in the table itself, not counted)."""
     with db.read() as session:
+        if is_postgresql(session):
+            found = session.scalar(text("SELECT pg_relation_size('ix_knowledge_items_search')"))
+            return float(found or 0) / 2**20
         found = session.scalar(
             text("SELECT sum(pgsize) FROM dbstat WHERE name LIKE :name"), {"name": f"{name}_%"}
         )
@@ -272,26 +301,38 @@ def main() -> int:
         "--prefix-cost", action="store_true",
         help="also build the index without its prefix index, to print the size that adds",
     )  # fmt: skip
+    parser.add_argument("--database-url", help="a PostgreSQL server to measure beside SQLite")
+    parser.add_argument("--keep", action="store_true", help="keep PostgreSQL's databases")
     args = parser.parse_args()
     print(describe(), flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.dir or Path(scratch)
-        for size in (int(s) for s in args.sizes.split(",")):
-            path = folder / f"bench-{size}.sqlite3"
-            if args.dir and path.exists():
-                print(f"Reusing {path} ({size:,} items), migrated to this version", flush=True)
-                db = Database.from_url(f"sqlite:///{path}")
-                migrate.upgrade(db.engine)
-            else:
-                print(f"Building {size:,} items …", flush=True)
-                db = build(path, size)
-            if args.prefix_cost:
-                print(f"  {prefix_cost(db)}", flush=True)
-            else:
-                print(f"  search index {index_mib(db):.0f} MiB", flush=True)
-            measure(db, 20)  # warm the page cache and the stemmer
-            report(size, measure(db, args.queries))
-            db.dispose()
+        found = engines(folder, args.database_url, keep=args.keep)
+        for engine in found:
+            print(describe_server(engine), flush=True)
+        try:
+            for size in (int(s) for s in args.sizes.split(",")):
+                for engine in found:
+                    name = f"search_{size}"
+                    reuse = (args.dir or args.keep) and engine.exists(name)
+                    if reuse:
+                        print(f"{engine.name}: reusing {size:,} items, migrated to this version",
+                              flush=True)  # fmt: skip
+                        db = engine.open(name)
+                        migrate.upgrade(db.engine)
+                    else:
+                        print(f"{engine.name}: building {size:,} items …", flush=True)
+                        db = build(engine, size)
+                    if args.prefix_cost and not engine.postgresql:
+                        print(f"  {prefix_cost(db)}", flush=True)
+                    else:
+                        print(f"  search index {index_mib(db):.0f} MiB", flush=True)
+                    measure(engine, db, 20)  # warm the page cache and the stemmer
+                    report(engine, size, measure(engine, db, args.queries))
+                    db.dispose()
+        finally:
+            for engine in found:
+                engine.tidy()
     return 0
 
 

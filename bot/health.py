@@ -21,7 +21,7 @@ from typing import Any
 
 from bot.metrics import CONTENT_TYPE, Metrics
 from bot.scheduler import Sweeper
-from storage.db import BUSY_TIMEOUT_MS, Database
+from storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -67,14 +67,7 @@ class Monitor:
     def database(self) -> Check:
         """A write transaction begun and rolled back, waiting at most `write_wait`."""
         try:
-            with self.db.engine.connect() as connection:
-                raw: Any = connection.connection.driver_connection
-                raw.execute(f"PRAGMA busy_timeout={int(self.write_wait * 1000)}")
-                try:
-                    raw.execute("BEGIN IMMEDIATE")
-                    raw.execute("ROLLBACK")
-                finally:
-                    raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self.db.check_writable(self.write_wait)
         except Exception as error:
             reason = str(getattr(error, "orig", None) or error)[:120]
             return Check(False, f"no write possible: {reason}")

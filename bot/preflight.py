@@ -175,10 +175,13 @@ def _database(settings: Settings) -> list[Finding]:
         try:
             with db.read() as session:
                 holder = instances.holder(session)
+                sweepers = instances.sweepers(session)
         finally:
             db.dispose()
         running = (f"ciso-bot {holder.role} (pid {holder.pid} on {holder.host}) sends what is due"
                    if holder else "no bot runs on this database now")  # fmt: skip
+        if sweepers > 1:
+            running = f"{sweepers} running bots share sending what is due"
         found.append(Finding("ok", "sweeper", running))
     return found
 

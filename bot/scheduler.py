@@ -55,8 +55,13 @@ def send_one(core: Core, deliver: Deliver, reply: Reply) -> bool:
     return True
 
 
-def sweep(core: Core, deliver: Deliver, stopping: threading.Event | None = None) -> int:
-    """Run every job once and deliver what it says, one message at a time.
+def sweep(
+    core: Core, deliver: Deliver, stopping: threading.Event | None = None, *,
+    until_done: bool = False,
+) -> int:  # fmt: skip
+    """Run every job once and deliver what it says, one message at a time; with
+    `until_done`, again at once while a job claimed a full batch (a backlog is sent at
+    the platform's speed, not one batch per SWEEP_SECONDS).
 
     Each message is confirmed to the core right after it went out (or failed), so
     that a crash in the middle repeats at most the one message in flight. When
@@ -64,12 +69,15 @@ def sweep(core: Core, deliver: Deliver, stopping: threading.Event | None = None)
     and did not send is taken over by the next process, which looks before it sends.
     """
     sent = 0
-    for reply in core.tick():
-        if stopping is not None and stopping.is_set():
-            log.info("stopping: the rest of this sweep is left to the next start")
-            break
-        sent += send_one(core, deliver, reply)
-    return sent
+    while True:
+        replies = core.tick()
+        for reply in replies:
+            if stopping is not None and stopping.is_set():
+                log.info("stopping: the rest of this sweep is left to the next start")
+                return sent
+            sent += send_one(core, deliver, reply)
+        if not until_done or not core.more_due:
+            return sent
 
 
 def _not_a_skipped_sweep(record: logging.LogRecord) -> bool:
@@ -81,9 +89,10 @@ def _not_a_skipped_sweep(record: logging.LogRecord) -> bool:
 class Sweeper:
     """Beats every few seconds and sweeps every `seconds`, on background threads.
 
-    Only one process sweeps a database at a time (the `sweeper` lease): a second
-    `run` waits as a standby, and takes over when the first stops beating. The
-    heartbeat runs on its own thread, so a long sweep keeps its claims alive.
+    On SQLite one process sweeps a database at a time (the `sweeper` lease): a second
+    `run` waits as a standby, and takes over when the first stops beating. On
+    PostgreSQL every `run` sweeps, each message claimed by one of them. The heartbeat
+    runs on its own thread, so a long sweep keeps its claims alive.
     """
 
     def __init__(
@@ -162,7 +171,7 @@ class Sweeper:
             if self.standby:
                 log.info("the other process stopped: this one sweeps now")
                 self.standby = False
-            sweep(self.core, self.deliver, self._stopping)
+            sweep(self.core, self.deliver, self._stopping, until_done=True)
             self.last_sweep = self.monotonic()
             if self._timed is not None:
                 self._timed(self.last_sweep - started)

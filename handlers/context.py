@@ -221,6 +221,9 @@ class JobContext:
     clock: Clock
     settings: CoreSettings
     instance: str = "job"  # this process's claim token for reminders
+    # Jobs that claimed a full batch add their name: more is due than this sweep took,
+    # and the sweeper sweeps again at once (a backlog shared by running bots).
+    more_due: list[str] = field(default_factory=list)
 
     @property
     def language(self) -> str:

@@ -130,6 +130,8 @@ class Core:
         # recorded at the next sweep; meanwhile the claims stay ours (we still beat).
         self._unrecorded: list[tuple[Reply, str | None, bool]] = []
         self._tidied: datetime | None = None  # the last housekeeping (none yet: at once)
+        # The last tick claimed a full batch: more is due (the sweeper sweeps again).
+        self.more_due = False
         self._lock = threading.Lock()
         # One request is worked out at a time: the interpreter runs one thread at a time
         # anyway, and requests computing side by side only made each other (and every
@@ -260,6 +262,7 @@ class Core:
         self.record_pending()
         context = self._job_context()
         self._tidy()
+        self.more_due = False
         replies: list[Reply] = []
         for name, job in self.router.jobs.items():
             try:
@@ -274,6 +277,7 @@ class Core:
             replies += delivery.claim(context)
         except Exception:
             log.exception("claiming the outbox failed")
+        self.more_due = bool(context.more_due)
         language = self.settings.language
         for reply in replies:
             self.observer.messages(message_kind(reply.key), "due")

@@ -77,6 +77,8 @@ def claim(context: JobContext) -> list[Reply]:
     now = context.now()
     with context.db.write() as session:
         due = outbox.claim_due(session, now, context.instance)
+    if len(due) >= outbox.BATCH:
+        context.more_due.append("outbox")
     return [
         replace(
             from_json(message.payload),

@@ -15,6 +15,7 @@ from sqlalchemy import Date, DateTime, Engine, MetaData, Table, delete, func, in
 from sqlalchemy.orm import Session
 
 from storage import bottlenecks, migrate
+from storage.dialect import restart_numbering
 from storage.fold import index_text, tail_text
 from storage.models import Action, Base, Bottleneck, KnowledgeItem, Member, Tag, UTCDateTime
 
@@ -52,7 +53,7 @@ def export_tables(
     """`tables` as a JSON-ready dict (the current models', or an older schema's)."""
     found: dict[str, list[dict[str, Any]]] = {}
     for table in tables:
-        columns = [c for c in table.columns if c.name not in DERIVED_COLUMNS]
+        columns = [c for c in table.columns if c.name not in DERIVED_COLUMNS and not c.computed]
         rows = session.execute(select(*columns).order_by(*table.primary_key.columns))
         found[table.name] = [{k: _encode(v) for k, v in row._mapping.items()} for row in rows]
     return {
@@ -142,6 +143,7 @@ def import_data(
         if rows:
             session.execute(insert(table), rows)
         counts[table.name] = len(rows)
+    restart_numbering(session, tables)
     if current:
         _reindex_all(session)
     return counts

@@ -58,7 +58,7 @@ def unlink_knowledge(
 @cache
 def _similar(dialect: str) -> Select[Any]:
     index = fulltext.bottlenecks(dialect)
-    return index.matching_ids().order_by(index.best_first).limit(50)
+    return index.matching_ids().order_by(*index.best_first()).limit(50)
 
 
 def meaningful_stems(words_text: str, thesaurus: Thesaurus | None = None) -> list[str]:
@@ -117,7 +117,7 @@ def similar(
     if not wanted:
         return []
     match = _match_any(wanted, thesaurus, syntax(session))
-    shortlist = list(session.scalars(_similar(name_of(session)), {"match": match}))
+    shortlist = list(session.scalars(_similar(name_of(session)), {"match": match, "exact": match}))
     if not shortlist:
         return []
     allowed = set(

@@ -117,6 +117,27 @@ class Database:
         with self._writer() as session, session.begin():
             yield session
 
+    def check_writable(self, wait: float) -> None:
+        """Begin a write transaction and roll it back, waiting at most `wait` seconds for
+        the write lock; raises when the database takes no writes now."""
+        with self.engine.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                try:
+                    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(wait * 1000)}")
+                    if connection.exec_driver_sql("SHOW transaction_read_only").scalar() == "on":
+                        raise RuntimeError("the database is read-only (a standby?)")
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+                finally:
+                    connection.rollback()
+                return
+            raw: Any = connection.connection.driver_connection
+            raw.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                raw.execute("ROLLBACK")
+            finally:
+                raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
     def dispose(self) -> None:
         self.engine.dispose()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, Integer, Table, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
@@ -48,3 +48,21 @@ def joined_sql(bind: Bind, expression: str) -> str:
     if is_postgresql(bind):
         return f"string_agg({expression}, ' ')"
     return f"group_concat({expression}, ' ')"
+
+
+def restart_numbering(session: Session, tables: list[Table]) -> None:
+    """After rows were written with their own ids (an import), the next id of each table
+    follows the highest one. SQLite does so by itself; PostgreSQL's sequences do not."""
+    if not is_postgresql(session):
+        return
+    for table in tables:
+        keys = list(table.primary_key.columns)
+        if len(keys) != 1 or not isinstance(keys[0].type, Integer):
+            continue
+        name, key = table.name, keys[0].name
+        sequence = session.scalar(text(f"SELECT pg_get_serial_sequence('{name}', '{key}')"))
+        if sequence:
+            session.execute(
+                text(f"SELECT setval(:sequence, coalesce(max({key}), 0) + 1, false) FROM {name}"),
+                {"sequence": sequence},
+            )

@@ -21,7 +21,6 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     String,
-    UnaryExpression,
     bindparam,
     cast,
     column,
@@ -39,6 +38,8 @@ from storage.models import Bottleneck, KnowledgeItem
 
 # The MATCH (SQLite) or tsquery (PostgreSQL) of a statement, always a parameter.
 MATCH = bindparam("match", type_=String)
+# The same query without the compounds a word starts (PostgreSQL's ranking only).
+EXACT = bindparam("exact", type_=String)
 
 
 @dataclass(frozen=True)
@@ -114,14 +115,21 @@ class Index:
             return select(self.row.id).where(self._vector.op("@@")(self._query))
         return select(self._fts.c.rowid).where(literal_column(self.fts).op("MATCH")(MATCH))
 
-    @property
-    def best_first(self) -> UnaryExpression[Any] | ColumnElement[Any]:
-        """The order of relevance: FTS5's BM25 rank, or ts_rank with the same weights."""
+    def best_first(self) -> tuple[ColumnElement[Any], ...]:
+        """The order of relevance: FTS5's BM25 rank; on PostgreSQL, ts_rank with the same
+        weights, first for the words as written (`EXACT`), then for the whole query.
+
+        ts_rank counts each distinct word a prefix matches in full but a word's further
+        occurrences hardly at all, so `phishing*` would rank a title `Phishingmails`
+        above a title `Phishing herkennen`; BM25 counts every occurrence, and the exact
+        word comes first. Ranking by the exact words first keeps that order.
+        """
         if self.postgresql:
             weights: ColumnElement[Any] = literal_column(f"'{self.weights}'::real[]")
             # 1: divided by 1 + the log of the length, as BM25 favours short texts.
-            return func.ts_rank(weights, self._vector, self._query, 1).desc()
-        return literal_column(f"{self.fts}.rank")
+            exact = func.ts_rank(weights, self._vector, cast(EXACT, TSQUERY), 1)
+            return exact.desc(), func.ts_rank(weights, self._vector, self._query, 1).desc()
+        return (literal_column(f"{self.fts}.rank"),)
 
     @cached_property
     def _fts(self) -> TableClause:

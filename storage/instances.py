@@ -7,10 +7,14 @@ claim belongs to a live process as long as that process beats; only when it stop
 beating for GONE_AFTER seconds are its claims taken over, or at once when it ran on
 the same host and its process id no longer exists (a restart after a crash).
 
-One process at a time sweeps a database: the `sweeper` lease. A second process
-waits as a standby and takes over when the holder stops beating. On PostgreSQL the
-same rows work for several instances; they could share the sweep by leasing parts of
-it (per platform, per kind) instead of one lease.
+On SQLite one process at a time sweeps a database: the `sweeper` lease. A second
+process waits as a standby and takes over when the holder stops beating.
+
+On PostgreSQL every running bot (`run`) sweeps: instances share the work. Each
+message is claimed by exactly one of them (a claim is written under the write lock
+every write transaction takes, see `storage.db`), so sweeping together sends nothing
+twice; an instance that dies leaves its claims, which the others take over as above.
+A `tick` by hand sweeps only when no running bot is live.
 """
 
 from __future__ import annotations
@@ -44,6 +48,15 @@ def _clock(session: Session) -> ColumnElement[Any]:
     if is_postgresql(session):
         return func.extract("epoch", func.clock_timestamp())
     return (func.julianday("now") - literal(2440587.5)) * literal(86400.0)
+
+
+def sweepers(session: Session) -> int:
+    """How many live processes sweep: on PostgreSQL every running bot, else the one."""
+    if not is_postgresql(session):
+        return 1 if holder(session) else 0
+    at = now(session)
+    running = select(Instance.token).where(Instance.role == RUN, Instance.beat_at > at - GONE_AFTER)
+    return int(session.scalar(select(func.count()).select_from(running.subquery())) or 0)
 
 
 def now(session: Session) -> float:
@@ -88,8 +101,16 @@ def forget_gone(session: Session) -> None:
     session.execute(delete(Instance).where(Instance.beat_at < _clock(session) - literal(86400.0)))
 
 
+RUN = "run"  # the role of a running bot (`tick` is one sweep by hand)
+
+
 def acquire(session: Session, token: str, name: str = SWEEPER) -> bool:
-    """Take the lease `name` when it is free or its holder is gone; True when it is ours."""
+    """Take the lease `name` when it is free or its holder is gone; True when it is ours.
+
+    On PostgreSQL every running bot holds it (they share the sweep); another process
+    only when no running bot is live."""
+    if is_postgresql(session):
+        return _shared(session, token)
     session.execute(upsert(session, Lease).values(name=name, holder=token).on_conflict_do_nothing())
     session.execute(
         update(Lease)
@@ -99,14 +120,34 @@ def acquire(session: Session, token: str, name: str = SWEEPER) -> bool:
     return session.scalar(select(Lease.holder).where(Lease.name == name)) == token
 
 
+def _shared(session: Session, token: str) -> bool:
+    role = session.scalar(select(Instance.role).where(Instance.token == token))
+    if role == RUN:
+        return True
+    running = select(Instance.token).where(
+        Instance.role == RUN, Instance.token != token, Instance.token.in_(live(session))
+    )
+    return session.scalar(running.limit(1)) is None
+
+
 def holder(session: Session, name: str = SWEEPER) -> InstanceView | None:
-    """The live process that holds the lease `name`, if any."""
+    """The live process that holds the lease `name`, if any (on PostgreSQL: the running
+    bot that beat last, one of those that share the sweep)."""
     at = now(session)
-    row = session.execute(
-        select(Instance)
-        .join(Lease, Lease.holder == Instance.token)
-        .where(Lease.name == name, Instance.beat_at > at - GONE_AFTER)
-    ).scalar_one_or_none()
+    if is_postgresql(session):
+        found = (
+            select(Instance)
+            .where(Instance.role == RUN, Instance.beat_at > at - GONE_AFTER)
+            .order_by(Instance.beat_at.desc())
+            .limit(1)
+        )
+    else:
+        found = (
+            select(Instance)
+            .join(Lease, Lease.holder == Instance.token)
+            .where(Lease.name == name, Instance.beat_at > at - GONE_AFTER)
+        )
+    row = session.execute(found).scalar_one_or_none()
     if row is None:
         return None
     return InstanceView(row.token, row.role, row.pid, row.host, max(0.0, at - row.beat_at))

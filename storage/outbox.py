@@ -26,7 +26,10 @@ PENDING = "pending"
 SENDING = "sending"
 SENT = "sent"
 EXPIRED = "expired"  # still undelivered when it no longer meant anything
-BATCH = 200
+# Claimed per sweep; a full batch sweeps again at once (bot.scheduler.FULL_SWEEP).
+# Small, so that running bots on PostgreSQL share a backlog, and a bot that dies
+# leaves few claims for another to take over.
+BATCH = 50
 
 
 class Outgoing(NamedTuple):

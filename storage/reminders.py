@@ -32,7 +32,10 @@ REPORTED = "reported"  # earlier versions: failed, given up, the werkgroep told
 CANCELLED = "cancelled"
 SUPERSEDED = "superseded"  # not sent: a later reminder of the action went out with it
 
-BATCH = 200
+# Claimed per sweep; a full batch sweeps again at once (bot.scheduler.FULL_SWEEP).
+# Small, so that running bots on PostgreSQL share a backlog, and a bot that dies
+# leaves few claims for another to take over.
+BATCH = 50
 
 
 def _view(row: Reminder) -> ReminderView:
@@ -301,6 +304,7 @@ _CLAIM = {
     dialect: upsert(dialect, _NOTICES)
     .values(key=bindparam("p_key"), sent_at=bindparam("p_at", type_=UTCDateTime()))
     .on_conflict_do_nothing(index_elements=[_NOTICES.c.key])
+    .returning(_NOTICES.c.key)  # psycopg's rowcount of an INSERT does not reach SQLAlchemy
     for dialect in (SQLITE, POSTGRESQL)
 }
 
@@ -308,4 +312,4 @@ _CLAIM = {
 def claim_notice(session: Session, key: str, at: datetime) -> bool:
     """True exactly once per key: whoever claims it sends the notice."""
     found = session.connection().execute(_CLAIM[name_of(session)], {"p_key": key, "p_at": at})
-    return found.rowcount == 1
+    return found.first() is not None

@@ -494,6 +494,7 @@ def _ranked_ids(
         "floor": floor,
         **audience_params(audience),
         "match": match,
+        "exact": _exact(session, query, match),
         "today": query.today,
         "tags": list(query.tags),
         "tag_count": len(set(query.tags)),
@@ -505,6 +506,14 @@ def _ranked_ids(
         "offset": offset,
     }
     return list(session.scalars(stmt, params))
+
+
+def _exact(session: Session, query: SearchQuery, match: str | None) -> str | None:
+    """The query without the compounds its words start, for PostgreSQL's ranking."""
+    language = syntax(session)
+    if match is None or language is FTS5 or not query.compounds:
+        return match
+    return match_expression(replace(query, compounds=False), language) or match
 
 
 @lru_cache(maxsize=256)
@@ -536,7 +545,7 @@ def _ranked(
         if order == "newest":
             stmt = stmt.order_by(index.rowid.desc())
         else:
-            stmt = stmt.order_by(*current, index.best_first, KnowledgeItem.created_at.desc())
+            stmt = stmt.order_by(*current, *index.best_first(), KnowledgeItem.created_at.desc())
     else:
         stmt = stmt.order_by(*current, KnowledgeItem.created_at.desc(), KnowledgeItem.id.desc())
     if tags:  # every tag asked for

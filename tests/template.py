@@ -20,13 +20,14 @@ import tempfile
 import uuid
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import URL, create_engine, make_url, text
+from sqlalchemy import URL, create_engine, event, make_url, text
 
 from bot.demo.load import load_demo
 from storage import migrate
-from storage.db import Database
+from storage.db import WRITE_LOCK, Database
 
 SERVER = os.environ.get("CISO_TEST_POSTGRESQL", "")
 POSTGRESQL = bool(SERVER)
@@ -207,3 +208,44 @@ def _with_postgresql_demo(db: Database, now: datetime) -> None:
     _admin(f"CREATE DATABASE {name} TEMPLATE {_postgresql_demos[now]} STRATEGY file_copy")
     db.engine.dispose()
     _new_identity_at(db.engine.url.render_as_string(hide_password=False))
+
+
+class WriteLocker:
+    """Another process's hold on the database's write lock, taken and let go at will;
+    and `short_waits`, which makes `db` give up waiting for it after 50 ms."""
+
+    def __init__(self, db: Database) -> None:
+        self.url = db.engine.url
+        self.held = False
+        self._connection: Any = None
+
+    @staticmethod
+    def short_waits(db: Database) -> None:
+        def shorten(connection: Any, _record: Any) -> None:
+            if POSTGRESQL:
+                connection.execute("SET lock_timeout = 50")
+                connection.commit()
+            else:
+                connection.execute("PRAGMA busy_timeout=50")
+
+        event.listen(db.engine, "connect", shorten)
+        db.engine.dispose()
+
+    def take(self) -> None:
+        if POSTGRESQL:
+            import psycopg
+
+            url = self.url.set(drivername="postgresql")
+            self._connection = psycopg.connect(url.render_as_string(hide_password=False),
+                                               autocommit=True)  # fmt: skip
+            self._connection.execute(f"SELECT pg_advisory_lock({WRITE_LOCK})")
+        else:
+            self._connection = sqlite3.connect(str(self.url.database), isolation_level=None)
+            self._connection.execute("BEGIN EXCLUSIVE")
+        self.held = True
+
+    def let_go(self) -> None:
+        if not POSTGRESQL:
+            self._connection.execute("ROLLBACK")
+        self._connection.close()
+        self.held = False

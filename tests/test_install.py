@@ -29,8 +29,11 @@ def _pins(lock: Path) -> dict[str, set[str]]:
     return pins
 
 
-@pytest.mark.parametrize(("lock", "extra"), [("requirements.lock", None),
-                                              ("requirements-dev.lock", "dev")])  # fmt: skip
+LOCKS = [("requirements.lock", None), ("requirements-dev.lock", "dev"),
+         ("requirements-postgres.lock", "postgres")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lock", "extra"), LOCKS)
 def test_the_lock_files_pin_every_dependency_within_its_bounds_with_hashes(
     lock: str, extra: str | None
 ) -> None:
@@ -83,13 +86,28 @@ def test_the_container_image_is_non_root_hash_checked_and_watched() -> None:
     assert re.search(r"^USER ciso-bot$", dockerfile, re.M)
     assert re.search(r"^VOLUME /data$", dockerfile, re.M)
     assert "HEALTHCHECK" in dockerfile and "/health" in dockerfile
+    default_lock = re.search(r"^ARG LOCK=(\S+)$", dockerfile, re.M)
+    assert default_lock and default_lock.group(1) == "requirements.lock"
     for source in re.findall(r"^COPY (?!--from)(.+) \S+$", dockerfile, re.M):
-        for name in source.split():
+        for name in source.replace("${LOCK}", default_lock.group(1)).split():
             assert (ROOT / name).exists(), f"COPY {name}: not in the repository"
     compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
     service = compose["services"]["ciso-bot"]
     assert service["volumes"] == ["ciso-bot-data:/data"] and service["read_only"] is True
     assert all(port.startswith("127.0.0.1:") for port in service["ports"])
+
+
+def test_the_postgresql_example_runs_two_bots_on_one_database_it_keeps_private() -> None:
+    compose = yaml.safe_load((ROOT / "deploy" / "compose.postgresql.yaml").read_text())
+    services = compose["services"]
+    bots = [s for name, s in services.items() if name.startswith("bot-")]
+    assert len(bots) == 2 and "ports" not in services["db"]
+    for bot in bots:
+        assert bot["environment"]["DATABASE_URL"].startswith("postgresql+psycopg://ciso:")
+        assert bot["depends_on"]["db"]["condition"] == "service_healthy"
+        assert bot["read_only"] is True
+        assert all(port.startswith("127.0.0.1:") for port in bot["ports"])
+    assert (ROOT / "requirements-postgres.lock").exists()
 
 
 def test_the_example_settings_name_only_settings_the_bot_reads() -> None:

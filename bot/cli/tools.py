@@ -344,6 +344,11 @@ def backup_copy(settings: Settings, args: argparse.Namespace) -> int:
     from storage import snapshot
 
     source = settings.database_path
+    if source is None and settings.database_url.startswith("postgresql"):
+        print("`ciso-bot backup` copies a SQLite file; back PostgreSQL up with its own tools "
+              "(pg_dump -Fc, or your provider's backups; README: Growing beyond one server).",
+              file=sys.stderr)  # fmt: skip
+        return 1
     if source is None or not source.exists():
         print(f"No database file to back up at {source or settings.safe_database_url}.",
               file=sys.stderr)  # fmt: skip

@@ -32,7 +32,6 @@ BEFORE_7 = "before_7"
 BEFORE_1 = "before_1"
 DUE = "due"
 OVERDUE = "overdue"
-MAX_BATCHES = 25  # at most 5,000 reminders a sweep; the next sweep takes the rest
 
 
 def register(router: Router) -> None:
@@ -109,16 +108,14 @@ def replan_owner(db: Database, owner: MemberView, now: datetime, settings: CoreS
 
 
 def send_due(context: JobContext) -> Sequence[Reply]:
-    """Claim every due reminder and build its DM; delivery is confirmed per message."""
+    """Claim a batch of due reminders and build their DMs; delivery is confirmed per
+    message. A full batch asks for another sweep at once: a morning with many deadlines
+    goes out batch after batch, shared by the running bots (each claims its own)."""
     now = context.now()
-    due: list[ReminderView] = []
-    # Claim batch after batch: a morning with many deadlines goes out in one sweep.
-    for _batch in range(MAX_BATCHES):
-        with context.db.write() as session:
-            claimed = reminders.claim_due(session, now, context.instance)
-        due += claimed
-        if len(claimed) < reminders.BATCH:
-            break
+    with context.db.write() as session:
+        due: list[ReminderView] = reminders.claim_due(session, now, context.instance)
+    if len(due) >= reminders.BATCH:
+        context.more_due.append("reminders")
     with context.db.read() as session:
         by_action = {a.id: a for a in actions.views(session, [r.action_id for r in due])}
         people = members.members_by_ids(session, [r.recipient_id for r in due if r.recipient_id])

@@ -4,7 +4,6 @@ against the fake servers, and the sweeper with an injected monotonic clock."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -13,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
+from sqlalchemy import text
 
 from bot.clock import FixedClock
 from bot.health import Monitor
@@ -20,6 +20,7 @@ from bot.metrics import Metrics
 from bot.scheduler import Sweeper, sweep
 from handlers.core import Core
 from handlers.messages import Reply
+from storage.db import Database
 from tests.bot.mattermost_harness import mattermost_bot
 from tests.bot.slack_harness import SlackBot, slack_bot
 
@@ -47,17 +48,16 @@ def test_health_is_503_while_another_process_holds_the_database(bot: SlackBot) -
     assert _health(bot)[0] == 200
     assert bot.monitor is not None
     bot.monitor.write_wait = 0.2
-    database = bot.app.settings.database_path
-    assert database is not None
-    holder = sqlite3.connect(database, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")  # a write lock that is not let go
+    other = Database.from_url(bot.app.settings.database_url)  # another process's
     try:
-        status, checks = _health(bot)
+        with other.write() as session:  # a write lock that is not let go
+            session.execute(text("SELECT 1"))
+            status, checks = _health(bot)
     finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+        other.dispose()
     assert status == 503
-    assert checks["database"]["ok"] is False and "locked" in str(checks["database"]["detail"])
+    detail = str(checks["database"]["detail"])
+    assert checks["database"]["ok"] is False and ("locked" in detail or "lock timeout" in detail)
     assert checks["platform"]["ok"] is True
     assert _health(bot)[0] == 200
 

@@ -14,6 +14,7 @@ from handlers.messages import Reply
 from storage import reminders
 from storage.db import Database
 from tests.conftest import AMSTERDAM, Chat
+from tests.template import WriteLocker
 
 SETTINGS = CoreSettings(admins=frozenset({"admin"}))
 
@@ -130,26 +131,21 @@ def test_outcomes_a_locked_database_refused_are_recorded_once_it_takes_writes(
 ) -> None:
     """Another process locks the database mid-sweep: the sends are recorded (and the
     next reminders planned) at the first sweep after, by the same process."""
-    import sqlite3
-
-    from sqlalchemy import event
-
     chat = Chat(_start(db, clock))
     chat.say("admin", "/ciso lid <@bram> Leiden ciso")
     for n in range(3):
         chat.say("admin", f"/actie nieuw Actie {n} <@bram> vrijdag 4 december")
     core = _start(db, clock)
     core.beat("run")
-    # A locked database fails in 50 ms here instead of after the 10 s busy timeout.
-    event.listen(db.engine, "connect", lambda conn, _record: conn.execute("PRAGMA busy_timeout=50"))
-    db.engine.dispose()
-    locker = sqlite3.connect(str(db.engine.url.database), isolation_level=None)
+    # A locked database fails in 50 ms here instead of after the 10 s wait.
+    WriteLocker.short_waits(db)
+    locker = WriteLocker(db)
     platform = Platform()
 
     def deliver_then_lock(reply: Reply) -> None:
         platform.deliver(reply)
-        if not locker.in_transaction:
-            locker.execute("BEGIN EXCLUSIVE")  # taken after the first message went out
+        if not locker.held:
+            locker.take()  # taken after the first message went out
 
     clock.set(datetime(2026, 12, 4, 9, 0, tzinfo=AMSTERDAM))
     assert sweep(core, deliver_then_lock) == 3
@@ -157,7 +153,7 @@ def test_outcomes_a_locked_database_refused_are_recorded_once_it_takes_writes(
         assert [r.state for r in reminders.planned(session)].count("sending") == 3
     clock.advance(timedelta(minutes=1))
     sweep(core, platform.deliver)  # still locked: nothing recorded, nothing sent again
-    locker.execute("ROLLBACK")
+    locker.let_go()
     clock.advance(timedelta(minutes=1))
     assert sweep(core, platform.deliver) == 0
     with db.read() as session:

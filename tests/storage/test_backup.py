@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import main as cli
 from bot.demo.load import load_demo
-from storage import backup, bottleneck_links, migrate
+from storage import backup, bottleneck_links, knowledge, migrate
 from storage.db import Database
 from storage.search import SearchQuery, search
 from storage.tlp import TLP, Audience, Place
+from storage.views import Actor
+from tests.template import empty_database_url
 
 NOW = datetime(2026, 11, 28, tzinfo=UTC)
 
@@ -50,3 +53,37 @@ def test_import_checks_format_revision_and_emptiness(db: Database) -> None:
     load_demo(db, NOW)
     with db.write() as session, pytest.raises(backup.ImportRefused, match="not empty"):
         backup.import_data(session, exported, "0002")
+
+
+def test_a_network_moves_between_the_engines_and_back_with_the_command_line(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`ciso-bot export` on the suite's engine, `import` into a SQLite file, and from there
+    into a new database of the suite's engine (PostgreSQL in its PostgreSQL run): every
+    row arrives, search works, and new rows get new numbers after the imported ones."""
+    load_demo(db, NOW)
+    monkeypatch.setenv("LOG_LEVEL", "WARNING")
+    sqlite_url = f"sqlite:///{tmp_path / 'moved.sqlite3'}"
+    back_url = empty_database_url(tmp_path / "back.sqlite3")
+    for source, target, name in ((db.engine.url, sqlite_url, "one"), (sqlite_url, back_url, "two")):
+        dump = tmp_path / f"{name}.json"
+        url = source if isinstance(source, str) else source.render_as_string(hide_password=False)
+        monkeypatch.setenv("DATABASE_URL", url)
+        assert cli.main(["--env-file", "none.env", "export", "--out", str(dump)]) == 0
+        monkeypatch.setenv("DATABASE_URL", target)
+        assert cli.main(["--env-file", "none.env", "import", str(dump)]) == 0
+    with db.read() as session:
+        before = backup.export_data(session, None, NOW)["tables"]
+    back = Database.from_url(back_url)
+    try:
+        with back.read() as session:
+            assert backup.export_data(session, None, NOW)["tables"] == before
+            reader = Audience(place=Place.PRIVATE, member_id=1, organisation_id=1, is_member=True)
+            assert search(session, reader, SearchQuery(words=("ransomware",)), 3).hits
+        with back.write() as session:
+            made = knowledge.create(session, Actor("test"), NOW, title="Nieuw na de verhuizing",
+                                    body="Ransomware-oefening gepland.", tlp=TLP.GREEN,
+                                    author_id=1, organisation_id=1)  # fmt: skip
+        assert made.id > max(row["id"] for row in before["knowledge_items"])
+    finally:
+        back.dispose()

@@ -21,6 +21,7 @@ from storage.models import KnowledgeItem, Member
 from storage.search import SearchQuery, search
 from storage.tlp import Audience, Place
 from tests.conftest import Chat
+from tests.template import empty_database_url, only_sqlite
 
 NOW = datetime(2026, 11, 28, tzinfo=UTC)
 
@@ -30,6 +31,7 @@ def _count(path: Path, table: str) -> int:
         return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
+@only_sqlite  # a copy of the SQLite file (PostgreSQL: pg_dump)
 def test_a_backup_taken_while_writes_go_on_is_consistent_and_restorable(
     network: Chat, db: Database, tmp_path: Path
 ) -> None:
@@ -77,6 +79,7 @@ def test_a_backup_taken_while_writes_go_on_is_consistent_and_restorable(
     target.dispose()
 
 
+@only_sqlite  # a copy of the SQLite file (PostgreSQL: pg_dump)
 def test_old_copies_are_rotated_and_a_failed_copy_leaves_nothing(
     tmp_path: Path, db: Database
 ) -> None:
@@ -96,6 +99,7 @@ def test_old_copies_are_rotated_and_a_failed_copy_leaves_nothing(
     assert len(list(folder.iterdir())) == 2  # no partial file left behind
 
 
+@only_sqlite  # a copy of the SQLite file (PostgreSQL: pg_dump)
 def test_the_backup_command_copies_checks_and_keeps_n(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -111,6 +115,15 @@ def test_the_backup_command_copies_checks_and_keeps_n(
     (copy,) = (tmp_path / "b").iterdir()
     assert stat.S_IMODE((tmp_path / "b").stat().st_mode) == 0o700
     assert _count(copy, "organisations") == _count(tmp_path / "bot.sqlite3", "organisations")
+
+
+def test_the_backup_command_sends_postgresql_to_its_own_tools(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://bot:geheim@db.invalid/ciso")
+    assert cli.main(["--env-file", "none.env", "backup"]) == 1
+    errors = capsys.readouterr().err
+    assert "pg_dump" in errors and "geheim" not in errors and "Traceback" not in errors
 
 
 @pytest.fixture(scope="module")
@@ -153,12 +166,12 @@ def test_an_export_of_every_earlier_schema_is_restored_and_migrated(
 ) -> None:  # fmt: skip
     exported = tmp_path / f"export-{revision}.json"
     exported.write_text(json.dumps(_export_at(revision, tmp_path, demo_file)))
-    target = tmp_path / "new.sqlite3"
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{target}")
+    target = empty_database_url(tmp_path / "new.sqlite3")  # PostgreSQL's, when tested on it
+    monkeypatch.setenv("DATABASE_URL", target)
     monkeypatch.setenv("LOG_LEVEL", "WARNING")
     assert cli.main(["--env-file", "none.env", "import", str(exported)]) == 0
     assert f"(schema {revision}, migrated to " in capsys.readouterr().out
-    db = Database.from_url(f"sqlite:///{target}")
+    db = Database.from_url(target)
     try:
         assert migrate.current_revision(db.engine) == migrate.head_revision(db.engine)
         with db.read() as session:

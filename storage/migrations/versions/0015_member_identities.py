@@ -44,11 +44,17 @@ def upgrade() -> None:
     )
     # The identities are unique now; a member's "where to write" need not be (a removed
     # member's account may move to the member who links it).
-    postgresql = is_postgresql(op.get_bind())
+    # SQLite's copy names the constraint by NAMING; PostgreSQL has the name it was given
+    # (by 0001, or by a downgrade of this migration).
+    name = "uq_members_platform"
+    if is_postgresql(op.get_bind()):
+        name = next(
+            str(c["name"])
+            for c in sa.inspect(op.get_bind()).get_unique_constraints("members")
+            if c["column_names"] == ["platform", "platform_user_id"]
+        )
     with op.batch_alter_table("members", naming_convention=NAMING) as batch:
-        # PostgreSQL named the constraint of 0001 itself; SQLite's copy goes by NAMING.
-        name = "members_platform_platform_user_id_key"
-        batch.drop_constraint(name if postgresql else "uq_members_platform", type_="unique")
+        batch.drop_constraint(name, type_="unique")
         batch.add_column(sa.Column("platform_chosen", sa.Boolean(), nullable=False,
                                    server_default=sa.false()))  # fmt: skip
 
