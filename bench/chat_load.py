@@ -263,7 +263,9 @@ def stop(process: subprocess.Popen[str]) -> str:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-    log = _LOGS.pop(process.pid)
+    log = _LOGS.pop(process.pid, None)
+    if log is None:  # stopped already (its log was read then)
+        return ""
     log.seek(0)
     errors = str(log.read())
     log.close()

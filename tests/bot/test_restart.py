@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta
 
+from sqlalchemy import insert, select
+
 from bot.app import build_router
 from bot.clock import FixedClock
 from bot.scheduler import sweep
@@ -13,6 +15,7 @@ from handlers.core import Core
 from handlers.messages import Reply
 from storage import reminders
 from storage.db import Database
+from storage.models import Action
 from tests.conftest import AMSTERDAM, Chat
 from tests.template import WriteLocker
 
@@ -185,3 +188,31 @@ def test_a_stop_ends_the_sweep_after_the_message_in_flight(db: Database, clock: 
     second = _start(db, clock)
     rest = second.tick()
     assert len(rest) == 3 and all(r.maybe_sent for r in rest)  # looked for before sent
+
+
+def test_a_backlog_goes_out_batch_after_batch_and_two_processes_share_it(
+    db: Database, clock: FixedClock
+) -> None:
+    """More due than one claim takes: a sweep claims a batch and says more is due; the
+    sweeper sweeps again at once until none is left. Two processes sweeping in turn
+    each send their own batches, and every reminder goes out once."""
+    chat = Chat(_start(db, clock))
+    chat.say("admin", "/ciso lid <@bram> Leiden ciso")
+    chat.say("admin", "/actie nieuw Actie <@bram> vrijdag 4 december")
+    backlog = 2 * reminders.BATCH + 7
+    with db.write() as session:
+        owner = reminders.planned(session)[0].recipient_id
+        assert owner is not None
+        action = session.execute(select(Action.__table__).where(Action.id == 1)).one()._asdict()
+        for number in range(2, backlog + 2):  # one due reminder for each of these actions
+            session.execute(insert(Action).values({**action, "id": number}))
+            reminders.add(session, number, owner, [("due", clock.now())])
+    one, other = _start(db, clock), _start(db, clock)
+    first, second = Platform(), Platform()
+    assert sweep(one, first.deliver) == reminders.BATCH and one.more_due
+    assert sweep(other, second.deliver) == reminders.BATCH and other.more_due
+    rest = sweep(one, first.deliver, until_done=True)
+    assert not one.more_due and rest == 7
+    assert sum(first.received.values()) + sum(second.received.values()) == backlog
+    assert set(first.received.values()) == set(second.received.values()) == {1}
+    assert not set(first.received) & set(second.received)
