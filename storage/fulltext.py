@@ -115,9 +115,10 @@ class Index:
             return select(self.row.id).where(self._vector.op("@@")(self._query))
         return select(self._fts.c.rowid).where(literal_column(self.fts).op("MATCH")(MATCH))
 
-    def best_first(self) -> tuple[ColumnElement[Any], ...]:
+    def best_first(self, exact: bool = False) -> tuple[ColumnElement[Any], ...]:
         """The order of relevance: FTS5's BM25 rank; on PostgreSQL, ts_rank with the same
-        weights, first for the words as written (`EXACT`), then for the whole query.
+        weights, with `exact` first for the words as written (`EXACT`), then for the
+        whole query.
 
         ts_rank counts each distinct word a prefix matches in full but a word's further
         occurrences hardly at all, so `phishing*` would rank a title `Phishingmails`
@@ -127,8 +128,10 @@ class Index:
         if self.postgresql:
             weights: ColumnElement[Any] = literal_column(f"'{self.weights}'::real[]")
             # 1: divided by 1 + the log of the length, as BM25 favours short texts.
-            exact = func.ts_rank(weights, self._vector, cast(EXACT, TSQUERY), 1)
-            return exact.desc(), func.ts_rank(weights, self._vector, self._query, 1).desc()
+            whole = func.ts_rank(weights, self._vector, self._query, 1).desc()
+            if not exact:
+                return (whole,)
+            return func.ts_rank(weights, self._vector, cast(EXACT, TSQUERY), 1).desc(), whole
         return (literal_column(f"{self.fts}.rank"),)
 
     @cached_property

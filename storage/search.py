@@ -33,7 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from storage import fulltext
-from storage.dialect import name_of
+from storage.dialect import POSTGRESQL, name_of
 from storage.fold import WORD, folded_word, joint_variants, phrase_variants, stem, word_key, words
 from storage.fulltext import FTS5, Syntax, syntax
 from storage.knowledge import views, visible
@@ -434,8 +434,17 @@ def _is_broad(session: Session, audience: Audience, match: str) -> bool:
     When they outnumber BROAD_MATCH plus every item of the labels the reader may not
     always see, more than BROAD_MATCH are certainly the reader's: no label is read
     either. Only in between is each match's label read.
+
+    PostgreSQL reads each matching row to count it (its index only says where the
+    rows are): there the matches the reader may see are counted at once, up to
+    BROAD_MATCH + 1, which costs what the first count alone would.
     """
-    statements = _statements(name_of(session))
+    dialect = name_of(session)
+    params = {"match": match, **audience_params(audience)}
+    visible_matches = _visible_matches(dialect, audience_shape(audience))
+    if dialect == POSTGRESQL:
+        return (session.scalar(visible_matches, params) or 0) > BROAD_MATCH
+    statements = _statements(dialect)
     everything = {"match": match, "cap": BROAD_MATCH + 1}
     if (session.scalar(statements.all_matches, everything) or 0) <= BROAD_MATCH:
         return False
@@ -446,10 +455,7 @@ def _is_broad(session: Session, audience: Audience, match: str) -> bool:
     cap = BROAD_MATCH + others + 1
     if (session.scalar(statements.all_matches, {"match": match, "cap": cap}) or 0) == cap:
         return True
-    params = {"match": match, **audience_params(audience)}
-    visible_matches = _visible_matches(name_of(session), audience_shape(audience))
-    found = session.scalar(visible_matches, params) or 0
-    return found > BROAD_MATCH
+    return (session.scalar(visible_matches, params) or 0) > BROAD_MATCH
 
 
 @lru_cache(maxsize=64)
@@ -477,10 +483,12 @@ def _ranked_ids(
     if order == "rank" and query.newest:  # the oldest of the newest matches to rank
         floor = session.scalar(_statements(name_of(session)).nth_newest,
                                {"match": match, "skip": query.newest - 1})  # fmt: skip
+    exact = _exact(session, query, match)
     stmt = _ranked(
         name_of(session),
         audience_shape(audience),
         order,
+        exact=exact is not None,
         archived=query.archived,
         stale=query.today is not None,
         tags=bool(query.tags),
@@ -494,7 +502,7 @@ def _ranked_ids(
         "floor": floor,
         **audience_params(audience),
         "match": match,
-        "exact": _exact(session, query, match),
+        "exact": exact,
         "today": query.today,
         "tags": list(query.tags),
         "tag_count": len(set(query.tags)),
@@ -509,11 +517,13 @@ def _ranked_ids(
 
 
 def _exact(session: Session, query: SearchQuery, match: str | None) -> str | None:
-    """The query without the compounds its words start, for PostgreSQL's ranking."""
+    """The query without the compounds its words start, for PostgreSQL's ranking; None
+    when that is the query itself (or on SQLite, whose ranking does not need it)."""
     language = syntax(session)
     if match is None or language is FTS5 or not query.compounds:
-        return match
-    return match_expression(replace(query, compounds=False), language) or match
+        return None
+    exact = match_expression(replace(query, compounds=False), language)
+    return exact if exact != match else None
 
 
 @lru_cache(maxsize=256)
@@ -522,6 +532,7 @@ def _ranked(
     shape: Audience,
     order: str,
     *,
+    exact: bool,
     archived: bool,
     stale: bool,
     tags: bool,
@@ -545,7 +556,8 @@ def _ranked(
         if order == "newest":
             stmt = stmt.order_by(index.rowid.desc())
         else:
-            stmt = stmt.order_by(*current, *index.best_first(), KnowledgeItem.created_at.desc())
+            ranking = index.best_first(exact=exact)
+            stmt = stmt.order_by(*current, *ranking, KnowledgeItem.created_at.desc())
     else:
         stmt = stmt.order_by(*current, KnowledgeItem.created_at.desc(), KnowledgeItem.id.desc())
     if tags:  # every tag asked for
