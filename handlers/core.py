@@ -148,6 +148,7 @@ class Core:
             return self._handle(request)
 
     def _handle(self, request: Request) -> list[Reply]:
+        request = storable(request)
         started = time.monotonic()
         language = self.settings.language
         handler = None
@@ -472,3 +473,22 @@ def _valid_zone(name: str) -> str | None:
 
 
 __all__ = ["Core", "Handler", "Router", "Section"]
+
+
+def storable(request: Request) -> Request:
+    """`request` without NUL characters: no chat text means one, and PostgreSQL cannot
+    store one in a text column (SQLite could, and showed it as nothing)."""
+    changes: dict[str, object] = {}
+    for name in ("text", "action_value", "user_name", "source_url", "source_author", "timezone"):
+        value = getattr(request, name)
+        if "\x00" in value:
+            changes[name] = _no_nul(value)
+    for name in ("fields", "mention_names", "platform_ids"):
+        mapping = getattr(request, name)
+        if any("\x00" in f"{k}{v}" for k, v in mapping.items()):
+            changes[name] = {_no_nul(k): _no_nul(v) for k, v in mapping.items()}
+    return replace(request, **changes) if changes else request  # type: ignore[arg-type]
+
+
+def _no_nul(text: str) -> str:
+    return text.replace("\x00", "")

@@ -55,3 +55,14 @@ def test_forged_button_values_get_a_clear_reply(network: Chat, action: str, valu
     network.say("anna", "/knelpunt meld Een knelpunt om mee te werken")
     said = everything(network.press("carla", action, value))
     assert said.strip() and "er ging iets mis" not in said
+
+
+def test_a_nul_character_is_dropped_on_every_engine(network: Chat) -> None:
+    """No chat text means a NUL, and PostgreSQL cannot store one: it is dropped before
+    anything reads the request, and the rest is kept."""
+    said = everything(network.share("anna", "Back-up\x00plan voor de raad #back\x00up"))
+    assert "er ging iets mis" not in said and "\x00" not in said
+    found = everything(network.say("bram", "/kennis zoek backupplan"))
+    assert "Back-upplan voor de raad" in found
+    made = everything(network.say("admin", "/ciso organisatie nieuw \x00Gemeente\x00 Nul"))
+    assert "er ging iets mis" not in made and "Gemeente Nul" in made
