@@ -144,7 +144,7 @@ class Console:
         elif word == "tick":
             from bot.scheduler import sweep
 
-            if not sweep(self.core, self.deliver):
+            if not sweep(self.core, self.deliver, until_done=True):
                 self._say(self.t("console.nothing_due"))
         else:
             self._say(self.t("console.help"))

@@ -163,7 +163,7 @@ def tick_any(settings: Settings, args: argparse.Namespace) -> int:
         app.close()
         return 2
     try:
-        sent = sweep(app.core, deliver)
+        sent = sweep(app.core, deliver, until_done=True)  # everything due, batch after batch
     finally:
         close()
         app.core.leave()
@@ -197,7 +197,7 @@ def tick(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     try:
         console = Console(app.core, sys.stdout, CONSOLE_OPERATOR, settings.language)
-        sent = sweep(app.core, console.deliver)
+        sent = sweep(app.core, console.deliver, until_done=True)
     finally:
         app.core.leave()
         app.close()

@@ -47,6 +47,16 @@ def test_tick_sends_the_due_reminder_once(tmp_path: Path) -> None:
     assert "before_7" not in listed.stdout.split("\n")[0]
 
 
+def test_tick_sends_a_backlog_larger_than_a_batch_in_one_go(tmp_path: Path) -> None:
+    """`tick` sends everything due, batch after batch (a running bot claims 50 at a time)."""
+    many = "".join(f"/actie nieuw Actie {n} @bram vrijdag 11 december\n" for n in range(60))
+    made = run_cli(tmp_path, "console", "--as", "admin", "--now", "2026-11-30T10:00",
+                   stdin="/ciso lid @bram Leiden ciso\n" + many, env=ENV)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    sent = run_cli(tmp_path, "tick", "--now", "2026-12-04T09:05", env=ENV)
+    assert sent.stdout.count("⏰ Herinnering") == 60 and "60 message(s) sent." in sent.stderr
+
+
 def test_actions_ical_for_a_member(tmp_path: Path) -> None:
     _setup(tmp_path)
     out = tmp_path / "bram.ics"
