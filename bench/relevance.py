@@ -8,6 +8,9 @@ among the first five) and MRR (1/rank of the item), for the bot's whole search p
 and, in the same run, for a bare FTS5 baseline (unicode61 with diacritics removed,
 the query's words ANDed, bm25). Targets: recall@5 >= 0.9 overall, >= 0.8 per kind.
 
+With `--database-url` (a PostgreSQL server, see bench/engines.py) the bot's search
+runs on PostgreSQL too, beside SQLite.
+
 Run: `python bench/relevance.py` (add `--misses` to list the queries that miss).
 """
 
@@ -25,11 +28,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from engines import Engine, engines
 from relevance_data import ITEMS, QUERIES
 
 from handlers.knowledge.search import parse
 from storage import knowledge, migrate
-from storage.db import Database
 from storage.search import SearchQuery, search
 from storage.thesaurus import Thesaurus
 from storage.tlp import TLP, Audience, Place
@@ -40,9 +43,9 @@ READER = Audience(place=Place.PRIVATE, member_id=None, organisation_id=1, is_mem
 TOP = 5
 
 
-def bot_ranks(scratch: Path) -> dict[str, int | None]:
+def bot_ranks(engine: Engine) -> dict[str, int | None]:
     """The rank (1-based) of each query's item in the bot's search, or None."""
-    db = Database.from_url(f"sqlite:///{scratch / 'relevance.sqlite3'}")
+    db = engine.fresh("relevance")
     migrate.upgrade(db.engine)
     ids: dict[int, str] = {}
     with db.write() as session:
@@ -102,29 +105,42 @@ def scores(ranks: dict[str, int | None]) -> dict[str, tuple[float, float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--misses", action="store_true", help="list the queries that miss")
+    parser.add_argument("--database-url", help="a PostgreSQL server to measure beside SQLite")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
-        bot = bot_ranks(Path(scratch))
+        found = engines(Path(scratch), args.database_url)
+        try:
+            bots = {engine.name: bot_ranks(engine) for engine in found}
+        finally:
+            for engine in found:
+                engine.tidy()
     bare = bare_ranks()
-    bot_scores, bare_scores = scores(bot), scores(bare)
+    bot_scores = {name: scores(ranks) for name, ranks in bots.items()}
+    bare_scores = scores(bare)
     print(f"{len(ITEMS)} items, {len(QUERIES)} queries, top {TOP}; the bot's search as a member "
           "beside bare FTS5 (unicode61, remove_diacritics 2, words ANDed, bm25)")  # fmt: skip
-    print(f"{'kind':<13} {'n':>3} {'bot R@5':>8} {'bot MRR':>8} {'bare R@5':>9} {'bare MRR':>9}")
-    kinds = [*sorted(k for k in bot_scores if k != "all"), "all"]
+    names = list(bots)
+    heading = "".join(f" {name[:10] + ' R@5':>15} {'MRR':>6}" for name in names)
+    print(f"{'kind':<13} {'n':>3}{heading} {'bare R@5':>9} {'bare MRR':>9}")
+    first = bot_scores[names[0]]
+    kinds = [*sorted(k for k in first if k != "all"), "all"]
     for kind in kinds:
         count = sum(1 for *_q, k in QUERIES if k == kind) if kind != "all" else len(QUERIES)
-        (recall, mrr), (bare_recall, bare_mrr) = bot_scores[kind], bare_scores[kind]
-        print(f"{kind:<13} {count:>3} {recall:>8.2f} {mrr:>8.2f} {bare_recall:>9.2f} "
-              f"{bare_mrr:>9.2f}")  # fmt: skip
-    lowest = min(v[0] for k, v in bot_scores.items() if k != "all")
-    print(
-        f"targets: recall@5 >= 0.9 overall (now {bot_scores['all'][0]:.2f}), "
-        f">= 0.8 for every kind (lowest now {lowest:.2f})"
-    )
+        cells = "".join(f" {bot_scores[n][kind][0]:>15.2f} {bot_scores[n][kind][1]:>6.2f}"
+                        for n in names)  # fmt: skip
+        bare_recall, bare_mrr = bare_scores[kind]
+        print(f"{kind:<13} {count:>3}{cells} {bare_recall:>9.2f} {bare_mrr:>9.2f}")
+    for name in names:
+        lowest = min(v[0] for k, v in bot_scores[name].items() if k != "all")
+        print(
+            f"{name}: targets recall@5 >= 0.9 overall (now {bot_scores[name]['all'][0]:.2f}), "
+            f">= 0.8 for every kind (lowest now {lowest:.2f})"
+        )
     if args.misses:
-        for text, wanted, kind in QUERIES:
-            if bot[text] is None:
-                print(f"  miss [{kind}] {text!r} (wanted {wanted})")
+        for name, ranks in bots.items():
+            for text, wanted, kind in QUERIES:
+                if ranks[text] is None:
+                    print(f"  {name} miss [{kind}] {text!r} (wanted {wanted})")
     return 0
 
 
