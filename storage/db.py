@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import CursorResult, Engine, Executable, create_engine, event, make_url
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from storage.files import private_file
 
@@ -88,12 +88,34 @@ def _begin_sqlite_transaction(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+class ReadOnlySession(RuntimeError):
+    """A write was tried in a session opened for reading (`Database.read`)."""
+
+
+def _no_writes_in_a_read(session: Session, _context: Any, _instances: Any) -> None:
+    if session.new or session.dirty or session.deleted:
+        raise ReadOnlySession("a read session does not write; use Database.write()")
+
+
+def _no_statement_writes_in_a_read(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        raise ReadOnlySession("a read session does not write; use Database.write()")
+
+
 class Database:
     """Hands out sessions: one unit of work per request."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._reader = sessionmaker(engine, expire_on_commit=False)
+        # PostgreSQL reads in autocommit: at READ COMMITTED each statement reads anew
+        # anyway, so a transaction around reads only costs a BEGIN and a ROLLBACK.
+        reads = engine
+        if engine.dialect.name == "postgresql":
+            reads = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._reader = sessionmaker(reads, expire_on_commit=False)
+        # A read session never writes: on PostgreSQL it would be written at once.
+        event.listen(self._reader, "before_flush", _no_writes_in_a_read)
+        event.listen(self._reader, "do_orm_execute", _no_statement_writes_in_a_read)
         self._writer = sessionmaker(
             engine.execution_options(write_lock=True), expire_on_commit=False
         )

@@ -71,3 +71,33 @@ def test_concurrent_read_then_write_sessions_never_fail_with_locked(db: Database
     assert errors == []
     with db.read() as session:
         assert len(members.active_members(session)) == 40
+
+
+def test_a_read_session_refuses_to_write_on_every_engine(db: Database) -> None:
+    """Reads on PostgreSQL run without a transaction (each statement reads anew at READ
+    COMMITTED anyway), so a write there would stay: a read session refuses one."""
+    from sqlalchemy import func, select, update
+
+    from storage.db import ReadOnlySession
+    from storage.models import Organisation
+
+    with db.read() as session:
+        before = session.scalar(select(func.count()).select_from(Organisation))
+
+        def add() -> None:
+            session.add(Organisation(name="Nieuw", kind="partner"))
+            session.flush()
+
+        def change() -> None:
+            session.execute(update(Organisation).values(name="Gewist"))
+
+        for attempt in (change, add):
+            try:
+                attempt()
+            except ReadOnlySession:
+                session.rollback()
+            else:
+                raise AssertionError("a read session wrote")
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Organisation)) == before
+        assert session.scalar(select(func.count()).where(Organisation.name == "Gewist")) == 0
