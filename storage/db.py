@@ -10,7 +10,9 @@ database: a write session first takes one transaction-level advisory lock, so wr
 transactions run one at a time, as on SQLite, and each one reads what the one before
 it committed (READ COMMITTED reads anew at every statement). Every rule the code
 keeps by "read, then write" (a claim, a number, a once-only notice) holds across
-instances without a retry loop. Reads take no lock.
+instances without a retry loop. Reads take no lock, and run without a transaction
+(READ COMMITTED reads anew at every statement in one too); a read session refuses
+to write, on both engines.
 """
 
 from __future__ import annotations
