@@ -100,7 +100,7 @@ class Sweeper:
         core: Core,
         deliver: Deliver,
         seconds: int,
-        role: str = "run",
+        role: str = instances.RUN,
         *,
         timed: Callable[[float], None] | None = None,
         monotonic: Callable[[], float] = time.monotonic,

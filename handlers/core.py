@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage import held, instances, members, outbox, reminders
@@ -472,13 +473,10 @@ def _valid_zone(name: str) -> str | None:
     return name
 
 
-__all__ = ["Core", "Handler", "Router", "Section"]
-
-
 def storable(request: Request) -> Request:
     """`request` without NUL characters: no chat text means one, and PostgreSQL cannot
     store one in a text column (SQLite could, and showed it as nothing)."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for name in ("text", "action_value", "user_name", "source_url", "source_author", "timezone"):
         value = getattr(request, name)
         if "\x00" in value:
@@ -487,8 +485,11 @@ def storable(request: Request) -> Request:
         mapping = getattr(request, name)
         if any("\x00" in f"{k}{v}" for k, v in mapping.items()):
             changes[name] = {_no_nul(k): _no_nul(v) for k, v in mapping.items()}
-    return replace(request, **changes) if changes else request  # type: ignore[arg-type]
+    return replace(request, **changes) if changes else request
 
 
 def _no_nul(text: str) -> str:
     return text.replace("\x00", "")
+
+
+__all__ = ["Core", "Handler", "Router", "Section"]

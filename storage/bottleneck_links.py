@@ -117,7 +117,7 @@ def similar(
     if not wanted:
         return []
     match = _match_any(wanted, thesaurus, syntax(session))
-    shortlist = list(session.scalars(_similar(name_of(session)), {"match": match, "exact": match}))
+    shortlist = list(session.scalars(_similar(name_of(session)), {"match": match}))
     if not shortlist:
         return []
     allowed = set(

@@ -26,7 +26,7 @@ PENDING = "pending"
 SENDING = "sending"
 SENT = "sent"
 EXPIRED = "expired"  # still undelivered when it no longer meant anything
-# Claimed per sweep; a full batch sweeps again at once (bot.scheduler.FULL_SWEEP).
+# Claimed per sweep; a full batch asks for another sweep at once (JobContext.more_due).
 # Small, so that running bots on PostgreSQL share a backlog, and a bot that dies
 # leaves few claims for another to take over.
 BATCH = 50

@@ -32,7 +32,7 @@ REPORTED = "reported"  # earlier versions: failed, given up, the werkgroep told
 CANCELLED = "cancelled"
 SUPERSEDED = "superseded"  # not sent: a later reminder of the action went out with it
 
-# Claimed per sweep; a full batch sweeps again at once (bot.scheduler.FULL_SWEEP).
+# Claimed per sweep; a full batch asks for another sweep at once (JobContext.more_due).
 # Small, so that running bots on PostgreSQL share a backlog, and a bot that dies
 # leaves few claims for another to take over.
 BATCH = 50

@@ -200,8 +200,10 @@ def _bounded_stop() -> threading.Timer:
 
 def _writable(app: App) -> bool:
     """Whether the database takes writes (this process's first heartbeat); says why not."""
+    from storage import instances
+
     try:
-        app.core.beat("run")
+        app.core.beat(instances.RUN)
     except Exception as error:
         reason = str(getattr(error, "orig", None) or type(error).__name__)[:200]
         print(f"The database cannot be written ({reason}); check DATABASE_URL, the file's "
