@@ -17,7 +17,7 @@ from handlers.context import CoreSettings
 from handlers.core import Core
 from handlers.messages import Reply, Request
 from storage.db import Database
-from tests.template import database_url
+from tests.template import database_url, recycle
 
 settings.register_profile(
     "ciso", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -37,6 +37,14 @@ def keep_logging() -> Iterator[None]:
     yield
     root.handlers[:] = handlers
     root.setLevel(level)
+
+
+@pytest.fixture(autouse=True)
+def recycled_databases() -> Iterator[None]:
+    """PostgreSQL databases a test was lent are emptied for the next test once it and
+    its other fixtures are done (`tests/template.py`)."""
+    yield
+    recycle()
 
 
 @pytest.fixture
