@@ -402,6 +402,44 @@ def test_socket_mode_receives_a_command_and_acks_the_envelope(bot: SlackBot) -> 
             bot.slack.close()  # as a stop does: at once, not after the reader's timeout
 
 
+def test_socket_mode_sends_its_acks_without_nagles_delay_also_after_a_reconnect(
+    bot: SlackBot,
+) -> None:
+    """With Nagle's algorithm an ack waits for Slack to confirm the one before it."""
+    import socket
+    import time
+
+    from tests.bot.fake_socket_mode import socket_mode
+
+    def nodelay() -> int:
+        sock = bot.slack._socket.client.current_session.sock
+        return int(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+
+    with socket_mode() as endpoint:
+        bot.fake.socket_url = endpoint.url
+        bot.slack.settings = replace(bot.slack.settings, slack_app_token="xapp-1-test")
+        bot.slack.socket_mode = True
+        bot.slack.start("")
+        try:
+            first = bot.slack._socket.client.current_session
+            assert nodelay() == 1
+            endpoint.send({"type": "disconnect", "reason": "refresh_requested"})
+            deadline = time.monotonic() + 10
+            while bot.slack._socket.client.current_session is first:
+                assert time.monotonic() < deadline, "the client did not reconnect"
+                time.sleep(0.01)
+            assert nodelay() == 1
+            payload = {"token": "t", "team_id": "T0GEMEENTE", "user_id": "U0BRAM",
+                       "command": "/ciso", "text": "ik", "channel_id": "C0ALGEMEEN",
+                       "response_url": bot.fake.response_url(6),
+                       "trigger_id": "6.1764400000.socket"}  # fmt: skip
+            endpoint.send({"envelope_id": "env-2", "payload": payload, "type": "slash_commands",
+                           "accepts_response_payload": True})  # fmt: skip
+            assert endpoint.wait_for_ack("env-2")["envelope_id"] == "env-2"
+        finally:
+            bot.slack.close()
+
+
 def test_bottleneck_form_reports_and_refuses_an_empty_title(bot: SlackBot) -> None:
     bot.command("U0BRAM", "/knelpunt", "meld")
     (opened,) = bot.fake.wait_for("views.open")
