@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from storage import audit, fulltext
@@ -16,8 +16,9 @@ from storage.db import affected_rows
 from storage.dialect import name_of
 from storage.fold import index_words, stem, words
 from storage.fulltext import Syntax, syntax
+from storage.knowledge import views as knowledge_views
 from storage.models import Bottleneck, BottleneckDraft, BottleneckKnowledge, KnowledgeItem
-from storage.search import RELATED_AMONG, STOPWORDS, SearchQuery, search
+from storage.search import RELATED_AMONG, STOPWORDS, SearchQuery, best_ids
 from storage.thesaurus import Thesaurus
 from storage.tlp import TLP, Audience
 from storage.views import Actor, BottleneckView, KnowledgeView
@@ -200,17 +201,14 @@ def similar_knowledge(
         return []
     query = SearchQuery(words=(text_,), match_any=True, compounds=False, thesaurus=thesaurus,
                         newest=RELATED_AMONG, snippets=False)  # fmt: skip
-    hits = search(session, audience, query, limit=20).hits
-    # Each hit's title and text as the index stores them: stemmed already.
-    rows = session.execute(
-        select(
-            KnowledgeItem.id, KnowledgeItem.search_title + " " + KnowledgeItem.search_body
-        ).where(KnowledgeItem.id.in_([h.item.id for h in hits]))
-    )
+    best = best_ids(session, audience, query, limit=20)
+    # Each one's title and text as the index stores them: stemmed already.
+    rows = session.execute(_STORED_STEMS, {"ids": best})
     stored: dict[int, str] = {number: str(stems) for number, stems in rows}
-    close = [
-        h.item
-        for h in hits
-        if shares_enough_stems(wanted, stored.get(h.item.id, "").split(), thesaurus)
-    ]
-    return close[:limit]
+    close = [n for n in best if shares_enough_stems(wanted, stored.get(n, "").split(), thesaurus)]
+    return knowledge_views(session, close[:limit])
+
+
+_STORED_STEMS = select(
+    KnowledgeItem.id, KnowledgeItem.search_title + " " + KnowledgeItem.search_body
+).where(KnowledgeItem.id.in_(bindparam("ids", expanding=True)))

@@ -416,12 +416,25 @@ def _search(
 ) -> SearchPage:  # fmt: skip
     if query.has_text and match is None:
         return SearchPage(hits=[], query=query)
-    newest_first = match is not None and _is_broad(session, audience, match)
+    # Ranking among the newest `query.newest` matches costs the same however many
+    # there are: such a search is never too broad to rank.
+    newest_first = match is not None and not query.newest and _is_broad(session, audience, match)
     ids = _ranked_ids(session, audience, query, match, limit, offset, newest_first)
     marker = _marker(_terms(query)) if match and query.snippets else None
     hits = [SearchHit(item=item, snippet=snippet(item, marker) if query.snippets else "")
             for item in views(session, ids)]  # fmt: skip
     return SearchPage(hits=hits, query=query, newest_first=newest_first)
+
+
+def best_ids(session: Session, audience: Audience, query: SearchQuery, limit: int) -> list[int]:
+    """The ids of the best matches of an any-word `query` among its newest
+    `query.newest`, as `search` ranks them, without reading the items (a caller that
+    keeps only some of them reads those)."""
+    assert query.match_any and query.newest and query.compounds is not None
+    match = match_expression(query, syntax(session))
+    if match is None:
+        return []
+    return _ranked_ids(session, audience, query, match, limit, 0, newest_first=False)
 
 
 def _is_broad(session: Session, audience: Audience, match: str) -> bool:

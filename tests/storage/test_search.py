@@ -243,6 +243,39 @@ def test_a_window_ranks_only_the_newest_matches(corpus: Database) -> None:
     assert newest == {"Awareness", "Phishing herkennen"}
 
 
+def test_related_items_are_ranked_however_common_their_words_are(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Related and similar items rank the newest matches: a common word does not turn
+    them into the newest items that share any word with the one shown."""
+    from storage.bottleneck_links import similar_knowledge
+    from storage.search import related
+
+    monkeypatch.setattr("storage.search.BROAD_MATCH", 3)
+    with db.write() as session:
+        best = knowledge.create(
+            session, Actor("t"), T0, title="Phishingtest bij de gemeente",
+            body="Een phishingtest met nepmails.", tlp=TLP.GREEN, tags=["phishing"],
+            author_id=None, organisation_id=2,
+        )  # fmt: skip
+        for number in range(6):  # newer, sharing only a common word
+            knowledge.create(
+                session, Actor("t"), T0 + timedelta(days=1 + number), title=f"Gemeente {number}",
+                body="Iets anders bij de gemeente.", tlp=TLP.GREEN, tags=[], author_id=None,
+                organisation_id=2,
+            )  # fmt: skip
+        shown = knowledge.create(
+            session, Actor("t"), T0 + timedelta(days=9), title="Phishingtest in de gemeente",
+            body="Nepmails als phishingtest.", tlp=TLP.GREEN, tags=["phishing"],
+            author_id=None, organisation_id=2,
+        )  # fmt: skip
+    with db.read() as session:
+        view = knowledge.views(session, [shown.id])[0]
+        assert related(session, READER, view, 3)[0].id == best.id
+        similar = similar_knowledge(session, READER, "Phishingtest bij de gemeente met nepmails")
+    assert {item.id for item in similar} == {best.id, shown.id}
+
+
 def test_the_index_s_words_are_kept_for_look_ups_as_items_are_written(corpus: Database) -> None:
     # A compound is searched with its other linking letters too, when the index holds
     # them: the words are looked up in a table that triggers fill as items are written.
