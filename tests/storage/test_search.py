@@ -133,6 +133,7 @@ def test_the_broad_search_notice_counts_only_what_the_reader_may_see(
 ) -> None:
     """Another organisation's AMBER+STRICT items must not make a word look common."""
     monkeypatch.setattr("storage.search.BROAD_MATCH", 3)
+    monkeypatch.setattr("storage.search.RANKED_AMONG", 3)  # never more than BROAD_MATCH
     with db.write() as session:
         for number in range(6):
             knowledge.create(
@@ -243,6 +244,14 @@ def test_a_window_ranks_only_the_newest_matches(corpus: Database) -> None:
     assert newest == {"Awareness", "Phishing herkennen"}
 
 
+def test_a_search_ranks_its_newest_matches_only(
+    corpus: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What `newest=` does for related items, every search does beyond RANKED_AMONG.
+    monkeypatch.setattr("storage.search.RANKED_AMONG", 2)
+    assert set(titles(corpus, "phishing", compounds=False)) == {"Awareness", "Phishing herkennen"}
+
+
 def test_related_items_are_ranked_however_common_their_words_are(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -252,6 +261,7 @@ def test_related_items_are_ranked_however_common_their_words_are(
     from storage.search import related
 
     monkeypatch.setattr("storage.search.BROAD_MATCH", 3)
+    monkeypatch.setattr("storage.search.RANKED_AMONG", 3)  # never more than BROAD_MATCH
     with db.write() as session:
         best = knowledge.create(
             session, Actor("t"), T0, title="Phishingtest bij de gemeente",
@@ -306,6 +316,7 @@ def test_matches_beyond_every_item_the_reader_might_not_see_are_broad_without_la
     from sqlalchemy import event
 
     monkeypatch.setattr("storage.search.BROAD_MATCH", 3)
+    monkeypatch.setattr("storage.search.RANKED_AMONG", 3)  # never more than BROAD_MATCH
     with db.write() as session:
         for number, label in enumerate([TLP.GREEN] * 6 + [TLP.AMBER] * 2 + [TLP.RED] * 2):
             knowledge.create(
