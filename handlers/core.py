@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from storage import held, instances, members, outbox, reminders
+from storage import held, instances, members, outbox, reminders, search
 from storage.db import Database
 from storage.tlp import Place, may_show_in
 from storage.views import Actor
@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 ONCE_PREFIX = "once:"
 ONCE_KEPT = timedelta(days=1)
 TIDY_EVERY = timedelta(minutes=15)
+COUNT_EVERY = timedelta(days=1)  # the search's statistics for SQLite's planner
 
 Handler = Callable[[Context], Reply | Sequence[Reply]]
 Subcommand = Callable[[Context, str], Reply | Sequence[Reply]]
@@ -131,6 +132,7 @@ class Core:
         # recorded at the next sweep; meanwhile the claims stay ours (we still beat).
         self._unrecorded: list[tuple[Reply, str | None, bool]] = []
         self._tidied: datetime | None = None  # the last housekeeping (none yet: at once)
+        self._counted: datetime | None = None  # the planner's statistics, likewise
         # The last tick claimed a full batch: more is due (the sweeper sweeps again).
         self.more_due = False
         self._lock = threading.Lock()
@@ -297,6 +299,9 @@ class Core:
                 reminders.forget_notices(session, ONCE_PREFIX, now - ONCE_KEPT)
                 held.forget(session, now)
                 instances.forget_gone(session)
+                if self._counted is None or not self._counted <= now < self._counted + COUNT_EVERY:
+                    search.count_rows(session)
+                    self._counted = now
             self._tidied = now
         except Exception as error:  # housekeeping waits for a database that takes writes
             log.warning("housekeeping skipped: %s", type(error).__name__)

@@ -9,12 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.clock import FixedClock
+from handlers.core import Core
 from handlers.knowledge.search import parse
 from storage import knowledge
 from storage.db import Database
 from storage.search import SearchQuery, match_expression, search
 from storage.tlp import TLP, Audience, Place
 from storage.views import Actor
+from tests.template import only_sqlite
 
 READER = Audience(place=Place.PRIVATE, member_id=99, organisation_id=1, is_member=True)
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -339,3 +342,55 @@ def test_matches_beyond_every_item_the_reader_might_not_see_are_broad_without_la
     assert all("RED" not in h.item.tlp.value for h in page.hits)
     counted_labels = [s for s in ran if "count(" in s and "JOIN knowledge_fts" in s]
     assert counted_labels == []
+
+
+@only_sqlite
+def test_the_daily_housekeeping_lets_sqlite_count_labels_in_the_covering_index(
+    db: Database, core: Core, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without statistics SQLite read every match's own row to check its label."""
+    from sqlalchemy import event, text
+
+    monkeypatch.setattr("storage.search.BROAD_MATCH", 20)  # 30 matches, 12 unsure labels:
+    monkeypatch.setattr("storage.search.RANKED_AMONG", 3)  # the visible ones are counted
+    with db.write() as session:
+        for number in range(30):
+            knowledge.create(
+                session, Actor("t"), T0 + timedelta(days=number), title=f"Melding {number}",
+                body="Een incident met ransomware.", tlp=list(TLP)[number % 5], tags=[],
+                author_id=None, organisation_id=1 + number % 3,
+            )  # fmt: skip
+    ran: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if "count(" in statement and "JOIN knowledge_fts" in statement:
+            ran.append((statement, parameters))
+
+    def plan() -> str:
+        ran.clear()
+        event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            with db.read() as session:
+                search(session, READER, SearchQuery(words=("ransomware",)), 5)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", record)
+        statement, parameters = ran[0]  # the count of what the reader may see
+        with db.engine.connect() as connection:
+            rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+            return " ".join(str(row[-1]) for row in rows)
+
+    def counted() -> int:
+        with db.read() as session:
+            return int(session.scalar(text("SELECT count(*) FROM sqlite_stat1")) or 0)
+
+    assert "COVERING INDEX ix_knowledge_items_visibility" not in plan()
+    core.tick()
+    assert counted() and "COVERING INDEX ix_knowledge_items_visibility" in plan()
+    with db.write() as session:
+        session.execute(text("DELETE FROM sqlite_stat1"))
+    clock.advance(timedelta(hours=23))
+    core.tick()
+    assert counted() == 0  # once a day
+    clock.advance(timedelta(hours=2))
+    core.tick()
+    assert counted()
