@@ -31,6 +31,7 @@ from sqlalchemy import insert, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from engines import statistics_as_a_bot_keeps_them
 from search import TLP_MIX, Sampler
 
 from bot.demo.data import MEMBERS
@@ -108,9 +109,9 @@ def prepare(path: Path, platform: str, account_id: Callable[[str], str], extra: 
     with db.write() as session:
         if rows:
             session.execute(insert(KnowledgeItem), rows)
-        session.execute(text("ANALYZE"))
         items = tuple(session.scalars(text("SELECT id FROM knowledge_items ORDER BY id")))
         bottlenecks = tuple(session.scalars(text("SELECT id FROM bottlenecks ORDER BY id")))
+    statistics_as_a_bot_keeps_them(db)
     db.dispose()
     return Network(path, tuple(accounts), items, bottlenecks)
 

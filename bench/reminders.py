@@ -25,7 +25,7 @@ from sqlalchemy import insert, text
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from conditions import describe
-from engines import Engine, describe_server, engines
+from engines import Engine, describe_server, engines, statistics_as_a_bot_keeps_them
 
 from bot.app import build_router
 from bot.clock import FixedClock
@@ -101,8 +101,7 @@ def build(engine: Engine, count: int) -> Database:
                     for kind in ("before_7", "before_1", "due")
                 ],
             )
-    with db.write() as session:
-        session.execute(text("ANALYZE"))
+    statistics_as_a_bot_keeps_them(db)
     return db
 
 

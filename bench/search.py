@@ -31,7 +31,7 @@ from sqlalchemy import insert, text
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from conditions import describe
-from engines import Engine, describe_server, engines
+from engines import Engine, describe_server, engines, statistics_as_a_bot_keeps_them
 
 from bot.app import build_router
 from bot.clock import FixedClock
@@ -159,7 +159,7 @@ def build(engine: Engine, size: int) -> Database:
     with db.write() as session:
         if not engine.postgresql:
             session.execute(text("INSERT INTO knowledge_fts(knowledge_fts) VALUES('optimize')"))
-        session.execute(text("ANALYZE"))
+    statistics_as_a_bot_keeps_them(db)
     print(f"  built {size:,} items in {time.perf_counter() - started:.0f} s, "
           f"{database_mib(engine, db):.0f} MiB")  # fmt: skip
     return db
@@ -320,6 +320,7 @@ def main() -> int:
                               flush=True)  # fmt: skip
                         db = engine.open(name)
                         migrate.upgrade(db.engine)
+                        statistics_as_a_bot_keeps_them(db)
                     else:
                         print(f"{engine.name}: building {size:,} items …", flush=True)
                         db = build(engine, size)

@@ -21,8 +21,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from storage import held, instances, members, outbox, reminders, search
-from storage.db import Database
+from storage import held, instances, members, outbox, reminders
+from storage.db import Database, count_rows
 from storage.tlp import Place, may_show_in
 from storage.views import Actor
 
@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 ONCE_PREFIX = "once:"
 ONCE_KEPT = timedelta(days=1)
 TIDY_EVERY = timedelta(minutes=15)
-COUNT_EVERY = timedelta(days=1)  # the search's statistics for SQLite's planner
+COUNT_EVERY = timedelta(days=1)  # the statistics of SQLite's query planner
 
 Handler = Callable[[Context], Reply | Sequence[Reply]]
 Subcommand = Callable[[Context, str], Reply | Sequence[Reply]]
@@ -300,7 +300,7 @@ class Core:
                 held.forget(session, now)
                 instances.forget_gone(session)
                 if self._counted is None or not self._counted <= now < self._counted + COUNT_EVERY:
-                    search.count_rows(session)
+                    count_rows(session)
                     self._counted = now
             self._tidied = now
         except Exception as error:  # housekeeping waits for a database that takes writes

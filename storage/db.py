@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import CursorResult, Engine, Executable, create_engine, event, make_url
+from sqlalchemy import CursorResult, Engine, Executable, create_engine, event, make_url, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
@@ -174,6 +174,29 @@ class Database:
         self.engine.dispose()
 
 
+def count_rows(session: Session) -> None:
+    """SQLite: tell the query planner how the rows are spread over each table's indexes
+    (`ANALYZE`, reading about 10,000 entries of each index: 0.1 s at a million items from
+    a cold disk). The full-text index's own tables are left out: they have no index to
+    choose, and counting their rows read the whole index (8 s). Without statistics,
+    which a bot never had while the benchmarks analysed their databases, SQLite read
+    each search match's own row to check its label instead of the covering index
+    (counting 5,000 visible matches at 100,000 items: 14 → 3 ms), and a sweep of 1,000
+    due reminders at 100,000 actions took 2.5 s instead of 1.8. PostgreSQL keeps its
+    statistics itself (autovacuum)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    tables = session.execute(text(
+        "SELECT name, sql LIKE 'CREATE VIRTUAL TABLE%' FROM sqlite_master WHERE type = 'table' "
+        "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    )).all()  # fmt: skip
+    virtual = [name for name, is_virtual in tables if is_virtual]
+    session.execute(text("PRAGMA analysis_limit=10000"))
+    for name, is_virtual in tables:
+        if not is_virtual and not any(name.startswith(f"{v}_") for v in virtual):
+            session.execute(text(f'ANALYZE "{name}"'))
+
+
 def affected_rows(session: Session, statement: Executable) -> int:
     """Run an UPDATE or DELETE and return how many rows it changed."""
     result = session.execute(statement)
@@ -181,4 +204,4 @@ def affected_rows(session: Session, statement: Executable) -> int:
     return result.rowcount
 
 
-__all__ = ["Database", "Session", "affected_rows", "create_db_engine"]
+__all__ = ["Database", "Session", "affected_rows", "count_rows", "create_db_engine"]

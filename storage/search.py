@@ -29,12 +29,11 @@ from sqlalchemy import (
     literal,
     select,
     table,
-    text,
 )
 from sqlalchemy.orm import Session
 
 from storage import fulltext
-from storage.dialect import POSTGRESQL, SQLITE, name_of
+from storage.dialect import POSTGRESQL, name_of
 from storage.fold import WORD, folded_word, joint_variants, phrase_variants, stem, word_key, words
 from storage.fulltext import FTS5, Syntax, syntax
 from storage.knowledge import views, visible
@@ -460,19 +459,6 @@ def _window(session: Session, query: SearchQuery, match: str | None) -> int | No
     found = session.scalar(_statements(name_of(session)).nth_newest,
                            {"match": match, "skip": skip})  # fmt: skip
     return None if found is None else int(found)
-
-
-def count_rows(session: Session) -> None:
-    """SQLite: let the query planner know how knowledge items are spread over their
-    indexes (`ANALYZE`, reading about 1,000 entries of each: 0.1 s at a million items,
-    from a cold disk). Without these statistics, which a bot never had, SQLite read each
-    match's own row to check its label rather than the covering index of who may see an
-    item: at 100,000 items counting 5,000 visible matches took 14 ms instead of 3.
-    PostgreSQL keeps its statistics itself (autovacuum)."""
-    if name_of(session) != SQLITE:
-        return
-    session.execute(text("PRAGMA analysis_limit=1000"))
-    session.execute(text("ANALYZE knowledge_items"))
 
 
 def _is_broad(session: Session, audience: Audience, match: str) -> bool:
