@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, bindparam, func, select, text, update
 from sqlalchemy.orm import Session, aliased
 
 from storage import audit
-from storage.models import Action, ActionEvent, InstallFact, Member, Organisation
+from storage.dialect import POSTGRESQL, SQLITE, name_of
+from storage.models import Action, ActionEvent, InstallFact, Member, Organisation, UTCDateTime
 from storage.tlp import TLP, Audience, visible_clause
 from storage.views import ActionEventView, ActionView, Actor
 
@@ -282,15 +283,20 @@ def events(session: Session, action_id: int) -> list[ActionEventView]:
 
 def claim_escalations(session: Session, at: datetime, after: int) -> list[int]:
     """Open actions with `after` overdue reminders whose werkgroep was not told yet."""
-    return sorted(
-        session.scalars(
-            update(Action)
-            .where(
-                Action.status == OPEN,
-                Action.overdue_reminders >= after,
-                Action.escalated_at.is_(None),
-            )
-            .values(escalated_at=at)
-            .returning(Action.id)
-        )
-    )
+    found = session.execute(_ESCALATE[name_of(session)], {"at": at, "after": after, "open": OPEN})
+    return sorted(int(row[0]) for row in found)
+
+
+# Read through the index of overdue reminders by name, which finds the few actions that
+# have them: with the statistics of the daily housekeeping (sampled) SQLite chose the
+# index of open actions instead, which is all of them (17 ms a sweep at 100,000
+# actions). PostgreSQL needs no such hint.
+_ESCALATION_HINT = {SQLITE: " INDEXED BY ix_actions_overdue_reminders", POSTGRESQL: ""}
+_ESCALATE = {
+    dialect: text(
+        "UPDATE actions SET escalated_at = :at WHERE id IN ("
+        f"SELECT id FROM actions{hint} WHERE overdue_reminders >= :after "
+        "AND status = :open AND escalated_at IS NULL) RETURNING id"
+    ).bindparams(bindparam("at", type_=UTCDateTime()))
+    for dialect, hint in _ESCALATION_HINT.items()
+}
