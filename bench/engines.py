@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, make_url, text
 
-from storage.db import Database, count_rows
+from storage.db import Database, refresh_statistics
 
 
 @dataclass
@@ -102,15 +102,15 @@ def describe_server(engine: Engine) -> str:
 
 def statistics_as_a_bot_keeps_them(db: Database) -> None:
     """The query planner's statistics as a running bot has them after its daily
-    housekeeping (`storage.db.count_rows`: not the full-text index's tables), whatever an
-    earlier build left; PostgreSQL analyses every table itself (autovacuum, here at once
-    after a bulk load)."""
+    housekeeping (`storage.db.refresh_statistics`: not the full-text index's tables),
+    whatever an earlier build left; PostgreSQL analyses every table itself (autovacuum,
+    here at once after a bulk load)."""
     with db.write() as session:
         if db.engine.dialect.name == "sqlite":
             if session.scalar(
                 text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
             ):
                 session.execute(text("DELETE FROM sqlite_stat1"))
-            count_rows(session)
+            refresh_statistics(session)
         else:
             session.execute(text("ANALYZE"))

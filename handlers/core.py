@@ -22,7 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage import held, instances, members, outbox, reminders
-from storage.db import Database, count_rows
+from storage.db import Database, refresh_statistics
 from storage.tlp import Place, may_show_in
 from storage.views import Actor
 
@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 ONCE_PREFIX = "once:"
 ONCE_KEPT = timedelta(days=1)
 TIDY_EVERY = timedelta(minutes=15)
-COUNT_EVERY = timedelta(days=1)  # the statistics of SQLite's query planner
+STATISTICS_EVERY = timedelta(days=1)  # the statistics of SQLite's query planner
 
 Handler = Callable[[Context], Reply | Sequence[Reply]]
 Subcommand = Callable[[Context, str], Reply | Sequence[Reply]]
@@ -132,7 +132,7 @@ class Core:
         # recorded at the next sweep; meanwhile the claims stay ours (we still beat).
         self._unrecorded: list[tuple[Reply, str | None, bool]] = []
         self._tidied: datetime | None = None  # the last housekeeping (none yet: at once)
-        self._counted: datetime | None = None  # the planner's statistics, likewise
+        self._analysed: datetime | None = None  # the planner's statistics, likewise
         # The last tick claimed a full batch: more is due (the sweeper sweeps again).
         self.more_due = False
         self._lock = threading.Lock()
@@ -299,9 +299,12 @@ class Core:
                 reminders.forget_notices(session, ONCE_PREFIX, now - ONCE_KEPT)
                 held.forget(session, now)
                 instances.forget_gone(session)
-                if self._counted is None or not self._counted <= now < self._counted + COUNT_EVERY:
-                    count_rows(session)
-                    self._counted = now
+                if (
+                    self._analysed is None
+                    or not self._analysed <= now < self._analysed + STATISTICS_EVERY
+                ):
+                    refresh_statistics(session)
+                    self._analysed = now
             self._tidied = now
         except Exception as error:  # housekeeping waits for a database that takes writes
             log.warning("housekeeping skipped: %s", type(error).__name__)

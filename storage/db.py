@@ -174,7 +174,7 @@ class Database:
         self.engine.dispose()
 
 
-def count_rows(session: Session) -> None:
+def refresh_statistics(session: Session) -> None:
     """SQLite: tell the query planner how the rows are spread over each table's indexes
     (`ANALYZE`, reading about 10,000 entries of each index: 0.1 s at a million items from
     a cold disk). The full-text index's own tables are left out: they have no index to
@@ -204,4 +204,4 @@ def affected_rows(session: Session, statement: Executable) -> int:
     return result.rowcount
 
 
-__all__ = ["Database", "Session", "affected_rows", "count_rows", "create_db_engine"]
+__all__ = ["Database", "Session", "affected_rows", "create_db_engine", "refresh_statistics"]
