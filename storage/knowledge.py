@@ -93,15 +93,16 @@ def views(session: Session, ids: Sequence[int]) -> list[KnowledgeView]:
     if not ids:
         return []
     wanted = {"ids": list(ids)}
-    rows = session.execute(_ITEMS, wanted).all()
+    connection = session.connection()  # Core, not the ORM: columns only (storage.search)
+    rows = connection.execute(_ITEMS, wanted).all()
     tags: dict[int, list[str]] = {}
-    for item_id, name in session.execute(_TAGS, wanted):
+    for item_id, name in connection.execute(_TAGS, wanted):
         tags.setdefault(item_id, []).append(name)
-    votes = {item_id: count for item_id, count in session.execute(_VOTES, wanted)}
+    votes = {item_id: count for item_id, count in connection.execute(_VOTES, wanted)}
     red = [row.id for row in rows if row.tlp == TLP.RED.value]
     recipients: dict[int, list[tuple[int, str]]] = {}
     if red:
-        for item_id, member_id, name in session.execute(_RECIPIENTS, {"ids": red}):
+        for item_id, member_id, name in connection.execute(_RECIPIENTS, {"ids": red}):
             recipients.setdefault(item_id, []).append((member_id, name))
     found = {
         row.id: KnowledgeView(
