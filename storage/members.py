@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, Executable, bindparam, literal, select, un
 from sqlalchemy.orm import Session
 
 from storage import audit
+from storage.db import core_of
 from storage.fold import fold
 from storage.models import Member, MemberIdentity, MemberRole, Organisation
 from storage.views import Actor, MemberView, OrganisationView
@@ -41,12 +42,13 @@ _PARTS = union_all(
 
 
 def _views(session: Session, statement: Executable, **params: Any) -> list[MemberView]:
-    rows: Sequence[Any] = session.execute(statement, params).all()
+    connection = core_of(session)  # every request reads its caller
+    rows: Sequence[Any] = connection.execute(statement, params).all()
     if not rows:
         return []
     roles: dict[int, set[str]] = {}
     accounts: dict[int, list[tuple[str, str]]] = {}
-    for member_id, kind, first, second in session.execute(_PARTS, {"ids": [r[0] for r in rows]}):
+    for member_id, kind, first, second in connection.execute(_PARTS, {"ids": [r[0] for r in rows]}):
         if kind == "role":
             roles.setdefault(member_id, set()).add(first)
         else:

@@ -33,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from storage import fulltext
+from storage.db import core_of
 from storage.dialect import POSTGRESQL, name_of
 from storage.fold import WORD, folded_word, joint_variants, phrase_variants, stem, word_key, words
 from storage.fulltext import FTS5, Syntax, syntax
@@ -301,8 +302,7 @@ TYPO_SCORE = 80
 
 # Statements run for every search are built once per engine; the words and the reader
 # are parameters. They select columns, not entities, and run on the session's
-# connection: the ORM's way of running a statement cost more than SQLite took for most
-# of them (a search's mean 4.2–5.4 → 3.5–3.8 ms at 100,000 items, back to back).
+# connection (`core_of`).
 _HELD = select(SearchTerm.term).where(SearchTerm.term.in_(bindparam("terms", expanding=True)))
 _OF_LABELS = select(func.count()).where(KnowledgeItem.tlp.in_(bindparam("labels", expanding=True)))
 _NEAR = (
@@ -350,7 +350,7 @@ def _joints(session: Session, query: SearchQuery) -> tuple[tuple[str, tuple[str,
     for term in _terms(replace(query, compounds=False, joints=())).exact:
         variants = joint_variants(term)
         if variants:
-            held = session.connection().scalars(_HELD, {"terms": list(variants)})
+            held = core_of(session).scalars(_HELD, {"terms": list(variants)})
             if forms := tuple(sorted(str(t) for t in held)):
                 found.append((term, forms))
     return tuple(found)
@@ -367,7 +367,7 @@ def _with_corrections(session: Session, query: SearchQuery) -> SearchQuery | Non
     terms = _terms(replace(query, compounds=False))
     language = syntax(session)
     statements = _statements(name_of(session))
-    connection = session.connection()
+    connection = core_of(session)
     fixes: list[tuple[str, str]] = []
     for term in terms.exact:  # a word with other joints in the index is a synonym group
         # Held by the index? One look in the FTS index itself: the vocabulary table would
@@ -401,7 +401,7 @@ def _counts(
 ) -> dict[str, int]:
     """How many items hold each term (at most COUNT_CLOSE); 0 for a term no item holds
     any more (search_terms keeps the words of deleted items)."""
-    return {t: int(session.connection().scalar(statements.all_matches,
+    return {t: int(core_of(session).scalar(statements.all_matches,
                                   {"match": language.term(t), "cap": COUNT_CLOSE}) or 0)
             for t in terms}  # fmt: skip
 
@@ -459,7 +459,7 @@ def _window(session: Session, query: SearchQuery, match: str | None) -> int | No
     if match is None:
         return None
     skip = (query.newest or RANKED_AMONG) - 1
-    found = session.connection().scalar(_statements(name_of(session)).nth_newest,
+    found = core_of(session).scalar(_statements(name_of(session)).nth_newest,
                            {"match": match, "skip": skip})  # fmt: skip
     return None if found is None else int(found)
 
@@ -483,21 +483,19 @@ def _is_broad(session: Session, audience: Audience, match: str) -> bool:
     params = {"match": match, **audience_params(audience)}
     visible_matches = _visible_matches(dialect, audience_shape(audience))
     if dialect == POSTGRESQL:
-        return (session.connection().scalar(visible_matches, params) or 0) > BROAD_MATCH
+        return (core_of(session).scalar(visible_matches, params) or 0) > BROAD_MATCH
     statements = _statements(dialect)
     everything = {"match": match, "cap": BROAD_MATCH + 1}
-    if (session.connection().scalar(statements.all_matches, everything) or 0) <= BROAD_MATCH:
+    if (core_of(session).scalar(statements.all_matches, everything) or 0) <= BROAD_MATCH:
         return False
     unsure = [t.value for t in TLP if t not in surely_visible(audience)]
-    others = (session.connection().scalar(_OF_LABELS, {"labels": unsure}) or 0) if unsure else 0
+    others = (core_of(session).scalar(_OF_LABELS, {"labels": unsure}) or 0) if unsure else 0
     if not others:  # every item is one the reader surely sees
         return True
     cap = BROAD_MATCH + others + 1
-    if (
-        session.connection().scalar(statements.all_matches, {"match": match, "cap": cap}) or 0
-    ) == cap:
+    if (core_of(session).scalar(statements.all_matches, {"match": match, "cap": cap}) or 0) == cap:
         return True
-    return (session.connection().scalar(visible_matches, params) or 0) > BROAD_MATCH
+    return (core_of(session).scalar(visible_matches, params) or 0) > BROAD_MATCH
 
 
 @lru_cache(maxsize=64)
@@ -554,7 +552,7 @@ def _ranked_ids(
         "limit": limit,
         "offset": offset,
     }
-    return list(session.connection().scalars(stmt, params))
+    return list(core_of(session).scalars(stmt, params))
 
 
 def _exact(session: Session, query: SearchQuery, match: str | None) -> str | None:
