@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, make_url, text
 
 from storage.db import Database, refresh_statistics
+from storage.dialect import SQLITE, name_of
 
 
 @dataclass
@@ -106,7 +107,7 @@ def statistics_as_a_bot_keeps_them(db: Database) -> None:
     whatever an earlier build left; PostgreSQL analyses every table itself (autovacuum,
     here at once after a bulk load)."""
     with db.write() as session:
-        if db.engine.dialect.name == "sqlite":
+        if name_of(db.engine) == SQLITE:
             if session.scalar(
                 text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
             ):

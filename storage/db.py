@@ -26,6 +26,7 @@ from sqlalchemy import CursorResult, Engine, Executable, create_engine, event, m
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from storage.dialect import SQLITE, name_of
 from storage.files import private_file
 
 BUSY_TIMEOUT_MS = 10_000
@@ -184,7 +185,7 @@ def refresh_statistics(session: Session) -> None:
     (counting 5,000 visible matches at 100,000 items: 14 → 3 ms), and a sweep of 1,000
     due reminders at 100,000 actions took 2.5 s instead of 1.8. PostgreSQL keeps its
     statistics itself (autovacuum)."""
-    if session.get_bind().dialect.name != "sqlite":
+    if name_of(session) != SQLITE:
         return
     tables = session.execute(text(
         "SELECT name, sql LIKE 'CREATE VIRTUAL TABLE%' FROM sqlite_master WHERE type = 'table' "
